@@ -1,0 +1,156 @@
+package fr.duiconnect.core;
+
+import fr.duiconnect.core.audit.AuditSink;
+import fr.duiconnect.core.audit.AuditTrail;
+import fr.duiconnect.core.config.ConnectorConfig;
+import fr.duiconnect.core.config.ConnectorProperties;
+import fr.duiconnect.core.dmp.DmpClient;
+import fr.duiconnect.core.eparcours.EParcoursClient;
+import fr.duiconnect.core.eprescription.EPrescriptionClient;
+import fr.duiconnect.core.error.ModuleNotAvailableException;
+import fr.duiconnect.core.ins.InsClient;
+import fr.duiconnect.core.internal.ConnectorRuntime;
+import fr.duiconnect.core.mssante.MssanteClient;
+import fr.duiconnect.core.operation.OperationTracker;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The one object a DUI embeds: it hands out one client per service socle, all sharing the journal, the audit
+ * trail and an embedded Camel context. Thread-safe; close it when the application stops.
+ *
+ * <pre>{@code
+ * try (DuiConnector connector = DuiConnector.fromProperties(Path.of("dui-connect.properties"))) {
+ *     OperationReceipt receipt = connector.dmp().deposit(dlu);           // journaled before it returns
+ *     connector.operations().await(receipt.operationId(), Duration.ofSeconds(30));
+ * }
+ * }</pre>
+ *
+ * A service whose module ({@code dui-connect-dmp}, ...) is not on the class path is reported by a
+ * {@link ModuleNotAvailableException} naming the artifact to add.
+ */
+public final class DuiConnector implements AutoCloseable {
+
+    private final ConnectorRuntime runtime;
+
+    private DuiConnector(ConnectorRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Reads the configuration file (see {@link ConnectorProperties}) and starts the connector. */
+    public static DuiConnector fromProperties(Path file) {
+        return builder().config(ConnectorProperties.load(file)).build();
+    }
+
+    public InsClient ins() {
+        return client(ServiceSocle.INS, InsClient.class);
+    }
+
+    public DmpClient dmp() {
+        return client(ServiceSocle.DMP, DmpClient.class);
+    }
+
+    public MssanteClient mssante() {
+        return client(ServiceSocle.MSSANTE, MssanteClient.class);
+    }
+
+    public EPrescriptionClient eprescription() {
+        return client(ServiceSocle.EPRESCRIPTION, EPrescriptionClient.class);
+    }
+
+    public EParcoursClient eparcours() {
+        return client(ServiceSocle.EPARCOURS, EParcoursClient.class);
+    }
+
+    /** The services whose modules are present. */
+    public Set<ServiceSocle> availableServices() {
+        return runtime.availableServices();
+    }
+
+    /** Status, waiting and cancellation of journaled operations. */
+    public OperationTracker operations() {
+        return runtime.tracker();
+    }
+
+    public AuditTrail audit() {
+        return runtime.auditTrail();
+    }
+
+    public ConnectorMetrics metrics() {
+        return runtime.metrics();
+    }
+
+    public ConnectorConfig config() {
+        return runtime.config();
+    }
+
+    private <T> T client(ServiceSocle socle, Class<T> type) {
+        Object client = runtime.client(socle);
+        if (client == null) {
+            throw new ModuleNotAvailableException(socle.key(), socle.artifactId());
+        }
+        return type.cast(client);
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+    }
+
+    /** Builds a connector; {@link #config} is required. */
+    public static final class Builder {
+        private ConnectorConfig config;
+        private final List<AuditSink> auditSinks = new ArrayList<>();
+        private Clock clock = Clock.systemUTC();
+        private boolean dispatching = true;
+        private String nodeName;
+
+        private Builder() {
+        }
+
+        public Builder config(ConnectorConfig value) {
+            config = value;
+            return this;
+        }
+
+        /** An extra audit sink; events always go to the journal database as well. */
+        public Builder auditSink(AuditSink sink) {
+            auditSinks.add(Objects.requireNonNull(sink));
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            clock = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Whether this connector delivers journaled operations (default true). A connector that only accepts
+         * operations leaves delivery to other processes sharing the same PostgreSQL journal.
+         */
+        public Builder dispatching(boolean value) {
+            dispatching = value;
+            return this;
+        }
+
+        /** Name of this process in the journal's claims (defaults to host and process id). */
+        public Builder nodeName(String value) {
+            nodeName = value;
+            return this;
+        }
+
+        public DuiConnector build() {
+            Objects.requireNonNull(config, "config");
+            return new DuiConnector(ConnectorRuntime.start(config, auditSinks, clock, dispatching, nodeName));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package fr.duiconnect.core.config;
+
+import fr.duiconnect.core.error.ConfigurationException;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The journal (outbox and audit) database. The default is an embedded H2 file database under a directory;
+ * PostgreSQL is supported with the same schema, and several connector processes may drain one PostgreSQL journal.
+ *
+ * @param jdbcUrl      JDBC URL ({@code jdbc:h2:file:...} or {@code jdbc:postgresql://...})
+ * @param user         database user
+ * @param password     database password, may be null for H2
+ * @param maxPoolSize  connections kept open
+ * @param pollInterval how often the dispatcher looks for due operations
+ * @param batchSize    how many due operations one dispatcher claims at once
+ * @param lease        how long a claimed operation is reserved to its dispatcher before another may resume it
+ */
+public record JournalConfig(String jdbcUrl, String user, Secret password, int maxPoolSize,
+                            Duration pollInterval, int batchSize, Duration lease) {
+
+    public JournalConfig {
+        if (jdbcUrl == null || !(jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.startsWith("jdbc:postgresql:"))) {
+            throw new ConfigurationException("journal.url", "must be an H2 or PostgreSQL JDBC URL");
+        }
+        user = user == null ? "" : user;
+        if (maxPoolSize < 1) {
+            throw new ConfigurationException("journal.pool.max", "must be at least 1");
+        }
+        if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new ConfigurationException("journal.poll.interval", "must be a positive duration");
+        }
+        if (batchSize < 1) {
+            throw new ConfigurationException("journal.batch.size", "must be at least 1");
+        }
+        if (lease == null || lease.toSeconds() < 1) {
+            throw new ConfigurationException("journal.lease", "must be at least one second");
+        }
+    }
+
+    /** Embedded H2 file database {@code dui-journal} under the given directory. */
+    public static JournalConfig h2(Path directory) {
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("dui-journal") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return new JournalConfig(url, "sa", null, 4, Duration.ofMillis(200), 20, Duration.ofMinutes(2));
+    }
+
+    public static JournalConfig postgres(String jdbcUrl, String user, Secret password) {
+        return new JournalConfig(jdbcUrl, user, password, 8, Duration.ofMillis(200), 20, Duration.ofMinutes(2));
+    }
+
+    public boolean isPostgres() {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    public JournalConfig withPolling(Duration interval, int batch, Duration newLease) {
+        return new JournalConfig(jdbcUrl, user, password, maxPoolSize, interval, batch, newLease);
+    }
+}

@@ -1,0 +1,38 @@
+package fr.duiconnect.core.config;
+
+import fr.duiconnect.core.error.ConfigurationException;
+
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+
+/**
+ * Exponential backoff with jitter for retryable failures of journaled operations.
+ * The delay before attempt n+1 is {@code min(max, initial × multiplier^(n-1))}, then spread by ±jitter.
+ */
+public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier, double jitter) {
+
+    public static final RetryPolicy DEFAULT = new RetryPolicy(8, Duration.ofSeconds(2), Duration.ofMinutes(15), 2.0, 0.2);
+
+    public RetryPolicy {
+        if (maxAttempts < 1) {
+            throw new ConfigurationException("retry.maxAttempts", "must be at least 1");
+        }
+        if (initialBackoff == null || initialBackoff.isNegative() || maxBackoff == null || maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new ConfigurationException("retry.backoff", "initial must be zero or more and not above the maximum");
+        }
+        if (multiplier < 1.0) {
+            throw new ConfigurationException("retry.multiplier", "must be 1 or more");
+        }
+        if (jitter < 0 || jitter >= 1) {
+            throw new ConfigurationException("retry.jitter", "must be in [0, 1)");
+        }
+    }
+
+    /** Delay after the given failed attempt (1-based). */
+    public Duration delayAfter(int attempt, RandomGenerator random) {
+        double base = initialBackoff.toMillis() * Math.pow(multiplier, Math.max(0, attempt - 1));
+        double capped = Math.min(base, maxBackoff.toMillis());
+        double spread = capped * jitter * (2 * random.nextDouble() - 1);
+        return Duration.ofMillis(Math.max(0, Math.round(capped + spread)));
+    }
+}

@@ -1,0 +1,247 @@
+package fr.duiconnect.core.internal;
+
+import fr.duiconnect.core.ConnectorMetrics;
+import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.core.audit.AuditEvent;
+import fr.duiconnect.core.audit.AuditOutcome;
+import fr.duiconnect.core.audit.AuditSink;
+import fr.duiconnect.core.audit.AuditTrail;
+import fr.duiconnect.core.config.ConnectorConfig;
+import fr.duiconnect.core.config.EndpointConfig;
+import fr.duiconnect.core.error.ConfigurationException;
+import fr.duiconnect.core.internal.camel.OutboxDispatchRoute;
+import fr.duiconnect.core.internal.journal.JdbcAuditStore;
+import fr.duiconnect.core.internal.journal.JdbcCursorStore;
+import fr.duiconnect.core.internal.journal.JdbcInboundLedger;
+import fr.duiconnect.core.internal.journal.JournalDatabase;
+import fr.duiconnect.core.internal.journal.OutboxJournal;
+import fr.duiconnect.core.operation.OperationReceipt;
+import fr.duiconnect.core.operation.OperationState;
+import fr.duiconnect.core.operation.OperationTracker;
+import fr.duiconnect.core.spi.CursorStore;
+import fr.duiconnect.core.spi.InboundLedger;
+import fr.duiconnect.core.spi.ModuleContext;
+import fr.duiconnect.core.spi.OutboundRequest;
+import fr.duiconnect.core.spi.Outbox;
+import fr.duiconnect.core.spi.RouteInvoker;
+import fr.duiconnect.core.spi.ServiceModule;
+import fr.duiconnect.core.spi.ServiceModuleProvider;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Everything behind the facade: journal database, audit, the embedded Camel context with the modules' routes
+ * and the outbox dispatcher. One per {@code DuiConnector}; nothing static, nothing global.
+ */
+public final class ConnectorRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectorRuntime.class);
+
+    private final ConnectorConfig config;
+    private final JournalDatabase database;
+    private final OutboxJournal journal;
+    private final JdbcAuditStore auditStore;
+    private final AuditSink audit;
+    private final InboundLedger inbound;
+    private final CursorStore cursors;
+    private final MetricsRegistry metrics = new MetricsRegistry();
+    private final Clock clock;
+    private final CamelContext camel;
+    private final Map<ServiceSocle, ServiceModule> modules = new EnumMap<>(ServiceSocle.class);
+    private final ExecutorService workers;
+    private final JournalTracker tracker;
+
+    private ConnectorRuntime(ConnectorConfig config, List<AuditSink> extraSinks, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.database = JournalDatabase.open(config.journal());
+        this.journal = new OutboxJournal(database);
+        this.auditStore = new JdbcAuditStore(database);
+        this.audit = new CompositeAuditSink(auditStore, extraSinks);
+        this.inbound = new JdbcInboundLedger(database, clock);
+        this.cursors = new JdbcCursorStore(database, clock);
+        this.camel = new DefaultCamelContext();
+        this.camel.getCamelContextExtension().setName("dui-connect");
+        this.workers = Executors.newFixedThreadPool(Math.max(2, config.journal().maxPoolSize() - 1), runnable -> {
+            Thread thread = new Thread(runnable, "dui-delivery");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.tracker = new JournalTracker(journal, clock);
+    }
+
+    public static ConnectorRuntime start(ConnectorConfig config, List<AuditSink> extraSinks, Clock clock,
+                                         boolean dispatching, String nodeName) {
+        ConnectorRuntime runtime = new ConnectorRuntime(config, extraSinks, clock);
+        try {
+            runtime.startModules(dispatching, nodeName == null ? defaultNodeName() : nodeName);
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+        return runtime;
+    }
+
+    private void startModules(boolean dispatching, String node) {
+        ProducerTemplate producer = camel.createProducerTemplate();
+        RouteInvoker invoker = new CamelRouteInvoker(producer);
+        Outbox outbox = new JournalOutbox();
+        Set<String> kinds = new HashSet<>();
+        try {
+            for (ServiceModuleProvider provider : ServiceLoader.load(ServiceModuleProvider.class, getClass().getClassLoader())) {
+                ServiceSocle socle = provider.socle();
+                if (modules.containsKey(socle)) {
+                    throw new ConfigurationException(socle.key(), "two modules provide this service");
+                }
+                ServiceModule module = provider.start(new Context(socle, outbox, invoker));
+                modules.put(socle, module);
+                kinds.addAll(module.deliveryKinds());
+                for (RoutesBuilder routes : module.routes()) {
+                    camel.addRoutes(routes);
+                }
+            }
+            if (dispatching) {
+                OutboxDispatcher dispatcher = new OutboxDispatcher(journal, producer, kinds, node,
+                        config.journal().batchSize(), config.journal().lease(), config.retry(), audit, metrics,
+                        softwareLabel(), clock, workers, tracker::wakeUp);
+                camel.addRoutes(new OutboxDispatchRoute(dispatcher, config.journal().pollInterval().toMillis()));
+            }
+            camel.start();
+        } catch (ConfigurationException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ConfigurationException("modules", "the connector routes could not start: " + e.getMessage(), e);
+        }
+        LOG.info("DUI Connect started with services {} (dispatching: {})", modules.keySet(), dispatching);
+    }
+
+    private String softwareLabel() {
+        return config.software().name() + " " + config.software().version();
+    }
+
+    private static String defaultNodeName() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public Object client(ServiceSocle socle) {
+        ServiceModule module = modules.get(socle);
+        return module == null ? null : module.client();
+    }
+
+    public Set<ServiceSocle> availableServices() {
+        return Set.copyOf(modules.keySet());
+    }
+
+    public OperationTracker tracker() {
+        return tracker;
+    }
+
+    public AuditTrail auditTrail() {
+        return auditStore;
+    }
+
+    public ConnectorMetrics metrics() {
+        return metrics.snapshot();
+    }
+
+    public ConnectorConfig config() {
+        return config;
+    }
+
+    /** For tools in the same code base (benchmarks, usage indicators): the journal's data source. */
+    public JournalDatabase database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        try {
+            camel.close();
+        } catch (Exception e) {
+            LOG.warn("the Camel context did not stop cleanly: {}", e.getMessage());
+        }
+        workers.shutdown();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (ServiceModule module : modules.values()) {
+            try {
+                module.close();
+            } catch (RuntimeException e) {
+                LOG.warn("a module did not close cleanly: {}", e.getMessage());
+            }
+        }
+        database.close();
+    }
+
+    private final class JournalOutbox implements Outbox {
+        @Override
+        public OperationReceipt accept(OutboundRequest request) {
+            OperationReceipt receipt = journal.accept(request, clock.instant());
+            if (!receipt.alreadyAccepted()) {
+                metrics.accepted(request.kind());
+                audit.record(new AuditEvent(receipt.acceptedAt(), request.finess(), request.actor(), softwareLabel(),
+                        request.kind(), request.person(), receipt.operationId(), AuditOutcome.ACCEPTED, null));
+            }
+            return receipt;
+        }
+
+        @Override
+        public Optional<UUID> acknowledge(String kind, String remoteReference, OperationState state, String detail) {
+            Optional<UUID> id = journal.acknowledge(kind, remoteReference, state, detail, clock.instant());
+            id.ifPresent(operation -> {
+                if (state == OperationState.ACKED) {
+                    metrics.acknowledged(kind);
+                } else {
+                    metrics.failed(kind);
+                }
+                audit.record(new AuditEvent(clock.instant(), null, null, softwareLabel(), kind + ".ack", null, operation,
+                        state == OperationState.ACKED ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, detail));
+                tracker.wakeUp();
+            });
+            return id;
+        }
+    }
+
+    private final class Context implements ModuleContext {
+        private final ServiceSocle socle;
+        private final Outbox outbox;
+        private final RouteInvoker invoker;
+
+        Context(ServiceSocle socle, Outbox outbox, RouteInvoker invoker) {
+            this.socle = socle;
+            this.outbox = outbox;
+            this.invoker = invoker;
+        }
+
+        @Override public ConnectorConfig config() { return config; }
+        @Override public Optional<EndpointConfig> endpoint() { return config.endpointIfAny(socle); }
+        @Override public ServiceSocle socle() { return socle; }
+        @Override public Outbox outbox() { return outbox; }
+        @Override public InboundLedger inbound() { return inbound; }
+        @Override public CursorStore cursors() { return cursors; }
+        @Override public AuditSink audit() { return audit; }
+        @Override public RouteInvoker routes() { return invoker; }
+        @Override public Clock clock() { return clock; }
+    }
+}

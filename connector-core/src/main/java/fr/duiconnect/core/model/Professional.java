@@ -1,0 +1,52 @@
+package fr.duiconnect.core.model;
+
+import fr.duiconnect.core.error.CoreErrorCode;
+import fr.duiconnect.core.error.InvalidInputException;
+
+/**
+ * A professional acting in the DUI: identified by RPPS (or ADELI, or a structure-internal id for medico-social
+ * staff without a national number), with profession and role codes.
+ *
+ * @param idKind         RPPS, ADELI or STRUCTURE_INTERNAL
+ * @param id             the identifier; for STRUCTURE_INTERNAL, FINESS + "/" + internal id
+ * @param familyName     nom d'exercice
+ * @param givenName      prénom d'exercice
+ * @param professionCode profession (TRE_G15 / TRE_R85 ...), may be null
+ * @param roleCode       role in the structure, may be null
+ */
+public record Professional(ProfessionalIdKind idKind, String id, String familyName, String givenName,
+                           Code professionCode, Code roleCode) {
+
+    public Professional {
+        Require.present(idKind, "professional.idKind");
+        Require.text(id, "professional.id");
+        Require.text(familyName, "professional.familyName");
+        if (idKind == ProfessionalIdKind.RPPS && !isValidRpps(id)) {
+            throw new InvalidInputException(CoreErrorCode.RPPS_FORMAT, "professional.id", "is not a valid RPPS number");
+        }
+    }
+
+    /** RPPS: 11 digits whose last one is a Luhn check digit. */
+    public static boolean isValidRpps(String value) {
+        if (value == null || !value.matches("\\d{11}")) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 11; i++) {
+            int digit = value.charAt(10 - i) - '0';
+            if (i % 2 == 1) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+        }
+        return sum % 10 == 0;
+    }
+
+    /** PSIdNat: the kind's prefix followed by the identifier (e.g. 8 + RPPS). */
+    public String nationalId() {
+        return idKind.nationalIdPrefix() + id;
+    }
+}
