@@ -8,6 +8,7 @@ import fr.duiconnect.core.dmp.DmpClient;
 import fr.duiconnect.core.eparcours.EParcoursClient;
 import fr.duiconnect.core.eprescription.EPrescriptionClient;
 import fr.duiconnect.core.error.ModuleNotAvailableException;
+import fr.duiconnect.core.indicators.UsageIndicators;
 import fr.duiconnect.core.ins.InsClient;
 import fr.duiconnect.core.internal.ConnectorRuntime;
 import fr.duiconnect.core.mssante.MssanteClient;
@@ -83,6 +84,11 @@ public final class DuiConnector implements AutoCloseable {
 
     public AuditTrail audit() {
         return runtime.auditTrail();
+    }
+
+    /** The ESMS numérique usage indicators, from the journal. */
+    public UsageIndicators indicators() {
+        return runtime.indicators();
     }
 
     public ConnectorMetrics metrics() {

@@ -13,6 +13,8 @@ import fr.duiconnect.core.internal.camel.OutboxDispatchRoute;
 import fr.duiconnect.core.internal.journal.JdbcAuditStore;
 import fr.duiconnect.core.internal.journal.JdbcCursorStore;
 import fr.duiconnect.core.internal.journal.JdbcInboundLedger;
+import fr.duiconnect.core.internal.journal.JdbcUsageIndicators;
+import fr.duiconnect.core.indicators.UsageIndicators;
 import fr.duiconnect.core.internal.journal.JournalDatabase;
 import fr.duiconnect.core.internal.journal.OutboxJournal;
 import fr.duiconnect.core.operation.OperationReceipt;
@@ -68,6 +70,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final Map<ServiceSocle, ServiceModule> modules = new EnumMap<>(ServiceSocle.class);
     private final ExecutorService workers;
     private final JournalTracker tracker;
+    private final JdbcUsageIndicators indicators;
 
     private ConnectorRuntime(ConnectorConfig config, List<AuditSink> extraSinks, Clock clock) {
         this.config = config;
@@ -86,6 +89,7 @@ public final class ConnectorRuntime implements AutoCloseable {
             return thread;
         });
         this.tracker = new JournalTracker(journal, clock);
+        this.indicators = new JdbcUsageIndicators(database, clock);
     }
 
     public static ConnectorRuntime start(ConnectorConfig config, List<AuditSink> extraSinks, Clock clock,
@@ -152,6 +156,10 @@ public final class ConnectorRuntime implements AutoCloseable {
 
     public OperationTracker tracker() {
         return tracker;
+    }
+
+    public UsageIndicators indicators() {
+        return indicators;
     }
 
     public AuditTrail auditTrail() {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 SandboxCommand.class,
                 BenchCommand.class,
                 AuditCommand.class,
+                IndicatorsCommand.class,
         })
 public final class DuiConnectCommand implements Runnable {
 

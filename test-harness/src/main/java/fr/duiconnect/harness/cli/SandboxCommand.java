@@ -23,9 +23,15 @@ final class SandboxCommand {
         @Option(names = "--record", description = "Keep every request each simulator receives (headers and body) under DIR/recorded.")
         boolean record;
 
+        @Option(names = "--fault", paramLabel = "SERVICE=KIND[:count][@ms]",
+                description = "Inject a fault from the start, e.g. dmp=HTTP_503:3, ins=LATENCY:5@2000, mssante=SMTP_451 (repeatable).")
+        java.util.Map<String, String> faults = new java.util.LinkedHashMap<>();
+
         @Override
         public void run() {
             Sandbox sandbox = Sandbox.start(directory.toAbsolutePath(), Set.of(), record);
+            faults.forEach((service, fault) -> sandbox.faults(fr.duiconnect.core.ServiceSocle.valueOf(service.toUpperCase(java.util.Locale.ROOT)))
+                    .set(fr.duiconnect.harness.faults.Fault.parse(fault)));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 sandbox.close();
@@ -37,6 +43,7 @@ final class SandboxCommand {
             }
             System.out.println("  test PKI       " + sandbox.pki().directory());
             System.out.println("  configuration  " + sandbox.propertiesFile());
+            System.out.println("  fault admin    " + sandbox.faultAdminUri() + "   (PUT /faults/<service>?fault=HTTP_503:3, DELETE to clear)");
             if (record) {
                 System.out.println("  recordings     " + sandbox.directory().resolve("recorded"));
             }

@@ -3,6 +3,8 @@ package fr.duiconnect.harness.sandbox;
 import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.config.ConnectorConfig;
 import fr.duiconnect.core.config.ConnectorProperties;
+import fr.duiconnect.harness.faults.FaultAdminServer;
+import fr.duiconnect.harness.faults.FaultSwitch;
 import fr.duiconnect.harness.pki.TestPki;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,12 +40,14 @@ public final class Sandbox implements AutoCloseable {
     private final TestPki pki;
     private final List<SandboxSimulator> simulators;
     private final Path propertiesFile;
+    private final FaultAdminServer faultAdmin;
 
-    private Sandbox(Path directory, TestPki pki, List<SandboxSimulator> simulators, Path propertiesFile) {
+    private Sandbox(Path directory, TestPki pki, List<SandboxSimulator> simulators, Path propertiesFile, FaultAdminServer faultAdmin) {
         this.directory = directory;
         this.pki = pki;
         this.simulators = simulators;
         this.propertiesFile = propertiesFile;
+        this.faultAdmin = faultAdmin;
     }
 
     /**
@@ -68,7 +72,9 @@ public final class Sandbox implements AutoCloseable {
                 started.add(simulator);
             }
             Path properties = writeProperties(directory, started);
-            return new Sandbox(directory, pki, List.copyOf(started), properties);
+            Map<String, FaultSwitch> switches = new TreeMap<>();
+            started.forEach(simulator -> switches.put(simulator.socle().key(), simulator.faults()));
+            return new Sandbox(directory, pki, List.copyOf(started), properties, FaultAdminServer.start(switches));
         } catch (IOException e) {
             started.forEach(SandboxSimulator::close);
             throw new UncheckedIOException(e);
@@ -114,6 +120,15 @@ public final class Sandbox implements AutoCloseable {
 
     public List<SandboxSimulator> simulators() { return simulators; }
 
+    /** The admin HTTP API that switches faults ({@code GET/PUT/DELETE /faults/{service}}). */
+    public java.net.URI faultAdminUri() { return faultAdmin.uri(); }
+
+    /** The fault switch of one service's simulator. */
+    public FaultSwitch faults(ServiceSocle socle) {
+        return simulators.stream().filter(s -> s.socle() == socle).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + socle.key() + " simulator in this sandbox")).faults();
+    }
+
     public <T extends SandboxSimulator> T simulator(Class<T> type) {
         return simulators.stream().filter(type::isInstance).map(type::cast).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no " + type.getSimpleName() + " in this sandbox"));
@@ -121,6 +136,7 @@ public final class Sandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        faultAdmin.close();
         for (SandboxSimulator simulator : simulators) {
             try {
                 simulator.close();

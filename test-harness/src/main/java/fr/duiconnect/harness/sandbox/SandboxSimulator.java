@@ -22,6 +22,12 @@ public interface SandboxSimulator extends AutoCloseable {
      */
     Map<String, String> connectorProperties();
 
+    /**
+     * The switch through which tests, command-line flags and the admin API inject faults into this simulator.
+     * A simulator consults it for every request it receives.
+     */
+    fr.duiconnect.harness.faults.FaultSwitch faults();
+
     /** Where it listens, for people: e.g. {@code https://127.0.0.1:43121/insi}. */
     String describe();
 
