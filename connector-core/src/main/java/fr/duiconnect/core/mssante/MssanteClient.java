@@ -1,8 +1,36 @@
 package fr.duiconnect.core.mssante;
 
+import fr.duiconnect.core.operation.OperationReceipt;
+
+import java.util.function.Consumer;
+
 /**
- * Client of the MSSANTE service socle: secure health mail: compose with IHE XDM, sign/encrypt, send, receive, receipts.
- * Implemented by the {@code dui-connect-mssante} module; obtained from {@code DuiConnector.mssante()}. Thread-safe.
+ * Client of the MSSANTE service socle: secure health mail composed with IHE XDM (optionally S/MIME signed and
+ * encrypted on top of the mandatory TLS), sent by SMTP submission, received by IMAP, with delivery (DSN) and read
+ * (MDN) receipts. Implemented by the {@code dui-connect-mssante} module; obtained from
+ * {@code DuiConnector.mssante()}. Thread-safe.
  */
 public interface MssanteClient {
+
+    /**
+     * Composes the message (checks every MSSanté rule first) and journals it; it is submitted asynchronously and
+     * retried on temporary SMTP failures. The operation becomes SENT with the Message-ID as remote reference, then
+     * ACKED or FAILED when the DSN/MDN comes back. Idempotent per Message-ID.
+     */
+    OperationReceipt send(MssanteMessage message);
+
+    /** The message exactly as {@link #send} would submit it (RFC 5322, S/MIME applied), without sending it. */
+    byte[] compose(MssanteMessage message);
+
+    /**
+     * Reads the mailbox now: decodes new messages, matches receipts to sent messages (moving their journal state),
+     * returns MDNs when asked if so configured, and marks what it read as seen.
+     */
+    InboxBatch fetchInbox();
+
+    /** Called by the connector's polling route for each new message (in addition to {@link #fetchInbox}). */
+    void onMessage(Consumer<InboundMail> handler);
+
+    /** Returns a read receipt (MDN) for a received message, with the integration result (codes 900 to 906). */
+    void sendReadReceipt(InboundMail mail, IntegrationResult result);
 }
