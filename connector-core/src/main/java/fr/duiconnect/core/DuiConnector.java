@@ -101,6 +101,10 @@ public final class DuiConnector implements AutoCloseable {
 
     private <T> T client(ServiceSocle socle, Class<T> type) {
         Object client = runtime.client(socle);
+        if (client == null && runtime.isUnconfigured(socle)) {
+            throw new fr.duiconnect.core.error.ConfigurationException("dui." + socle.key() + ".url",
+                    "the " + socle.artifactId() + " module is present but no endpoint is configured for it");
+        }
         if (client == null) {
             throw new ModuleNotAvailableException(socle.key(), socle.artifactId());
         }

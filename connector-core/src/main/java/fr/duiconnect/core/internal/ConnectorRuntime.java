@@ -68,6 +68,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final Clock clock;
     private final CamelContext camel;
     private final Map<ServiceSocle, ServiceModule> modules = new EnumMap<>(ServiceSocle.class);
+    private final Set<ServiceSocle> unconfigured = java.util.EnumSet.noneOf(ServiceSocle.class);
     private final ExecutorService workers;
     private final JournalTracker tracker;
     private final JdbcUsageIndicators indicators;
@@ -112,6 +113,10 @@ public final class ConnectorRuntime implements AutoCloseable {
         try {
             for (ServiceModuleProvider provider : ServiceLoader.load(ServiceModuleProvider.class, getClass().getClassLoader())) {
                 ServiceSocle socle = provider.socle();
+                if (provider.requiresEndpoint() && config.endpointIfAny(socle).isEmpty()) {
+                    unconfigured.add(socle);
+                    continue;
+                }
                 if (modules.containsKey(socle)) {
                     throw new ConfigurationException(socle.key(), "two modules provide this service");
                 }
@@ -148,6 +153,11 @@ public final class ConnectorRuntime implements AutoCloseable {
     public Object client(ServiceSocle socle) {
         ServiceModule module = modules.get(socle);
         return module == null ? null : module.client();
+    }
+
+    /** Services whose module is present but was not started for want of an endpoint. */
+    public boolean isUnconfigured(ServiceSocle socle) {
+        return unconfigured.contains(socle);
     }
 
     public Set<ServiceSocle> availableServices() {

@@ -43,6 +43,11 @@ public final class ScriptedModuleProvider implements ServiceModuleProvider {
     }
 
     @Override
+    public boolean requiresEndpoint() {
+        return false;
+    }
+
+    @Override
     public ServiceModule start(ModuleContext context) {
         // The facade hands this out as ins(); tests cast it to ScriptedClient to journal operations.
         Object client = Proxy.newProxyInstance(InsClient.class.getClassLoader(),

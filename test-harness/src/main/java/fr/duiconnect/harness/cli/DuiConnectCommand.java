@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 AuditCommand.class,
                 IndicatorsCommand.class,
+                ConformanceCommand.class,
         })
 public final class DuiConnectCommand implements Runnable {
 

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Debian's headless Chromium, to check that a report renders in a real browser. On CI (CI=true) Chromium is
  * installed by .ci/run and its absence is an error; elsewhere the test is skipped when it is missing.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     private final Path executable;
 
@@ -24,7 +24,7 @@ final class HeadlessChromium {
         this.executable = executable;
     }
 
-    static HeadlessChromium require() {
+    public static HeadlessChromium require() {
         for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
             if (Files.isExecutable(Path.of(candidate))) {
                 return new HeadlessChromium(Path.of(candidate));
@@ -38,13 +38,13 @@ final class HeadlessChromium {
     }
 
     /** Screenshot of the page (no network: the page must be self-contained), decoded. */
-    BufferedImage screenshot(Path page, Path png, Path profile) throws IOException, InterruptedException {
+    public BufferedImage screenshot(Path page, Path png, Path profile) throws IOException, InterruptedException {
         run(profile, "--screenshot=" + png, "--window-size=1280,1800", page.toUri().toString());
         return ImageIO.read(png.toFile());
     }
 
     /** The DOM after the browser parsed and laid out the page. */
-    String renderedDom(Path page, Path profile) throws IOException, InterruptedException {
+    public String renderedDom(Path page, Path profile) throws IOException, InterruptedException {
         return run(profile, "--dump-dom", page.toUri().toString());
     }
 
@@ -63,7 +63,7 @@ final class HeadlessChromium {
     }
 
     /** Share of pixels of the image that are not (near) white: a blank page gives about zero. */
-    static double inkRatio(BufferedImage image) {
+    public static double inkRatio(BufferedImage image) {
         long ink = 0;
         for (int y = 0; y < image.getHeight(); y += 2) {
             for (int x = 0; x < image.getWidth(); x += 2) {
@@ -80,7 +80,7 @@ final class HeadlessChromium {
     }
 
     /** Whether some pixel is close to the given colour (e.g. a red "fail" bar). */
-    static boolean hasColour(BufferedImage image, int red, int green, int blue) {
+    public static boolean hasColour(BufferedImage image, int red, int green, int blue) {
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
                 int rgb = image.getRGB(x, y);
