@@ -11,8 +11,49 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code dui-connect bench <scenario>}: throughput, latency percentiles and heap, printed (never asserted). */
-@Command(name = "bench", description = "Benchmarks against the embedded sandbox.", subcommands = BenchCommand.Journal.class)
-final class BenchCommand {
+@Command(name = "bench", description = "Benchmarks against the embedded sandbox: journal, or a named scenario (see --list).",
+        subcommands = BenchCommand.Journal.class)
+final class BenchCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "Scenario name (dlu-deposit, mssante-send, ins-search, ...).")
+    String scenario;
+
+    @Option(names = "--n", defaultValue = "200", description = "Measured operations (default: ${DEFAULT-VALUE}).")
+    int operations;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--warmup", defaultValue = "20", description = "Unmeasured operations first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--list", description = "List the scenarios.")
+    boolean list;
+
+    @Override
+    public Integer call() throws Exception {
+        java.util.Map<String, fr.duiconnect.harness.bench.BenchScenario> scenarios = new java.util.TreeMap<>();
+        java.util.ServiceLoader.load(fr.duiconnect.harness.bench.BenchScenario.class).forEach(s -> scenarios.put(s.name(), s));
+        if (list || scenario == null) {
+            System.out.println("journal: the journal alone, H2 and PostgreSQL (dui-connect bench journal)");
+            scenarios.values().forEach(s -> System.out.println(s.name() + ": " + s.description()));
+            return scenario == null && !list ? 2 : 0;
+        }
+        fr.duiconnect.harness.bench.BenchScenario chosen = scenarios.get(scenario);
+        if (chosen == null) {
+            System.err.println("no scenario " + scenario + "; known: journal, " + String.join(", ", scenarios.keySet()));
+            return 2;
+        }
+        Path directory = Files.createTempDirectory("dui-bench-");
+        try (fr.duiconnect.harness.sandbox.Sandbox sandbox = fr.duiconnect.harness.sandbox.Sandbox.start(directory, chosen.services(), false);
+             fr.duiconnect.core.DuiConnector connector = fr.duiconnect.core.DuiConnector.builder().config(sandbox.connectorConfig()).build()) {
+            chosen.setUp(connector, sandbox);
+            fr.duiconnect.harness.bench.BenchResult result = fr.duiconnect.harness.bench.BenchRunner.run(
+                    chosen.name(), operations, threads, warmup, chosen::run, System.err);
+            System.out.println(result.describe());
+            return result.errors() == 0 ? 0 : 1;
+        }
+    }
 
     @Command(name = "journal", description = "Journal alone: enqueue, then claim + complete, per second (H2, and PostgreSQL with --pg-url).")
     static final class Journal implements Callable<Integer> {
