@@ -19,8 +19,14 @@ public interface MssanteClient {
      */
     OperationReceipt send(MssanteMessage message);
 
-    /** The message exactly as {@link #send} would submit it (RFC 5322, S/MIME applied), without sending it. */
-    byte[] compose(MssanteMessage message);
+    /** Composes and checks the message, S/MIME applied, without sending it. */
+    PreparedMail prepare(MssanteMessage message);
+
+    /**
+     * Journals a prepared message for submission. Its headers are checked again (Message-ID, X-MSS-NIL), so that a
+     * message altered after {@link #prepare} is refused.
+     */
+    OperationReceipt send(PreparedMail mail);
 
     /**
      * Reads the mailbox now: decodes new messages, matches receipts to sent messages (moving their journal state),
