@@ -143,7 +143,7 @@ public final class DefaultMssanteClient implements MssanteClient {
     }
 
     @Override
-    public void sendReadReceipt(InboundMail mail, IntegrationResult result) {
+    public OperationReceipt sendReadReceipt(InboundMail mail, IntegrationResult result) {
         if (mail.readReceiptTo() == null) {
             throw new InvalidInputException(MssanteErrorCode.MESSAGE_MALFORMED, "mail.readReceiptTo",
                     "the message asked no read receipt (Disposition-Notification-To)");
@@ -151,7 +151,7 @@ public final class DefaultMssanteClient implements MssanteClient {
         try {
             MimeMessage mdn = MdnBuilder.build(composeSession, mail.rawMessage(), settings.mailbox().address(),
                     mail.readReceiptTo(), settings.composer().nil(), result, true);
-            context.outbox().accept(new OutboundRequest(MDN_KIND, mdn.getMessageID(), settings.finess(),
+            return context.outbox().accept(new OutboundRequest(MDN_KIND, mdn.getMessageID(), settings.finess(),
                     settings.mailbox().address(), mail.personIfAny().map(fr.duiconnect.core.model.Ins::matricule).orElse(null),
                     "message/rfc822", bytes(mdn), Map.of()));
         } catch (MessagingException e) {

@@ -37,6 +37,9 @@ public interface MssanteClient {
     /** Called by the connector's polling route for each new message (in addition to {@link #fetchInbox}). */
     void onMessage(Consumer<InboundMail> handler);
 
-    /** Returns a read receipt (MDN) for a received message, with the integration result (codes 900 to 906). */
-    void sendReadReceipt(InboundMail mail, IntegrationResult result);
+    /**
+     * Returns a read receipt (MDN) for a received message, with the integration result (codes 900 to 906); journaled
+     * and submitted like a message (kind {@code mssante.mdn}).
+     */
+    OperationReceipt sendReadReceipt(InboundMail mail, IntegrationResult result);
 }

@@ -1,0 +1,135 @@
+package fr.duiconnect.harness.mssante;
+
+import fr.duiconnect.core.DuiConnector;
+import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.core.config.ConnectorProperties;
+import fr.duiconnect.core.mssante.InboundMail;
+import fr.duiconnect.core.mssante.InboxBatch;
+import fr.duiconnect.core.mssante.IntegrationResult;
+import fr.duiconnect.core.mssante.MssanteMessage;
+import fr.duiconnect.core.mssante.ReceiptKind;
+import fr.duiconnect.core.mssante.SignatureStatus;
+import fr.duiconnect.core.operation.OperationReceipt;
+import fr.duiconnect.core.operation.OperationState;
+import fr.duiconnect.harness.sandbox.Sandbox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Receiving: the EHPAD's application mailbox writes to its secretariat (an organisational mailbox read through
+ * Pro Santé Connect); the secretariat's connector decodes the message, verifies/decrypts S/MIME, returns the MDN,
+ * and the sender's journal follows.
+ */
+class MssanteInboundTest {
+
+    @TempDir
+    static Path dir;
+    static Sandbox sandbox;
+    static MssanteOperatorSimulator operator;
+    static DuiConnector ehpad;
+    static DuiConnector secretariat;
+
+    @BeforeAll
+    static void start() throws IOException {
+        sandbox = Sandbox.start(dir.resolve("sandbox"), Set.of(ServiceSocle.MSSANTE), false);
+        operator = sandbox.simulator(MssanteOperatorSimulator.class);
+        ehpad = connector(Map.of("dui.mssante.option.smime.policy", "sign+encrypt"));
+        Path token = Files.writeString(dir.resolve("token"), operator.directory().issueToken(MssanteOperatorSimulator.ORG_MAILBOX, Duration.ofMinutes(10)));
+        Path pki = sandbox.pki().directory();
+        secretariat = connector(Map.of(
+                "dui.mssante.url", "smtp://127.0.0.1:" + operator.smtpPscPort(),
+                "dui.mssante.option.imap.url", "imap://127.0.0.1:" + operator.imapPscPort(),
+                "dui.mssante.option.mailbox", MssanteOperatorSimulator.ORG_MAILBOX,
+                "dui.mssante.option.mailbox.kind", "organisational",
+                "dui.mssante.option.mailbox.unit", "Secrétariat médical",
+                "dui.mssante.option.auth.token.file", token.toString(),
+                "dui.mssante.option.smime.keystore", pki.resolve("smime-secretariat_ehpad.mssante.fr.p12").toString(),
+                "dui.mssante.tls.keystore", ""));
+    }
+
+    @AfterAll
+    static void stop() {
+        secretariat.close();
+        ehpad.close();
+        sandbox.close();
+    }
+
+    private static DuiConnector connector(Map<String, String> overrides) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(sandbox.propertiesFile())) {
+            properties.load(reader);
+        }
+        overrides.forEach((key, value) -> {
+            if (value.isEmpty()) {
+                properties.remove(key);
+            } else {
+                properties.setProperty(key, value);
+            }
+        });
+        Path own = Files.createDirectories(dir.resolve(UUID.randomUUID().toString()));
+        properties.setProperty("dui.journal.dir", own.resolve("journal").toString());
+        Path file = own.resolve("connector.properties");
+        try (Writer writer = Files.newBufferedWriter(file)) {
+            properties.store(writer, null);
+        }
+        return DuiConnector.builder().config(ConnectorProperties.load(file)).build();
+    }
+
+    @Test
+    void signed_and_encrypted_message_is_decoded_and_its_read_receipt_acks_the_sender() {
+        MssanteMessage message = MssanteMessage.builder().to(MssanteOperatorSimulator.ORG_MAILBOX)
+                .person(MssanteSendReceiveTest.resident()).label("Chute de Mme Durand").body("Chute sans gravité ce matin.").build();
+        OperationReceipt receipt = ehpad.mssante().send(message);
+        assertThat(ehpad.operations().await(receipt.operationId(), Duration.ofSeconds(30)).state()).isEqualTo(OperationState.SENT);
+
+        List<InboundMail> handled = new ArrayList<>();
+        secretariat.mssante().onMessage(handled::add);
+        InboxBatch batch = secretariat.mssante().fetchInbox();
+        assertThat(batch.rejected()).isEmpty();
+        assertThat(batch.messages()).hasSize(1);
+        InboundMail mail = batch.messages().get(0);
+        assertThat(handled).containsExactly(mail);
+        assertThat(mail.from()).isEqualTo(MssanteOperatorSimulator.APP_MAILBOX);
+        assertThat(mail.encrypted()).isTrue();
+        assertThat(mail.signature()).isEqualTo(SignatureStatus.VERIFIED);
+        assertThat(mail.body()).contains("Chute sans gravité");
+        assertThat(mail.readReceiptTo()).isEqualTo(MssanteOperatorSimulator.APP_MAILBOX);
+
+        OperationReceipt mdn = secretariat.mssante().sendReadReceipt(mail, IntegrationResult.PROCESSED);
+        assertThat(secretariat.operations().await(mdn.operationId(), Duration.ofSeconds(30)).state()).isEqualTo(OperationState.ACKED);
+
+        InboxBatch receipts = ehpad.mssante().fetchInbox();
+        assertThat(receipts.receipts()).anySatisfy(r -> {
+            assertThat(r.kind()).isEqualTo(ReceiptKind.MDN);
+            assertThat(r.originalMessageId()).isEqualTo(mail.messageId());
+            assertThat(r.success()).isTrue();
+        });
+        assertThat(ehpad.operations().status(receipt.operationId()).state()).isEqualTo(OperationState.ACKED);
+    }
+
+    @Test
+    void the_same_message_is_handed_over_once() {
+        OperationReceipt receipt = ehpad.mssante().send(MssanteMessage.builder().to(MssanteOperatorSimulator.ORG_MAILBOX)
+                .person(MssanteSendReceiveTest.resident()).label("Info").body("Une fois").readReceipt(false).build());
+        ehpad.operations().await(receipt.operationId(), Duration.ofSeconds(30));
+        assertThat(secretariat.mssante().fetchInbox().messages()).hasSize(1);
+        assertThat(secretariat.mssante().fetchInbox().messages()).isEmpty();
+    }
+}
