@@ -125,6 +125,35 @@ class MssanteInboundTest {
     }
 
     @Test
+    void polling_route_hands_new_messages_to_the_dui_without_being_asked() throws Exception {
+        Path token = Files.writeString(dir.resolve("token-personal"),
+                operator.directory().issueToken(MssanteOperatorSimulator.PERSONAL_MAILBOX, Duration.ofMinutes(10)));
+        java.util.concurrent.BlockingQueue<InboundMail> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (DuiConnector personal = connector(Map.ofEntries(
+                Map.entry("dui.mssante.url", "smtp://127.0.0.1:" + operator.smtpPscPort()),
+                Map.entry("dui.mssante.option.imap.url", "imap://127.0.0.1:" + operator.imapPscPort()),
+                Map.entry("dui.mssante.option.mailbox", MssanteOperatorSimulator.PERSONAL_MAILBOX),
+                Map.entry("dui.mssante.option.mailbox.kind", "personal"),
+                Map.entry("dui.mssante.option.mailbox.title", "IDEC"),
+                Map.entry("dui.mssante.option.mailbox.given-name", "Claire"),
+                Map.entry("dui.mssante.option.mailbox.family-name", "Martin"),
+                Map.entry("dui.mssante.option.auth.token.file", token.toString()),
+                Map.entry("dui.mssante.option.smime.policy", "off"),
+                Map.entry("dui.mssante.option.smime.keystore", sandbox.pki().directory().resolve("smime-claire.martin_ehpad.mssante.fr.p12").toString()),
+                Map.entry("dui.mssante.option.poll.interval", "PT0.2S"),
+                Map.entry("dui.mssante.tls.keystore", "")))) {
+            personal.mssante().onMessage(received::add);
+            OperationReceipt receipt = ehpad.mssante().send(MssanteMessage.builder().to(MssanteOperatorSimulator.PERSONAL_MAILBOX)
+                    .person(MssanteSendReceiveTest.resident()).label("Transmission").body("Pour l'IDEC").build());
+            ehpad.operations().await(receipt.operationId(), Duration.ofSeconds(30));
+            InboundMail mail = received.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(mail).isNotNull();
+            assertThat(mail.body()).contains("Pour l'IDEC");
+            assertThat(mail.signature()).isEqualTo(SignatureStatus.VERIFIED);
+        }
+    }
+
+    @Test
     void the_same_message_is_handed_over_once() {
         OperationReceipt receipt = ehpad.mssante().send(MssanteMessage.builder().to(MssanteOperatorSimulator.ORG_MAILBOX)
                 .person(MssanteSendReceiveTest.resident()).label("Info").body("Une fois").readReceipt(false).build());
