@@ -40,6 +40,7 @@ public final class MssanteModuleProvider implements ServiceModuleProvider {
         InboxService inbox = new InboxService(context, new ImapMailbox(sessions, credentials, 200), parser, settings);
         MessageComposer composer = new MessageComposer(settings.composer(), XdsMetadataBridge.writer(), context.clock());
         DefaultMssanteClient client = new DefaultMssanteClient(context, settings, composer, smime, inbox, credentials);
+        inbox.readReceipts((mail, result) -> client.sendReadReceipt(mail, result));
         MssanteRoutes routes = new MssanteRoutes(submitter, inbox, settings.pollInterval());
         return new ServiceModule() {
             @Override public Object client() { return client; }

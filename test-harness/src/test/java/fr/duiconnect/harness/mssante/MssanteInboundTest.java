@@ -125,7 +125,7 @@ class MssanteInboundTest {
     }
 
     @Test
-    void polling_route_hands_new_messages_to_the_dui_without_being_asked() throws Exception {
+    void polling_route_hands_new_messages_to_the_dui_and_answers_the_read_receipt_automatically() throws Exception {
         Path token = Files.writeString(dir.resolve("token-personal"),
                 operator.directory().issueToken(MssanteOperatorSimulator.PERSONAL_MAILBOX, Duration.ofMinutes(10)));
         java.util.concurrent.BlockingQueue<InboundMail> received = new java.util.concurrent.LinkedBlockingQueue<>();
@@ -141,6 +141,7 @@ class MssanteInboundTest {
                 Map.entry("dui.mssante.option.smime.policy", "off"),
                 Map.entry("dui.mssante.option.smime.keystore", sandbox.pki().directory().resolve("smime-claire.martin_ehpad.mssante.fr.p12").toString()),
                 Map.entry("dui.mssante.option.poll.interval", "PT0.2S"),
+                Map.entry("dui.mssante.option.mdn.auto", "true"),
                 Map.entry("dui.mssante.tls.keystore", "")))) {
             personal.mssante().onMessage(received::add);
             OperationReceipt receipt = ehpad.mssante().send(MssanteMessage.builder().to(MssanteOperatorSimulator.PERSONAL_MAILBOX)
@@ -150,6 +151,19 @@ class MssanteInboundTest {
             assertThat(mail).isNotNull();
             assertThat(mail.body()).contains("Pour l'IDEC");
             assertThat(mail.signature()).isEqualTo(SignatureStatus.VERIFIED);
+            // eco 3.1.6: the automatic MDN ("processed") comes back to the sender
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+            List<fr.duiconnect.core.mssante.ReceiptNotice> mdns = new ArrayList<>();
+            while (mdns.isEmpty() && java.time.Instant.now().isBefore(deadline)) {
+                ehpad.mssante().fetchInbox().receipts().stream()
+                        .filter(r -> r.kind() == ReceiptKind.MDN && mail.messageId().equals(r.originalMessageId()))
+                        .forEach(mdns::add);
+            }
+            assertThat(mdns).singleElement().satisfies(r -> {
+                assertThat(r.success()).isTrue();
+                assertThat(r.status()).contains("processed");
+                assertThat(r.recipient()).isEqualTo(MssanteOperatorSimulator.PERSONAL_MAILBOX);
+            });
         }
     }
 
