@@ -39,6 +39,9 @@ final class MssanteCommand {
         @Mixin
         SandboxOptions target;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--to", required = true, split = ",", paramLabel = "ADDRESS", description = "Recipient MSSanté address(es).")
         List<String> to;
 
@@ -71,6 +74,7 @@ final class MssanteCommand {
 
         @Override
         public Integer call() throws Exception {
+            java.io.PrintWriter out = spec.commandLine().getOut();
             byte[] cda = Files.readAllBytes(attach);
             CdaDocument document = CdaDocument.parse(cda);
             try (SandboxOptions.ConnectorSession session = target.open(Set.of(ServiceSocle.MSSANTE))) {
@@ -92,24 +96,24 @@ final class MssanteCommand {
                 PreparedMail prepared = mssante.prepare(message);
                 if (saveEml != null) {
                     Files.write(saveEml, prepared.rfc822());
-                    System.out.println("source written to " + saveEml);
+                    out.println("source written to " + saveEml);
                 }
                 OperationReceipt receipt = mssante.send(prepared);
-                System.out.println("journaled: operation " + receipt.operationId() + ", Message-ID " + prepared.messageId());
+                out.println("journaled: operation " + receipt.operationId() + ", Message-ID " + prepared.messageId());
                 OperationStatus status = session.connector().operations().await(receipt.operationId(), wait);
-                System.out.println("submission: " + status.state() + (status.lastError() == null ? "" : " — " + status.lastError()));
+                out.println("submission: " + status.state() + (status.lastError() == null ? "" : " — " + status.lastError()));
                 if (status.state() != fr.duiconnect.core.operation.OperationState.SENT) {
                     return 1;
                 }
                 InboxBatch batch = mssante.fetchInbox();
                 for (ReceiptNotice notice : batch.receipts()) {
                     if (prepared.messageId().equals(notice.originalMessageId())) {
-                        System.out.println("receipt: " + notice.kind() + " from " + notice.recipient() + " — "
+                        out.println("receipt: " + notice.kind() + " from " + notice.recipient() + " — "
                                 + (notice.success() ? "OK" : "FAILED") + " " + notice.status() + " " + notice.detail());
                     }
                 }
                 OperationStatus settled = session.connector().operations().status(receipt.operationId());
-                System.out.println("journal state: " + settled.state() + (settled.lastError() == null ? "" : " — " + settled.lastError()));
+                out.println("journal state: " + settled.state() + (settled.lastError() == null ? "" : " — " + settled.lastError()));
                 return 0;
             }
         }
@@ -121,33 +125,37 @@ final class MssanteCommand {
         @Mixin
         SandboxOptions target;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
+            java.io.PrintWriter out = spec.commandLine().getOut();
             try (SandboxOptions.ConnectorSession session = target.open(Set.of(ServiceSocle.MSSANTE))) {
                 InboxBatch batch = session.connector().mssante().fetchInbox();
-                System.out.println(batch.messages().size() + " message(s), " + batch.receipts().size() + " receipt(s), "
+                out.println(batch.messages().size() + " message(s), " + batch.receipts().size() + " receipt(s), "
                         + batch.rejected().size() + " rejected");
                 for (InboundMail mail : batch.messages()) {
-                    System.out.println("- " + mail.messageId() + " from " + mail.from() + (mail.fromPatient() ? " (patient)" : ""));
-                    System.out.println("  subject: " + mail.subject());
-                    System.out.println("  person: " + mail.personIfAny().map(i -> i.kind() + " ***" + i.matricule().substring(11)).orElse("none"));
-                    System.out.println("  S/MIME: " + mail.signature() + (mail.encrypted() ? ", encrypted" : "")
+                    out.println("- " + mail.messageId() + " from " + mail.from() + (mail.fromPatient() ? " (patient)" : ""));
+                    out.println("  subject: " + mail.subject());
+                    out.println("  person: " + mail.personIfAny().map(i -> i.kind() + " ***" + i.matricule().substring(11)).orElse("none"));
+                    out.println("  S/MIME: " + mail.signature() + (mail.encrypted() ? ", encrypted" : "")
                             + (mail.signer() == null ? "" : ", signer " + mail.signer()));
-                    System.out.println("  read receipt asked: " + (mail.readReceiptRequested() ? "yes" : "no"));
+                    out.println("  read receipt asked: " + (mail.readReceiptRequested() ? "yes" : "no"));
                     for (InboundDocument document : mail.documents()) {
-                        System.out.println("  document: " + document.path() + " " + document.mimeType() + " " + document.content().length + " bytes"
+                        out.println("  document: " + document.path() + " " + document.mimeType() + " " + document.content().length + " bytes"
                                 + document.metadataIfAny().map(m -> " — " + m.typeCode().code() + " " + m.title()).orElse(""));
                     }
                     for (InboundMail.Attachment attachment : mail.attachments()) {
-                        System.out.println("  attachment: " + attachment.fileName() + " " + attachment.content().length + " bytes");
+                        out.println("  attachment: " + attachment.fileName() + " " + attachment.content().length + " bytes");
                     }
                 }
                 for (ReceiptNotice notice : batch.receipts()) {
-                    System.out.println("- receipt " + notice.kind() + " for " + notice.originalMessageId() + " from " + notice.recipient()
+                    out.println("- receipt " + notice.kind() + " for " + notice.originalMessageId() + " from " + notice.recipient()
                             + ": " + (notice.success() ? "OK" : "FAILED") + " " + notice.status() + " " + notice.detail());
                 }
                 for (InboxBatch.Rejected rejected : batch.rejected()) {
-                    System.out.println("- rejected " + rejected.messageId() + ": " + rejected.code() + " " + rejected.reason());
+                    out.println("- rejected " + rejected.messageId() + ": " + rejected.code() + " " + rejected.reason());
                 }
                 return 0;
             }
