@@ -48,6 +48,8 @@ public final class MssanteModuleProvider implements ServiceModuleProvider {
             @Override public Set<String> deliveryKinds() { return Set.of(InboxService.SEND_KIND, DefaultMssanteClient.MDN_KIND); }
 
             @Override public List<RoutesBuilder> routes() { return List.of(routes); }
+
+            @Override public void close() { submitter.close(); }
         };
     }
 }

@@ -43,9 +43,10 @@ import java.util.UUID;
 /**
  * {@code dui-connect bench mssante-send-bare}: the baseline: the same message (the same IHE_XDM.ZIP bytes, PDF and
  * headers) assembled by hand with Jakarta Mail, signed and encrypted with Bouncy Castle, and sent with Angus Mail
- * over the same STARTTLS + mutual TLS + PLAIN session, with no checks, no journal and no Camel.
+ * over the same STARTTLS + mutual TLS + PLAIN session kept open between messages (as the connector keeps its own),
+ * with no checks, no journal and no Camel.
  */
-public final class BareSendScenario implements BenchScenario {
+public final class BareSendScenario implements BenchScenario, AutoCloseable {
 
     private final Provider provider = new BouncyCastleProvider();
     private Session session;
@@ -54,6 +55,7 @@ public final class BareSendScenario implements BenchScenario {
     private PrivateKey key;
     private List<X509Certificate> chain;
     private X509Certificate recipient;
+    private Transport transport;
 
     @Override public String name() { return "mssante-send-bare"; }
 
@@ -151,9 +153,19 @@ public final class BareSendScenario implements BenchScenario {
         message.setContent(encrypted.getContent(), encrypted.getContentType());
         message.saveChanges();
         message.setHeader("Message-ID", "<" + UUID.randomUUID() + "@ehpad.mssante.fr>");
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect(MssanteOperatorSimulator.APP_MAILBOX, "");
+        synchronized (this) {
+            if (transport == null || !transport.isConnected()) {
+                transport = session.getTransport("smtp");
+                transport.connect(MssanteOperatorSimulator.APP_MAILBOX, "");
+            }
             transport.sendMessage(message, message.getAllRecipients());
+        }
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+        if (transport != null) {
+            transport.close();
         }
     }
 
