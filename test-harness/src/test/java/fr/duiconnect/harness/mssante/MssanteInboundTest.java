@@ -168,6 +168,57 @@ class MssanteInboundTest {
     }
 
     @Test
+    void hostile_archive_hidden_by_encryption_is_rejected_on_reception() throws Exception {
+        // The operator cannot look inside an encrypted message: the receiving connector is the last line of defence.
+        jakarta.mail.Session mail = jakarta.mail.Session.getInstance(new Properties());
+        jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(mail);
+        message.setFrom(new jakarta.mail.internet.InternetAddress(MssanteOperatorSimulator.APP_MAILBOX));
+        message.setRecipient(jakarta.mail.Message.RecipientType.TO, new jakarta.mail.internet.InternetAddress(MssanteOperatorSimulator.ORG_MAILBOX));
+        message.setSubject("XDM/1.0/DDM+DLU DURAND Marie");
+        message.setHeader("X-MSS-NIL", "TEST");
+        message.setHeader("X-MSS-CODECDA", "74207-2");
+        message.setHeader("X-MSS-INS", "O");
+        jakarta.mail.internet.MimeMultipart mixed = new jakarta.mail.internet.MimeMultipart();
+        jakarta.mail.internet.MimeBodyPart zip = new jakarta.mail.internet.MimeBodyPart();
+        java.io.ByteArrayOutputStream archive = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.ZipOutputStream(archive)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("IHE_XDM/SUBSET01/METADATA.XML"));
+            out.write("<x/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.putNextEntry(new java.util.zip.ZipEntry("IHE_XDM/SUBSET01/BOMB.XML"));
+            out.write(new byte[200 * 1024 * 1024]);
+            out.closeEntry();
+        }
+        zip.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(archive.toByteArray(), "application/zip")));
+        zip.setFileName("IHE_XDM.ZIP");
+        mixed.addBodyPart(zip);
+        message.setContent(mixed);
+        message.saveChanges();
+        String id = "<" + UUID.randomUUID() + "@ehpad.mssante.fr>";
+        message.setHeader("Message-ID", id);
+        var secretariatCert = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(Files.newInputStream(Path.of(ehpad.config().endpoint(ServiceSocle.MSSANTE)
+                        .requiredOption("smime.certificates")).resolve(MssanteOperatorSimulator.ORG_MAILBOX + ".pem")));
+        new fr.duiconnect.mssante.smime.SmimeLayer(List.of()).encrypt(message, List.of(secretariatCert));
+        message.setHeader("Message-ID", id);
+        var settings = fr.duiconnect.mssante.MssanteSettings.from(ehpad.config().endpoint(ServiceSocle.MSSANTE), ehpad.config().software());
+        new fr.duiconnect.mssante.transport.SmtpSubmitter(new fr.duiconnect.mssante.transport.MailSessions(settings),
+                new fr.duiconnect.mssante.transport.MailCredentials(settings)).submit(bytes(message));
+
+        InboxBatch batch = secretariat.mssante().fetchInbox();
+        assertThat(batch.messages()).isEmpty();
+        assertThat(batch.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.messageId()).isEqualTo(id);
+            assertThat(r.code()).isEqualTo("MSS-XDM-RATIO");
+        });
+    }
+
+    private static byte[] bytes(jakarta.mail.internet.MimeMessage message) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.toByteArray();
+    }
+
+    @Test
     void the_same_message_is_handed_over_once() {
         OperationReceipt receipt = ehpad.mssante().send(MssanteMessage.builder().to(MssanteOperatorSimulator.ORG_MAILBOX)
                 .person(MssanteSendReceiveTest.resident()).label("Info").body("Une fois").readReceipt(false).build());
