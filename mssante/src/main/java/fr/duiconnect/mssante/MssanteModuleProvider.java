@@ -1,6 +1,8 @@
 package fr.duiconnect.mssante;
 
 import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.core.audit.AuditEvent;
+import fr.duiconnect.core.audit.AuditOutcome;
 import fr.duiconnect.core.error.ConfigurationException;
 import fr.duiconnect.core.spi.ModuleContext;
 import fr.duiconnect.core.spi.ServiceModule;
@@ -41,7 +43,11 @@ public final class MssanteModuleProvider implements ServiceModuleProvider {
         MessageComposer composer = new MessageComposer(settings.composer(), XdsMetadataBridge.writer(), context.clock());
         DefaultMssanteClient client = new DefaultMssanteClient(context, settings, composer, smime, inbox, credentials);
         inbox.readReceipts((mail, result) -> client.sendReadReceipt(mail, result));
-        MssanteRoutes routes = new MssanteRoutes(submitter, inbox, settings.pollInterval());
+        MssanteRoutes routes = new MssanteRoutes(submitter, inbox, settings.pollInterval(), (operation, submission) ->
+                context.audit().record(new AuditEvent(context.clock().instant(), operation.finess(), operation.actor(),
+                        context.config().software().name(), "mssante.smtp", operation.person(), operation.operationId(),
+                        AuditOutcome.SUCCESS, "MAIL FROM " + settings.mailbox().address() + " " + submission.messageId()
+                        + " -> " + submission.serverResponse())));
         return new ServiceModule() {
             @Override public Object client() { return client; }
 

@@ -41,12 +41,21 @@ public final class SmtpSubmitter {
      * is asked for before every message, and its absence closes the session (ECO.1.2.6).
      */
     public String submit(byte[] raw) throws MessagingException {
+        return send(raw).messageId();
+    }
+
+    /** What the operator answered to a submission, for the trace (ECO.4.1.2: the server's response). */
+    public record Submission(String messageId, String serverResponse) {
+    }
+
+    public Submission send(byte[] raw) throws MessagingException {
         Session session = sessions.smtp();
         MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
         Address[] recipients = message.getAllRecipients();
         if (recipients == null || recipients.length == 0) {
             throw new DuiConnectException(MssanteErrorCode.ADDRESS_FORMAT, "to", "the journaled message has no recipient");
         }
+        String reply;
         lock.lock();
         try {
             String secret;
@@ -64,6 +73,7 @@ public final class SmtpSubmitter {
                     open = transport;
                 }
                 open.sendMessage(message, recipients);
+                reply = open instanceof org.eclipse.angus.mail.smtp.SMTPTransport smtp ? smtp.getLastServerResponse() : null;
             } catch (AuthenticationFailedException e) {
                 closeQuietly();
                 throw new RemoteServiceException(MssanteErrorCode.AUTHENTICATION, null, "the operator refused the authentication: " + e.getMessage(), e);
@@ -80,7 +90,7 @@ public final class SmtpSubmitter {
         } finally {
             lock.unlock();
         }
-        return message.getMessageID();
+        return new Submission(message.getMessageID(), reply == null ? null : reply.strip());
     }
 
     /** Closes the kept session (module stop). */
