@@ -18,9 +18,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -34,7 +31,7 @@ import java.util.Set;
 /**
  * What the command line reads from a CDA R2 header to send it: the person (recordTarget: INS, birth name, first
  * names, sex, birth date) and the XDS document entry (id, code, title, effectiveTime, confidentiality, author).
- * The XML parser is hardened (no DOCTYPE, no external entities).
+ * Parsed with the core's hardened parser (no DOCTYPE, no external entities).
  */
 final class CdaDocument {
 
@@ -48,15 +45,7 @@ final class CdaDocument {
 
     static CdaDocument parse(byte[] xml) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+            Document document = fr.duiconnect.core.xml.SecureXml.parse(xml, "attach");
             Element root = document.getDocumentElement();
             if (!"ClinicalDocument".equals(root.getLocalName()) || !HL7.equals(root.getNamespaceURI())) {
                 throw InvalidInputException.format("attach", "a CDA R2 ClinicalDocument (urn:hl7-org:v3)");
