@@ -29,11 +29,11 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code dui-connect mssante send|inbox}: secure health mail through the connector. */
-@Command(name = "mssante", description = "MSSanté: send a CDA document in an IHE_XDM archive, read the mailbox.",
+@Command(name = "mssante", mixinStandardHelpOptions = true, description = "MSSanté: send a CDA document in an IHE_XDM archive, read the mailbox.",
         subcommands = {MssanteCommand.Send.class, MssanteCommand.Inbox.class})
 final class MssanteCommand {
 
-    @Command(name = "send", description = "Compose (XDM, MSSanté headers, S/MIME per configuration), journal and submit a message; show its receipts.")
+    @Command(name = "send", mixinStandardHelpOptions = true, description = "Compose (XDM, MSSanté headers, S/MIME per configuration), journal and submit a message; show its receipts.")
     static final class Send implements Callable<Integer> {
 
         @Mixin
@@ -119,7 +119,7 @@ final class MssanteCommand {
         }
     }
 
-    @Command(name = "inbox", description = "Read the mailbox: new messages (sender, person, documents) and receipts of sent messages.")
+    @Command(name = "inbox", mixinStandardHelpOptions = true, description = "Read the mailbox: new messages (sender, person, documents) and receipts of sent messages.")
     static final class Inbox implements Callable<Integer> {
 
         @Mixin
