@@ -73,6 +73,26 @@ class SmimeLayerTest {
     }
 
     @Test
+    void rfc_8550_signature_by_someone_else_than_the_sender_is_invalid() throws Exception {
+        MimeMessage message = composed();
+        layer.sign(message, PKI.smime("quelquun.dautre@ehpad.mssante.fr"));
+        MimeMessage received = roundTrip(message);
+        UnwrappedContent content = layer.unwrap(received, null);
+        assertThat(content.signature()).isEqualTo(SignatureStatus.VERIFIED);
+        UnwrappedContent checked = content.checkedAgainstSender(Fixtures.APP_MAILBOX.address());
+        assertThat(checked.signature()).isEqualTo(SignatureStatus.INVALID);
+        assertThat(checked.failure()).contains("not the sender's");
+        assertThat(layer.unwrap(roundTrip(signedBySender()), null).checkedAgainstSender(Fixtures.APP_MAILBOX.address()).signature())
+                .isEqualTo(SignatureStatus.VERIFIED);
+    }
+
+    private MimeMessage signedBySender() {
+        MimeMessage message = composed();
+        layer.sign(message, SENDER);
+        return message;
+    }
+
+    @Test
     void signer_from_an_unknown_ca_is_invalid() throws Exception {
         MimeMessage message = composed();
         layer.sign(message, new TestCertificates("OTHER").smime(Fixtures.APP_MAILBOX.address()));
