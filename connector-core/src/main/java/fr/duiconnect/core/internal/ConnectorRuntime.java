@@ -84,6 +84,12 @@ public final class ConnectorRuntime implements AutoCloseable {
         this.cursors = new JdbcCursorStore(database, clock);
         this.camel = new DefaultCamelContext();
         this.camel.getCamelContextExtension().setName("dui-connect");
+        // Failures travel back to the caller as typed exceptions and are logged by the dispatcher, without bodies;
+        // Camel's own "exhausted" log would repeat them at ERROR with message texts.
+        org.apache.camel.builder.DefaultErrorHandlerBuilder errorHandler = new org.apache.camel.builder.DefaultErrorHandlerBuilder();
+        errorHandler.logExhausted(false);
+        errorHandler.logStackTrace(false);
+        this.camel.getCamelContextExtension().setErrorHandlerFactory(errorHandler);
         this.workers = Executors.newFixedThreadPool(Math.max(2, config.journal().maxPoolSize() - 1), runnable -> {
             Thread thread = new Thread(runnable, "dui-delivery");
             thread.setDaemon(true);
