@@ -30,9 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class InboundParserTest {
 
     private final Session session = Session.getInstance(new Properties());
-    /** Stands in for the core's XDS parser: reads nothing but says the archive names the fixture's INS. */
-    private final MetadataXmlReader metadata = xml -> new MetadataXmlReader.Content(Fixtures.INS, Map.of());
-    private final InboundParser parser = new InboundParser(new SmimeLayer(List.of()), null, new XdmUnpacker(XdmLimits.DEFAULT), metadata);
+    private final InboundParser parser = new InboundParser(new SmimeLayer(List.of()), null, new XdmUnpacker(XdmLimits.DEFAULT),
+            fr.duiconnect.mssante.XdsMetadataBridge.reader());
 
     private static byte[] bytes(MimeMessage message) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -41,7 +40,7 @@ class InboundParserTest {
     }
 
     private byte[] composed() throws Exception {
-        return bytes(new MessageComposer(Fixtures.settings(), (s, d, u) -> "<SubmitObjectsRequest/>".getBytes(StandardCharsets.UTF_8),
+        return bytes(new MessageComposer(Fixtures.settings(), fr.duiconnect.mssante.XdsMetadataBridge.writer(),
                 Clock.systemUTC()).compose(Fixtures.message().build(), session).message());
     }
 
@@ -49,7 +48,7 @@ class InboundParserTest {
     void eco_2_1_2_person_of_a_received_mail_is_the_patient_id_of_metadata_xml() throws Exception {
         ParsedMessage parsed = parser.parse(composed());
         var mail = ((ParsedMessage.Mail) parsed).mail();
-        assertThat(mail.person()).isEqualTo(Fixtures.INS);
+        assertThat(mail.person().matricule()).isEqualTo(Fixtures.INS.matricule());
         assertThat(mail.subject()).isEqualTo("DOSSIER DE LIAISON D'URGENCE CORSE Figatellix 12/10/1988");
         assertThat(mail.codeCda()).containsExactly("74207-2");
         assertThat(mail.insQualifiedHeader()).isEqualTo("O");

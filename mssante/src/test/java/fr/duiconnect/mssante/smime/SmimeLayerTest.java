@@ -34,7 +34,7 @@ class SmimeLayerTest {
 
     private MimeMessage composed() {
         ComposedMail mail = new MessageComposer(Fixtures.settings(),
-                (set, docs, uris) -> "<SubmitObjectsRequest/>".getBytes(StandardCharsets.UTF_8), Clock.systemUTC())
+                fr.duiconnect.mssante.XdsMetadataBridge.writer(), Clock.systemUTC())
                 .compose(Fixtures.message().build(), session);
         return mail.message();
     }

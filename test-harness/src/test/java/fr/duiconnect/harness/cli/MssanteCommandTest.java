@@ -37,6 +37,22 @@ class MssanteCommandTest {
     }
 
     @Test
+    void send_the_ans_dlu_example_to_the_sandbox_and_keep_its_source() throws Exception {
+        Path dlu = sharedDir().resolve("conformance/ans-cda-kit/ExemplesCDA/DLU-EHPAD-DLU_2022.01.xml");
+        Path pdf = Files.write(dir.resolve("dlu.pdf"), "%PDF-1.4 DLU".getBytes(StandardCharsets.US_ASCII));
+        Path eml = dir.resolve("out.eml");
+        Run run = run("mssante", "send", "--to", "jean.dupont@hopital-a.mssante.fr", "--ins", "279035121518989",
+                "--attach", dlu.toString(), "--pdf", pdf.toString(), "--sandbox", "--sandbox-dir", dir.resolve("sandbox").toString(),
+                "--save-eml", eml.toString());
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("submission: SENT").contains("receipt: DSN").contains("receipt: MDN")
+                .contains("journal state: ACKED");
+        String source = Files.readString(eml, StandardCharsets.ISO_8859_1);
+        assertThat(source).contains("X-MSS-NIL: SANDBOX-MSS-0001").contains("multipart/signed")
+                .contains("X-MSS-CODECDA: 74207-2").contains("X-MSS-INS: O");
+    }
+
+    @Test
     void send_refuses_an_identity_that_is_not_qualified() throws Exception {
         Path dlu = sharedDir().resolve("conformance/ans-cda-kit/ExemplesCDA/DLU-EHPAD-DLU_2022.01.xml");
         Run run = run("mssante", "send", "--to", "jean.dupont@hopital-a.mssante.fr", "--ins", "279035121518989",

@@ -219,6 +219,30 @@ class MssanteInboundTest {
     }
 
     @Test
+    void eco_2_1_2_documents_arrive_with_their_metadata_and_the_person_of_metadata_xml() {
+        String finess = ehpad.config().endpoint(ServiceSocle.MSSANTE).option("finess").orElseThrow();
+        MssanteMessage message = MssanteMessage.builder().to(MssanteOperatorSimulator.ORG_MAILBOX).person(BenchMessages.resident())
+                .label("DOSSIER DE LIAISON D'URGENCE").body("DLU ci-joint")
+                .document(fr.duiconnect.core.mssante.MailDocument.of(BenchMessages.cda(1), BenchMessages.metadata(1, finess))
+                        .withPdf(BenchMessages.pdf(), null)).readReceipt(false).build();
+        OperationReceipt receipt = ehpad.mssante().send(message);
+        assertThat(ehpad.operations().await(receipt.operationId(), Duration.ofSeconds(30)).state()).isEqualTo(OperationState.SENT);
+        InboxBatch batch = secretariat.mssante().fetchInbox();
+        assertThat(batch.rejected()).isEmpty();
+        InboundMail mail = batch.messages().get(0);
+        assertThat(mail.subject()).isEqualTo("DOSSIER DE LIAISON D'URGENCE MARTIN Louise 07/02/1940");
+        assertThat(mail.person().matricule()).isEqualTo(BenchMessages.INS.matricule());
+        assertThat(mail.codeCda()).containsExactly("74207-2");
+        assertThat(mail.insQualifiedHeader()).isEqualTo("O");
+        assertThat(mail.documents()).singleElement().satisfies(document -> {
+            assertThat(document.content()).isEqualTo(BenchMessages.cda(1));
+            assertThat(document.metadata().uniqueId()).isEqualTo("1.2.250.1.999.7.1");
+        });
+        assertThat(mail.attachments()).anySatisfy(a -> assertThat(a.fileName()).endsWith(".pdf"));
+        assertThat(mail.signature()).isEqualTo(SignatureStatus.VERIFIED);
+    }
+
+    @Test
     void the_same_message_is_handed_over_once() {
         OperationReceipt receipt = ehpad.mssante().send(MssanteMessage.builder().to(MssanteOperatorSimulator.ORG_MAILBOX)
                 .person(MssanteSendReceiveTest.resident()).label("Info").body("Une fois").readReceipt(false).build());

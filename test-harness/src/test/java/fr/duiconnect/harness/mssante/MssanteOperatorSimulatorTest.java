@@ -118,6 +118,33 @@ class MssanteOperatorSimulatorTest {
     }
 
     @Test
+    void eco_2_1_2_archive_whose_metadata_xml_is_not_a_submission_is_refused(MssanteOperatorSimulator operator) throws Exception {
+        MimeMessage message = message("XDM/1.0/DDM+DLU DURAND Marie");
+        message.setHeader(MssHeaders.NIL, "TEST");
+        message.setHeader(MssHeaders.CODE_CDA, "74207-2");
+        message.setHeader(MssHeaders.INS, "O");
+        ByteArrayOutputStream archive = new ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(archive)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("IHE_XDM/SUBSET01/METADATA.XML"));
+            zip.write("<notAnEbRSRequest/>".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("IHE_XDM/SUBSET01/DOC0001.XML"));
+            zip.write("<ClinicalDocument/>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        MimeMultipart content = new MimeMultipart();
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(archive.toByteArray(), "application/zip")));
+        part.setFileName("IHE_XDM.ZIP");
+        content.addBodyPart(part);
+        message.setContent(content);
+        message.saveChanges();
+        String id = "<" + UUID.randomUUID() + "@ehpad.mssante.fr>";
+        message.setHeader("Message-ID", id);
+        sendBare(operator, message);
+        assertThat(lastDsnText(operator, id)).isNotNull().contains("Action: failed").contains("malformed IHE_XDM.ZIP");
+    }
+
+    @Test
     void eco_2_1_3_xdm_without_the_mss_headers_and_subject_is_refused(MssanteOperatorSimulator operator) throws Exception {
         MimeMessage message = message("Compte rendu");
         message.setHeader(MssHeaders.NIL, "TEST");

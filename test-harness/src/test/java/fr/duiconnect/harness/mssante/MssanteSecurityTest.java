@@ -167,7 +167,7 @@ class MssanteSecurityTest {
         Path token = Files.writeString(dir.resolve("token-later"), "");
         try (DuiConnector connector = connector(psc(MssanteOperatorSimulator.ORG_MAILBOX, token))) {
             OperationReceipt receipt = connector.mssante().send(MssanteSendReceiveTest.note(MssanteOperatorSimulator.HOSPITAL_DOCTOR));
-            OperationStatus waiting = waitFor(connector, receipt, s -> s.attempts() >= 1);
+            OperationStatus waiting = waitFor(connector, receipt, s -> s.lastErrorCode() != null);
             assertThat(waiting.state()).isEqualTo(OperationState.PENDING);
             assertThat(waiting.lastErrorCode()).isEqualTo("MSS-PSC-ENDED");
             Files.writeString(token, operator.directory().issueToken(MssanteOperatorSimulator.ORG_MAILBOX, Duration.ofMinutes(5)));
