@@ -217,6 +217,8 @@ final class DefaultEParcoursClient implements EParcoursClient {
                 Practitioner practitioner = index.resolve(practitionerRole, practitionerRole.getPractitioner(), Practitioner.class).orElse(null);
                 if (practitioner != null && practitioner.hasName()) {
                     name = practitioner.getNameFirstRep().getNameAsSingleString();
+                } else if (practitionerRole.getPractitioner().hasDisplay()) {
+                    name = practitionerRole.getPractitioner().getDisplay();
                 }
             }
             Organization organization = index.resolve(team, member, Organization.class).orElse(null);
