@@ -156,7 +156,17 @@ final class DefaultEParcoursClient implements EParcoursClient {
     public PullResult pull(PersonIdentity person) {
         Ins ins = IdentityGuard.requireQualified(person, "e-parcours pull");
         String cursorName = "eparcours.pull." + settings.finess() + "." + ins.matricule();
-        String since = context.cursors().get(cursorName).orElse(null);
+        return read(ins, context.cursors().get(cursorName).orElse(null), cursorName);
+    }
+
+    @Override
+    public PullResult notesSince(PersonIdentity person, Instant since) {
+        Ins ins = IdentityGuard.requireQualified(person, "e-parcours read");
+        return read(ins, since == null ? null : since.toString(), null);
+    }
+
+    /** Reads the notes changed since {@code since}; with a cursor name, records them and advances the cursor. */
+    private PullResult read(Ins ins, String since, String cursorName) {
         String url = "DocumentReference?patient.identifier=" + encode("urn:oid:" + ins.oid() + "|" + ins.matricule())
                 + (since == null ? "" : "&_lastUpdated=ge" + since) + "&_sort=_lastUpdated&_include=DocumentReference:author&_count=50";
         Bundle bundle = context.routes().request(EParcoursRoutes.CALL, new PlatformCall.Search(url), Bundle.class);
@@ -180,13 +190,14 @@ final class DefaultEParcoursClient implements EParcoursClient {
                 refused.put(ref.toString(), issues.stream().filter(i -> i.severity().blocking()).toList());
                 continue;
             }
-            InboundLedger.Receipt receipt = context.inbound().record(UsageKinds.EPARCOURS_NOTE_RECEIVED, "DocumentReference/" + ref.id(),
+            InboundLedger.Receipt receipt = cursorName == null ? InboundLedger.Receipt.NEW
+                    : context.inbound().record(UsageKinds.EPARCOURS_NOTE_RECEIVED, "DocumentReference/" + ref.id(),
                     Objects.toString(ref.version(), "1"), settings.finess(), ins.matricule());
             if (receipt != InboundLedger.Receipt.SAME_VERSION) {
                 received.add(NoteReader.read(note, index, receipt == InboundLedger.Receipt.NEW_VERSION));
             }
         }
-        if (newest != null) {
+        if (newest != null && cursorName != null) {
             // _lastUpdated=ge: the boundary note comes again next time and the ledger drops it; none is lost.
             context.cursors().put(cursorName, newest.toString());
         }

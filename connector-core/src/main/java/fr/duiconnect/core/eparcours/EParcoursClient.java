@@ -39,6 +39,12 @@ public interface EParcoursClient {
      */
     PullResult pull(PersonIdentity person);
 
+    /**
+     * The notes others wrote about the person changed since the given instant, without touching the pull cursor
+     * nor the received-notes ledger (a look-up, e.g. to show a history).
+     */
+    PullResult notesSince(PersonIdentity person, java.time.Instant since);
+
     /** The person's care team (cercle de soins), so that the DUI knows who shares the notebook. */
     CareTeam careTeam(PersonIdentity person);
 

@@ -51,6 +51,9 @@ public final class EParcoursSimulator implements SandboxSimulator {
         ProfileValidator validator = new ProfileValidator(fhir, FhirPackageSet.load(fhir, List.of(cdl, cds)));
         store = new PlatformStore(Clock.systemUTC());
         nurse = new HomeCareNurse(store);
+        // The notebook is not empty when the DUI joins: the nurse already wrote about each persona.
+        fr.duiconnect.harness.fhir.InsPersona.ALL.forEach(persona ->
+                nurse.writes(persona, "OBS", "Passage infirmier : constantes normales, pas de douleur signalée."));
         NoteChecks checks = new NoteChecks(validator);
         RestfulServer server = new RestfulServer(fhir);
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
