@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 SandboxCommand.class,
                 BenchCommand.class,
                 AuditCommand.class,
+                MssanteCommand.class,
                 IndicatorsCommand.class,
                 ConformanceCommand.class,
                 EPrescriptionCommand.class,
