@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 IndicatorsCommand.class,
                 ConformanceCommand.class,
                 EPrescriptionCommand.class,
+                EParcoursCommand.class,
         })
 public final class DuiConnectCommand implements Runnable {
 

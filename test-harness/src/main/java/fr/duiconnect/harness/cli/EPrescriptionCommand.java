@@ -7,20 +7,13 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.eprescription.EPrescriptionClient;
 import fr.duiconnect.core.eprescription.Prescription;
-import fr.duiconnect.core.model.IdentityStatus;
-import fr.duiconnect.core.model.IdentityTraits;
-import fr.duiconnect.core.model.Ins;
-import fr.duiconnect.core.model.InsKind;
 import fr.duiconnect.core.model.PersonIdentity;
-import fr.duiconnect.core.model.Sex;
-import fr.duiconnect.harness.fhir.InsPersona;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,26 +40,19 @@ final class EPrescriptionCommand {
         @Option(names = "--id", required = true, description = "Prescription number (groupIdentifier).")
         String number;
 
-        @Option(names = "--ins", description = "Local person's matricule INS (15 characters); with --sandbox alone, a sandbox persona.")
-        String ins;
-
-        @Option(names = "--birth-name") String birthName;
-        @Option(names = "--first-names", description = "First names of the birth certificate, space separated.") String firstNames;
-        @Option(names = "--sex", description = "M or F") Sex sex;
-        @Option(names = "--birth-date", description = "YYYY-MM-DD") LocalDate birthDate;
-        @Option(names = "--birth-place", description = "COG code") String birthPlace;
+        @Mixin PersonOptions person;
 
         @Override
         public Integer call() throws Exception {
             try (SandboxOptions.ConnectorSession session = target.open(Set.of(ServiceSocle.EPRESCRIPTION))) {
                 EPrescriptionClient client = session.connector().eprescription();
-                PersonIdentity person = person();
+                PersonIdentity identity = person.identity(target.isSandbox());
                 Map<String, Object> out = new LinkedHashMap<>();
-                if (person == null) {
+                if (identity == null) {
                     out.put("imported", false);
                     out.put("prescription", client.retrieve(number));
                 } else {
-                    var result = client.importPrescription(number, person);
+                    var result = client.importPrescription(number, identity);
                     out.put("imported", true);
                     out.put("outcome", result.outcome());
                     out.put("prescription", result.prescription());
@@ -75,38 +61,20 @@ final class EPrescriptionCommand {
             }
             return 0;
         }
-
-        private PersonIdentity person() {
-            if (ins == null) {
-                return null;
-            }
-            if (birthName == null && target.isSandbox()) {
-                return InsPersona.byMatricule(ins).identity();
-            }
-            if (birthName == null || firstNames == null || sex == null || birthDate == null) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                        "--ins needs --birth-name, --first-names, --sex and --birth-date (the local qualified identity)");
-            }
-            Ins parsed = Ins.asReturnedByInsi(ins.substring(0, 13), ins.substring(13), InsKind.NIR);
-            return new PersonIdentity("cli", new IdentityTraits(birthName, Arrays.asList(firstNames.trim().split("\\s+")), null, null,
-                    sex, birthDate, birthPlace), parsed, IdentityStatus.QUAL, Set.of());
-        }
     }
 
     @Command(name = "list", description = "The prescriptions of a person (by INS) since a date.")
     static final class ListCommand implements Callable<Integer> {
         @Mixin SandboxOptions target;
 
-        @Option(names = "--ins", required = true, description = "Matricule INS (15 characters).") String ins;
-        @Option(names = "--oid", defaultValue = "1.2.250.1.213.1.4.8", description = "INS OID (default INS-NIR).") String oid;
+        @Mixin PersonOptions person;
         @Option(names = "--since", required = true, description = "YYYY-MM-DD") LocalDate since;
         @Option(names = "--until", description = "YYYY-MM-DD (default today)") LocalDate until;
 
         @Override
         public Integer call() throws Exception {
             try (SandboxOptions.ConnectorSession session = target.open(Set.of(ServiceSocle.EPRESCRIPTION))) {
-                Ins person = Ins.asReturnedByInsi(ins.substring(0, 13), ins.substring(13), InsKind.fromOid(oid));
-                List<Prescription> prescriptions = session.connector().eprescription().list(person, since,
+                List<Prescription> prescriptions = session.connector().eprescription().list(person.ins(), since,
                         until == null ? LocalDate.now() : until);
                 System.out.println(json().writeValueAsString(prescriptions));
             }
