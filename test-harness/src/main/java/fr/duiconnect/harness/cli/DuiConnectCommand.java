@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 MssanteCommand.class,
                 IndicatorsCommand.class,
                 ConformanceCommand.class,
+                EPrescriptionCommand.class,
         })
 public final class DuiConnectCommand implements Runnable {
 
