@@ -9,14 +9,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
 import java.io.ByteArrayInputStream;
-import java.util.List;
 
 /**
  * SMTP submission of a journaled message (ECO.1.0.1): STARTTLS, SASL, MAIL/RCPT/DATA. A temporary refusal (4xx)
@@ -143,7 +141,4 @@ public final class SmtpSubmitter {
                 "the operator refused the message: " + text, failure);
     }
 
-    static List<String> addresses(Address[] addresses) {
-        return java.util.Arrays.stream(addresses).map(a -> ((InternetAddress) a).getAddress()).toList();
-    }
 }

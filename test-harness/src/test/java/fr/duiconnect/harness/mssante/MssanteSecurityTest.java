@@ -175,6 +175,20 @@ class MssanteSecurityTest {
         }
     }
 
+    @Test
+    void eco_1_2_6_an_open_session_is_closed_when_the_psc_token_ends() throws IOException {
+        operator.host("accueil@ehpad.mssante.fr", MailboxKind.ORGANISATIONAL, null);
+        Path token = Files.writeString(dir.resolve("token-ends"), operator.directory().issueToken("accueil@ehpad.mssante.fr", Duration.ofMinutes(5)));
+        try (DuiConnector connector = connector(psc("accueil@ehpad.mssante.fr", token))) {
+            assertThat(send(connector, Duration.ofSeconds(30)).state()).isEqualTo(OperationState.SENT);
+            Files.writeString(token, "");
+            OperationReceipt receipt = connector.mssante().send(MssanteSendReceiveTest.note(MssanteOperatorSimulator.HOSPITAL_DOCTOR));
+            OperationStatus waiting = waitFor(connector, receipt, s -> s.lastErrorCode() != null);
+            assertThat(waiting.state()).isEqualTo(OperationState.PENDING);
+            assertThat(waiting.lastErrorCode()).isEqualTo("MSS-PSC-ENDED");
+        }
+    }
+
     private static OperationStatus waitFor(DuiConnector connector, OperationReceipt receipt, Function<OperationStatus, Boolean> condition) {
         Instant deadline = Instant.now().plusSeconds(30);
         OperationStatus status = connector.operations().status(receipt.operationId());
