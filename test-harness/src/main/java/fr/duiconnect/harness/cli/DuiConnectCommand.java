@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 MssanteCommand.class,
                 IndicatorsCommand.class,
+                InsCommand.class,
                 ConformanceCommand.class,
                 EPrescriptionCommand.class,
                 EParcoursCommand.class,
