@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 MssanteCommand.class,
                 IndicatorsCommand.class,
                 InsCommand.class,
+                DmpCommand.class,
                 ConformanceCommand.class,
                 EPrescriptionCommand.class,
                 EParcoursCommand.class,
