@@ -24,15 +24,18 @@ public final class FhirFailures {
             return known;
         }
         if (failure instanceof FhirClientConnectionException) {
-            if (inChain(failure, SocketTimeoutException.class) != null) {
-                return new TransportException(codes.timeout(), what + ": no answer within the read timeout", failure);
+            // The HAPI wrapper's message names the URL (and so a searched INS): keep only the underlying cause.
+            Throwable timeout = inChain(failure, SocketTimeoutException.class);
+            if (timeout != null) {
+                return new TransportException(codes.timeout(), what + ": no answer within the read timeout", timeout);
             }
             Throwable tls = inChain(failure, SSLException.class);
             if (tls != null) {
-                return new TransportException(CoreErrorCode.TLS, what + ": TLS failed (" + tls.getMessage() + ")", failure);
+                return new TransportException(CoreErrorCode.TLS, what + ": TLS failed (" + tls.getMessage() + ")", tls);
             }
             Throwable cause = rootCause(failure);
-            return new TransportException(codes.unreachable(), what + ": " + cause.getClass().getSimpleName() + " " + cause.getMessage(), failure);
+            return new TransportException(codes.unreachable(), what + ": " + cause.getClass().getSimpleName() + " "
+                    + masked(String.valueOf(cause.getMessage())), cause instanceof java.io.IOException ? cause : null);
         }
         if (failure instanceof BaseServerResponseException response) {
             int status = response.getStatusCode();
@@ -43,9 +46,16 @@ public final class FhirFailures {
                 case 409, 412 -> codes.conflict();
                 default -> status >= 500 ? codes.serverError() : codes.refused();
             };
-            return new RemoteServiceException(code, "HTTP " + status, what + ": " + diagnostics(response), failure);
+            // No cause attached: HAPI's exceptions carry the request URL, whose query may hold an INS, and causes
+            // are printed with the stack trace by whoever logs the failure.
+            return new RemoteServiceException(code, "HTTP " + status, what + ": " + masked(diagnostics(response)));
         }
-        return new TransportException(codes.unreachable(), what + ": " + failure, failure);
+        return new TransportException(codes.unreachable(), what + ": " + failure.getClass().getSimpleName(), null);
+    }
+
+    /** Masks digit runs of INS length or more (13+), so that a server echoing a matricule does not put it in a log. */
+    static String masked(String text) {
+        return text == null ? null : text.replaceAll("\\d{13,}", "***");
     }
 
     private static String diagnostics(BaseServerResponseException response) {

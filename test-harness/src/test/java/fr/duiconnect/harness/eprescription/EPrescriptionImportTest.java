@@ -35,6 +35,9 @@ class EPrescriptionImportTest {
     @RegisterExtension
     static SandboxExtension sandbox = SandboxExtension.of(ServiceSocle.EPRESCRIPTION);
 
+    @RegisterExtension
+    final fr.duiconnect.harness.junit.LogCapture logs = new fr.duiconnect.harness.junit.LogCapture();
+
     static EPrescriptionClient client;
     static EPrescriptionSimulator simulator;
     static final InsPersona EXAMPLE_PATIENT = InsPersona.byMatricule("289062913400149");
@@ -169,6 +172,16 @@ class EPrescriptionImportTest {
                 .isInstanceOf(DuiConnectException.class)
                 .satisfies(e -> assertThat(((DuiConnectException) e).code()).isEqualTo("EPRESC-SERVICE-ERROR"))
                 .satisfies(e -> assertThat(((DuiConnectException) e).retryable()).isTrue());
+    }
+
+    @Test
+    void aFailedSearchByPersonLogsNeitherTheInsNorTheNames() {
+        InsPersona persona = InsPersona.ALL.get(2);
+        simulator.faults().set(Fault.times(FaultKind.HTTP_500, 1));
+        assertThatThrownBy(() -> client.list(persona.ins(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)))
+                .isInstanceOf(DuiConnectException.class);
+        client.importPrescription(personaNumber(persona, 1), persona.identity());
+        logs.assertNothingContains(persona.matricule(), persona.birthName(), persona.usedName());
     }
 
     @Test
