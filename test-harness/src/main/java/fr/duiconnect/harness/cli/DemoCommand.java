@@ -2,7 +2,17 @@ package fr.duiconnect.harness.cli;
 
 import fr.duiconnect.core.DuiConnector;
 import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.core.eparcours.NoteDraft;
+import fr.duiconnect.core.eparcours.NoteType;
+import fr.duiconnect.core.eparcours.PullResult;
+import fr.duiconnect.core.eparcours.ReceivedNote;
 import fr.duiconnect.core.eprescription.PrescriptionImport;
+import fr.duiconnect.core.ins.InsSearchRequest;
+import fr.duiconnect.core.ins.InsSearchResult;
+import fr.duiconnect.core.model.Ins;
+import fr.duiconnect.core.model.PersonIdentity;
+import fr.duiconnect.ins.rniv.HighTrustDocument;
+import fr.duiconnect.ins.rniv.RnivStateMachine;
 import fr.duiconnect.core.eprescription.PrescriptionLine;
 import fr.duiconnect.core.indicators.ActivityCounts;
 import fr.duiconnect.core.indicators.MonthlyIndicators;
@@ -56,11 +66,21 @@ final class DemoCommand implements Callable<Integer> {
                 System.out.printf("      %-14s %s%n", simulator.socle().key(), simulator.describe());
             }
             progress("connector started; services: " + connector.availableServices());
+            PersonIdentity resident = RESIDENT.identity();
+            if (available(connector, ServiceSocle.INS)) {
+                resident = qualify(connector);
+            }
+            if (available(connector, ServiceSocle.DMP)) {
+                progress("DMP: module present");
+            }
             if (available(connector, ServiceSocle.MSSANTE)) {
                 sendByMssante(connector);
             }
             if (available(connector, ServiceSocle.EPRESCRIPTION)) {
-                importPrescription(connector);
+                importPrescription(connector, resident);
+            }
+            if (available(connector, ServiceSocle.EPARCOURS)) {
+                cahierDeLiaison(connector, resident);
             }
             indicators(connector);
             System.out.println();
@@ -74,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
         if (connector.availableServices().contains(socle)) {
             return true;
         }
-        progress(socle.key() + ": module " + socle.artifactId() + " not in this build — step skipped");
+        progress(socle.key() + ": no module provides this service in this build (" + socle.artifactId() + ") — step skipped");
         summary.add(socle.key() + ": not in this build");
         return false;
     }
@@ -87,14 +107,43 @@ final class DemoCommand implements Callable<Integer> {
         summary.add("MSSanté: 1 message " + status.state());
     }
 
-    private void importPrescription(DuiConnector connector) {
+    /** The resident arrives with a provisional identity: INSi retrieval, then a check of the identity card. */
+    private PersonIdentity qualify(DuiConnector connector) {
+        PersonIdentity arriving = PersonIdentity.provisional(RESIDENT.localId(), RESIDENT.identity().traits());
+        InsSearchResult search = connector.ins().search(InsSearchRequest.of(arriving, Sandbox.TEST_FINESS));
+        progress("INS: INSi answered " + search.code().code() + " (" + search.code().label() + ") after " + search.calls()
+                + " call(s); matricule " + search.insIfFound().map(Ins::matricule).orElse("-") + " → status " + search.resultingStatus());
+        if (!search.found() || !search.traitDifferences().isEmpty()) {
+            throw new IllegalStateException("the demo resident was not found by the simulated INSi");
+        }
+        PersonIdentity recovered = RnivStateMachine.afterInsiMatch(arriving, search.ins());
+        PersonIdentity qualified = RnivStateMachine.afterDocumentCheck(recovered, HighTrustDocument.CN);
+        progress("INS: identity card checked → " + qualified.status() + " (" + qualified.status().label() + ")");
+        summary.add("INS: " + qualified.status() + " " + qualified.ins().matricule());
+        return qualified;
+    }
+
+    private void cahierDeLiaison(DuiConnector connector, PersonIdentity resident) {
+        OperationReceipt posted = connector.eparcours().post(NoteDraft.of(resident, NoteType.OBS,
+                "Chute sans gravité ce matin dans le couloir ; surveillance renforcée 48 h."));
+        OperationStatus status = connector.operations().await(posted.operationId(), Duration.ofSeconds(30));
+        progress("e-parcours: note OBS posted, " + status.state() + " " + status.remoteReferenceIfAny().orElse(""));
+        PullResult pulled = connector.eparcours().pull(resident);
+        progress("e-parcours: " + pulled.notes().size() + " note(s) pulled from the other participants");
+        for (ReceivedNote note : pulled.notes()) {
+            System.out.println("      " + note.type() + " by " + note.authorName() + ": " + note.text());
+        }
+        summary.add("e-parcours: 1 note " + status.state() + ", " + pulled.notes().size() + " pulled");
+    }
+
+    private void importPrescription(DuiConnector connector, PersonIdentity resident) {
         String number = "SIM7000002";
-        PrescriptionImport first = connector.eprescription().importPrescription(number, RESIDENT.identity());
+        PrescriptionImport first = connector.eprescription().importPrescription(number, resident);
         progress("e-prescription " + number + ": " + first.outcome() + ", " + first.prescription().lines().size() + " line(s)");
         for (PrescriptionLine line : first.prescription().lines()) {
             System.out.println("      " + line.medication().display() + " (" + line.medication().system() + " " + line.medication().code() + ") — " + line.dosageText());
         }
-        PrescriptionImport again = connector.eprescription().importPrescription(number, RESIDENT.identity());
+        PrescriptionImport again = connector.eprescription().importPrescription(number, resident);
         progress("e-prescription " + number + " imported again: " + again.outcome() + " (idempotent)");
         summary.add("e-prescription: " + number + " " + first.outcome() + ", then " + again.outcome());
     }
