@@ -13,7 +13,17 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
+import fr.cnamts.insiresultat.IdentifiantNationalSante;
+import fr.cnamts.insiresultat.Individu;
+import fr.cnamts.insiresultat.Matricule;
+import fr.cnamts.insiresultat.Resultat;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Unmarshaller;
+
 import javax.xml.transform.OutputKeys;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
 import javax.xml.transform.dom.DOMSource;
@@ -42,7 +52,42 @@ import static fr.duiconnect.ins.insi.InsiNamespaces.WSA;
  */
 public final class InsiSoap {
 
+    /** Immutable and thread-safe: one JAXB context and one compiled answer schema for the process. */
+    private static final JAXBContext JAXB = jaxbContext();
+    private static final Schema RESULT_SCHEMA = resultSchema();
+
     private InsiSoap() {
+    }
+
+    private static JAXBContext jaxbContext() {
+        try {
+            return JAXBContext.newInstance(fr.cnamts.insirecsans.ObjectFactory.class, fr.cnamts.insiresultat.ObjectFactory.class);
+        } catch (JAXBException e) {
+            throw new IllegalStateException("the INSi JAXB classes cannot be loaded", e);
+        }
+    }
+
+    private static Schema resultSchema() {
+        try {
+            SchemaFactory factory = SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI);
+            factory.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            return factory.newSchema(InsiSoap.class.getResource("/wsdl/xsd/INSi_RESULTAT_INS.xsd"));
+        } catch (org.xml.sax.SAXException e) {
+            throw new IllegalStateException("the INSi answer schema cannot be loaded", e);
+        }
+    }
+
+    /** The RECSANSVITALE schema, for those (the simulator) that validate requests. */
+    public static Schema requestSchema() {
+        try {
+            SchemaFactory factory = SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI);
+            factory.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            return factory.newSchema(InsiSoap.class.getResource("/wsdl/xsd/INSi_RECSANS_INS.xsd"));
+        } catch (org.xml.sax.SAXException e) {
+            throw new IllegalStateException("the INSi request schema cannot be loaded", e);
+        }
     }
 
     /**
@@ -80,13 +125,16 @@ public final class InsiSoap {
         add(header, WSA, "wsa:MessageID", "uuid:" + messageId);
 
         Element body = add(envelope, SOAP12, "soap:Body", null);
-        Element search = add(body, REC_SANS, "insi_recsans_ins:RECSANSVITALE", null);
-        add(search, REC_SANS, "insi_recsans_ins:NomNaissance", query.birthName());
-        add(search, REC_SANS, "insi_recsans_ins:Prenom", query.firstNames());
-        add(search, REC_SANS, "insi_recsans_ins:Sexe", query.sex().name());
-        add(search, REC_SANS, "insi_recsans_ins:DateNaissance", query.birthDate().toString());
-        if (query.birthPlaceCog() != null) {
-            add(search, REC_SANS, "insi_recsans_ins:LieuNaissance", query.birthPlaceCog());
+        fr.cnamts.insirecsans.TraitsDIdentite search = new fr.cnamts.insirecsans.TraitsDIdentite();
+        search.setNomNaissance(query.birthName());
+        search.getPrenom().add(query.firstNames());
+        search.setSexe(query.sex().name());
+        search.setDateNaissance(query.birthDate().toString());
+        search.setLieuNaissance(query.birthPlaceCog());
+        try {
+            JAXB.createMarshaller().marshal(new fr.cnamts.insirecsans.ObjectFactory().createRECSANSVITALE(search), body);
+        } catch (JAXBException e) {
+            throw new IllegalStateException("the RECSANSVITALE body cannot be written", e);
         }
         return serialise(document);
     }
@@ -106,33 +154,39 @@ public final class InsiSoap {
         if (fault != null) {
             throw fault(fault);
         }
-        Element result = child(body, RESULTAT, "RESULTAT");
-        Element cr = result == null ? null : child(result, RESULTAT, "CR");
-        if (cr == null) {
-            throw new RemoteServiceException(InsErrorCode.INSI_RESPONSE, null, "the INSi answer holds no RESULTAT/CR");
+        Element resultElement = child(body, RESULTAT, "RESULTAT");
+        if (resultElement == null) {
+            throw new RemoteServiceException(InsErrorCode.INSI_RESPONSE, null, "the INSi answer holds no RESULTAT");
+        }
+        Resultat result;
+        try {
+            Unmarshaller unmarshaller = JAXB.createUnmarshaller();
+            unmarshaller.setSchema(RESULT_SCHEMA);   // INSi_RESULTAT_INS.xsd: patterns of NIR, CLE, dates
+            result = unmarshaller.unmarshal(resultElement, Resultat.class).getValue();
+        } catch (JAXBException e) {
+            String detail = e.getLinkedException() != null ? e.getLinkedException().getMessage() : e.getMessage();
+            throw new RemoteServiceException(InsErrorCode.INSI_RESPONSE, null, "the RESULTAT does not follow INSi_RESULTAT_INS.xsd: " + detail);
         }
         InsiReturnCode code;
         try {
-            code = InsiReturnCode.of(text(cr, RESULTAT, "CodeCR"));
+            code = InsiReturnCode.of(result.getCR().getCodeCR().trim());
         } catch (IllegalArgumentException e) {
-            throw new RemoteServiceException(InsErrorCode.INSI_RESPONSE, text(cr, RESULTAT, "CodeCR"), "unknown INSi compte-rendu code");
+            throw new RemoteServiceException(InsErrorCode.INSI_RESPONSE, result.getCR().getCodeCR(), "unknown INSi compte-rendu code");
         }
-        String label = text(cr, RESULTAT, "LibelleCR");
-        Element individual = child(result, RESULTAT, "INDIVIDU");
+        String label = result.getCR().getLibelleCR();
+        Individu individual = result.getINDIVIDU();
         if (code != InsiReturnCode.FOUND || individual == null) {
             if (code == InsiReturnCode.FOUND) {
                 throw new RemoteServiceException(InsErrorCode.INSI_RESPONSE, "00", "INSi answered 00 without INDIVIDU");
             }
             return new InsiAnswer(code, label, null, List.of(), null, rawRequest, xml);
         }
-        Ins active = ins(child(individual, RESULTAT, "INSACTIF"));
+        Ins active = ins(individual.getINSACTIF());
         List<Ins> history = new ArrayList<>();
-        for (Node node = individual.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element e && "INSHISTO".equals(e.getLocalName())) {
-                history.add(ins(e));
-            }
+        for (IdentifiantNationalSante former : individual.getINSHISTO()) {
+            history.add(ins(former));
         }
-        return new InsiAnswer(code, label, active, history, traits(child(individual, RESULTAT, "TIQ")), rawRequest, xml);
+        return new InsiAnswer(code, label, active, history, traits(individual.getTIQ()), rawRequest, xml);
     }
 
     private static RemoteServiceException fault(Element fault) {
@@ -155,39 +209,28 @@ public final class InsiSoap {
                 (reasonText + " " + siramText).trim());
     }
 
-    private static Ins ins(Element identifier) {
-        if (identifier == null) {
-            throw new RemoteServiceException(InsErrorCode.INSI_RESPONSE, "00", "INSi answered 00 without INSACTIF");
-        }
-        Element matricule = child(identifier, RESULTAT, "IdIndividu");
-        String oid = text(identifier, RESULTAT, "OID");
+    private static Ins ins(IdentifiantNationalSante identifier) {
         InsKind kind;
         try {
-            kind = InsKind.fromOid(oid);
+            kind = InsKind.fromOid(identifier.getOID().trim());
         } catch (RuntimeException e) {
-            throw new RemoteServiceException(InsErrorCode.INSI_RESPONSE, oid, "INSi returned an unknown INS OID");
+            throw new RemoteServiceException(InsErrorCode.INSI_RESPONSE, identifier.getOID(), "INSi returned an unknown INS OID");
         }
-        String number = text(matricule, RESULTAT, "NumIdentifiant");
-        String key = text(matricule, RESULTAT, "Cle");
-        if (number == null || key == null || !number.matches("\\d{5}(\\d{2}|2[AB])\\d{6}") || !key.matches("\\d{2}")) {
+        Matricule matricule = identifier.getIdIndividu();
+        String number = matricule.getNumIdentifiant();
+        String key = matricule.getCle();
+        if (key == null || !number.matches("\\d{5}(\\d{2}|2[AB])\\d{6}")) {
             throw new RemoteServiceException(InsErrorCode.INSI_RESPONSE, "00", "INSi returned a malformed matricule");
         }
         // INSi output is authoritative even when its key does not follow the formula (CNDA TEST_2.08 cas 2).
         return Ins.asReturnedByInsi(number, key, kind);
     }
 
-    private static IdentityTraits traits(Element tiq) {
-        if (tiq == null) {
-            throw new RemoteServiceException(InsErrorCode.INSI_RESPONSE, "00", "INSi answered 00 without TIQ");
-        }
-        String list = text(tiq, RESULTAT, "ListePrenom");
-        if (list == null) {
-            list = text(tiq, RESULTAT, "Prenom");
-        }
+    private static IdentityTraits traits(fr.cnamts.insiresultat.TraitsDIdentite tiq) {
+        String list = tiq.getListePrenom() != null ? tiq.getListePrenom() : tiq.getPrenom();
         try {
-            return new IdentityTraits(text(tiq, RESULTAT, "NomNaissance"), Arrays.asList(list.trim().split(" +")), null, null,
-                    Sex.parse(text(tiq, RESULTAT, "Sexe"), "TIQ.Sexe"), LocalDate.parse(text(tiq, RESULTAT, "DateNaissance")),
-                    emptyToNull(text(tiq, RESULTAT, "LieuNaissance")));
+            return new IdentityTraits(tiq.getNomNaissance(), Arrays.asList(list.trim().split(" +")), null, null,
+                    Sex.parse(tiq.getSexe(), "TIQ.Sexe"), LocalDate.parse(tiq.getDateNaissance()), emptyToNull(tiq.getLieuNaissance()));
         } catch (RuntimeException e) {
             throw new RemoteServiceException(InsErrorCode.INSI_RESPONSE, "00", "INSi returned traits that cannot be read: "
                     + (e instanceof DateTimeParseException ? "DateNaissance" : e.getMessage()));

@@ -27,7 +27,7 @@ class InsiSoapTest {
         assertThat(xml).contains("http://www.w3.org/2003/05/soap-envelope").contains("Version=\"01_02\"")
                 .contains("<ctxlps:IDAM R=\"4\">CNDA-123</ctxlps:IDAM>").contains("6b1f0c2e-8d7a-4a51-9d0e-0c7a3b9e2f10")
                 .contains("urn:ServiceIdentiteCertifiee:1.0.0:rechercherInsAvecTraitsIdentite").contains("uuid:m-1")
-                .contains("<insi_recsans_ins:NomNaissance>ADRTROIS</insi_recsans_ins:NomNaissance>")
+                .contains("http://www.cnamts.fr/INSiRecSans").containsPattern("NomNaissance>ADRTROIS</")
                 .doesNotContain("LieuNaissance");
     }
 

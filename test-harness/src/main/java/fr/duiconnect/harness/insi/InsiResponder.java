@@ -29,6 +29,8 @@ final class InsiResponder {
     record Reply(int status, String body) {
     }
 
+    private static final javax.xml.validation.Schema REQUEST_SCHEMA = fr.duiconnect.ins.insi.InsiSoap.requestSchema();
+
     private final List<InsiPersona> personas;
 
     InsiResponder(List<InsiPersona> personas) {
@@ -79,6 +81,11 @@ final class InsiResponder {
         Element search = child(body, REC_SANS, "RECSANSVITALE");
         if (search == null) {
             return invalid("RECSANSVITALE attendu");
+        }
+        try {
+            REQUEST_SCHEMA.newValidator().validate(new javax.xml.transform.dom.DOMSource(search));
+        } catch (org.xml.sax.SAXException | java.io.IOException e) {
+            return invalid("RECSANSVITALE non conforme au schéma INSi_RECSANS_INS.xsd");
         }
         String birthName = text(search, REC_SANS, "NomNaissance");
         String firstNames = text(search, REC_SANS, "Prenom");
