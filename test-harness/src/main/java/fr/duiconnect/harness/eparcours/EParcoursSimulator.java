@@ -48,7 +48,8 @@ public final class EParcoursSimulator implements SandboxSimulator {
         FhirContext fhir = FhirContext.forR4();
         Path cdl = SharedConformance.fhirPackage("cahier-de-liaison");
         Path cds = SharedConformance.fhirPackage("cercle-de-soins");
-        ProfileValidator validator = new ProfileValidator(fhir, FhirPackageSet.load(fhir, List.of(cdl, cds)));
+        Path nde = SharedConformance.fhirPackage("notification-evenements");
+        ProfileValidator validator = new ProfileValidator(fhir, FhirPackageSet.load(fhir, List.of(cdl, cds, nde)));
         store = new PlatformStore(Clock.systemUTC());
         nurse = new HomeCareNurse(store);
         // The notebook is not empty when the DUI joins: the nurse already wrote about each persona.
@@ -57,7 +58,8 @@ public final class EParcoursSimulator implements SandboxSimulator {
         NoteChecks checks = new NoteChecks(validator);
         RestfulServer server = new RestfulServer(fhir);
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
-        server.setResourceProviders(List.of(new DocumentReferenceProvider(store, checks), new CareTeamProvider(store, context.finess())));
+        server.setResourceProviders(List.of(new DocumentReferenceProvider(store, checks), new CareTeamProvider(store, context.finess()),
+                new SubscriptionProvider(store, checks)));
         server.registerProvider(new TransactionProvider(store, checks, nurse::onNewNote));
         token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         host = FhirServerHost.start(server, FhirServerHost.serverTls(context.pki(), "eparcours-server"), "/fhir",
@@ -71,7 +73,7 @@ public final class EParcoursSimulator implements SandboxSimulator {
         properties.put("dui.eparcours.tls.truststore.password.file", passwordFile.toString());
         properties.put("dui.eparcours.timeout.connect", "PT5S");
         properties.put("dui.eparcours.timeout.read", "PT15S");
-        properties.put("dui.eparcours.option.ig.packages", cdl + "," + cds);
+        properties.put("dui.eparcours.option.ig.packages", cdl + "," + cds + "," + nde);
         properties.put("dui.eparcours.option.token.file", tokenFile.toAbsolutePath().toString());
         properties.put("dui.eparcours.option.finess", context.finess());
         properties.put("dui.eparcours.option.structure.name", "EHPAD Les Tilleuls (sandbox)");
