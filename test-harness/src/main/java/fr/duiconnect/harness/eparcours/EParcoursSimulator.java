@@ -31,6 +31,14 @@ import java.util.TreeMap;
  */
 public final class EParcoursSimulator implements SandboxSimulator {
 
+    /**
+     * cdl-bundle-maj-note 3.0.0 slices Bundle.entry by resource profile, and its Device slice names no profile: it
+     * matches every entry, so HAPI reports each DocumentReference as matching two slices.
+     */
+    static final List<ProfileValidator.Erratum> ERRATA = java.util.stream.Stream.concat(ProfileValidator.VALIDATOR_LIMITS.stream(),
+            java.util.stream.Stream.of(new ProfileValidator.Erratum("cdl-bundle-maj-note", "Element matches more than one slice",
+                    "[IG erratum: the Device slice of cdl-bundle-maj-note 3.0.0 has no profile and matches every entry]"))).toList();
+
     private final FaultSwitch faults = new FaultSwitch();
     private final Map<String, String> properties = new TreeMap<>();
     private FhirServerHost host;
@@ -49,7 +57,7 @@ public final class EParcoursSimulator implements SandboxSimulator {
         Path cdl = SharedConformance.fhirPackage("cahier-de-liaison");
         Path cds = SharedConformance.fhirPackage("cercle-de-soins");
         Path nde = SharedConformance.fhirPackage("notification-evenements");
-        ProfileValidator validator = new ProfileValidator(fhir, FhirPackageSet.load(fhir, List.of(cdl, cds, nde)));
+        ProfileValidator validator = new ProfileValidator(fhir, FhirPackageSet.load(fhir, List.of(cdl, cds, nde)), ERRATA);
         store = new PlatformStore(Clock.systemUTC());
         nurse = new HomeCareNurse(store);
         // The notebook is not empty when the DUI joins: the nurse already wrote about each persona.
