@@ -245,6 +245,24 @@ final class DefaultEParcoursClient implements EParcoursClient {
         return new CareTeam(team.getIdElement().getIdPart(), team.getName(), team.hasStatus() ? team.getStatus().toCode() : null, members);
     }
 
+    @Override
+    public String subscribe(PersonIdentity person, java.net.URI notificationEndpoint) {
+        Ins ins = IdentityGuard.requireQualified(person, "e-parcours subscription");
+        Require.present(notificationEndpoint, "notificationEndpoint");
+        if (!"https".equals(notificationEndpoint.getScheme()) && !"127.0.0.1".equals(notificationEndpoint.getHost())) {
+            throw InvalidInputException.format("notificationEndpoint", "an https URL (plain http on loopback only)");
+        }
+        org.hl7.fhir.r4.model.Subscription subscription = new SubscriptionWriter(settings)
+                .subscription(person, ins, notificationEndpoint, context.clock().instant());
+        List<ConformanceIssue> issues = validator.validate(subscription);
+        if (ProfileValidator.blocking(issues)) {
+            throw new ContentRefusedException(EParcoursErrorCode.NOTE_INVALID, "subscription", issues);
+        }
+        String id = context.routes().request(EParcoursRoutes.CALL, new PlatformCall.Create(subscription), String.class);
+        audit("structure:" + settings.finess(), ins.matricule(), AuditOutcome.SUCCESS, null, "eparcours.subscribe", "Subscription/" + id);
+        return id;
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

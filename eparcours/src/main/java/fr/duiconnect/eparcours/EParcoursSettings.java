@@ -22,10 +22,12 @@ import java.util.List;
  * dui.eparcours.option.visibility.system=...      (TRE_A07 system, UNCONFIRMED default)
  * dui.eparcours.option.token.file=...             (bearer token, unless a provider is set in code)
  * dui.eparcours.option.pull.max-pages=20
+ * dui.eparcours.option.subscription.event-type=code|system|display  (NdE event type; UNCONFIRMED, none by default)
  * </pre>
  */
 public record EParcoursSettings(EndpointConfig endpoint, List<Path> packages, String finess, String structureName,
-                                String noteIdSystem, String visibilitySystem, BearerTokenProvider configuredToken, int maxPages) {
+                                String noteIdSystem, String visibilitySystem, BearerTokenProvider configuredToken, int maxPages,
+                                fr.duiconnect.core.model.Code subscriptionEventType) {
 
     public static EParcoursSettings from(EndpointConfig endpoint) {
         String packages = endpoint.option("ig.packages").orElseThrow(() -> new ConfigurationException(
@@ -37,6 +39,16 @@ public record EParcoursSettings(EndpointConfig endpoint, List<Path> packages, St
         return new EParcoursSettings(endpoint, files, finess, endpoint.option("structure.name").orElse("Structure " + finess),
                 endpoint.option("note-id.system").orElse("urn:dui-connect:cdl:" + finess),
                 endpoint.option("visibility.system").orElse(NoteVisibility.DEFAULT_SYSTEM), token,
-                Integer.parseInt(endpoint.option("pull.max-pages").orElse("20")));
+                Integer.parseInt(endpoint.option("pull.max-pages").orElse("20")),
+                endpoint.option("subscription.event-type").map(EParcoursSettings::code).orElse(null));
+    }
+
+    /** {@code code|system|display}: no NdE event type for a new cahier de liaison note is published (UNCONFIRMED). */
+    private static fr.duiconnect.core.model.Code code(String value) {
+        String[] parts = value.split("\\|", -1);
+        if (parts.length < 2) {
+            throw new ConfigurationException("dui.eparcours.option.subscription.event-type", "must be code|system[|display]");
+        }
+        return fr.duiconnect.core.model.Code.of(parts[0], parts[1], parts.length > 2 ? parts[2] : null);
     }
 }

@@ -18,6 +18,10 @@ sealed interface PlatformCall {
     record Update(DocumentReference note, String version) implements PlatformCall {
     }
 
+    /** Create one resource (a Subscription). Answer: its id. */
+    record Create(org.hl7.fhir.r4.model.Resource resource) implements PlatformCall {
+    }
+
     /** A search (relative URL), all pages up to the bound, in one Bundle. */
     record Search(String url) implements PlatformCall {
     }

@@ -45,6 +45,10 @@ final class PlatformGateway {
                         .withAdditionalHeader("If-Match", "W/\"" + u.version() + "\"").execute();
                 return outcome.getId() == null ? null : outcome.getId().getVersionIdPart();
             }
+            if (call instanceof PlatformCall.Create c) {
+                MethodOutcome outcome = client.create().resource(c.resource()).execute();
+                return outcome.getId() == null ? null : outcome.getId().getIdPart();
+            }
             return search(client, ((PlatformCall.Search) call).url());
         } catch (RuntimeException e) {
             throw FhirFailures.translate(e, CODES, "cahier de liaison " + call.getClass().getSimpleName().toLowerCase());

@@ -149,7 +149,16 @@ public final class ProfileValidator {
         for (String profile : profiles) {
             options.addProfile(profile);
         }
-        ValidationResult result = validator.validateWithResult(resource, options);
+        ValidationResult result;
+        try {
+            result = validator.validateWithResult(resource, options);
+        } catch (RuntimeException e) {
+            // org.hl7.fhir.core can fail on profiles whose dependencies are missing (e.g. contained FR Core
+            // resources of nde-subscription): unchecked content is refused, never passed as valid.
+            return List.of(new ConformanceIssue(resource.fhirType(), Severity.FATAL, "the validator could not check this resource ("
+                    + e.getClass().getSimpleName() + "); missing packages: "
+                    + packages.missingDependencies().stream().map(FhirPackageSet.MissingDependency::id).distinct().toList()));
+        }
         List<ConformanceIssue> issues = new ArrayList<>();
         for (SingleValidationMessage message : result.getMessages()) {
             issues.add(toIssue(message));

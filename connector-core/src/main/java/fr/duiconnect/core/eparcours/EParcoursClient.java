@@ -48,6 +48,15 @@ public interface EParcoursClient {
     /** The person's care team (cercle de soins), so that the DUI knows who shares the notebook. */
     CareTeam careTeam(PersonIdentity person);
 
+    /**
+     * Asks the platform to notify the DUI (R4 Subscription, rest-hook, empty payload: a ping) when a note about the
+     * person is created or changed; the DUI then calls {@link #pull}, which stays the safety net. With the module
+     * option {@code subscription.event-type} set, the Subscription follows the NdE IG profile {@code nde-subscription}.
+     *
+     * @return the Subscription id on the platform
+     */
+    String subscribe(PersonIdentity person, java.net.URI notificationEndpoint);
+
     /** Sets where the bearer token sent with every request comes from (overrides the configured token file). */
     void tokenProvider(BearerTokenProvider provider);
 }

@@ -31,6 +31,14 @@ import java.util.TreeMap;
  */
 public final class EParcoursSimulator implements SandboxSimulator {
 
+    /**
+     * cdl-bundle-maj-note 3.0.0 slices Bundle.entry by resource profile, and its Device slice names no profile: it
+     * matches every entry, so HAPI reports each DocumentReference as matching two slices.
+     */
+    static final List<ProfileValidator.Erratum> ERRATA = java.util.stream.Stream.concat(ProfileValidator.VALIDATOR_LIMITS.stream(),
+            java.util.stream.Stream.of(new ProfileValidator.Erratum("cdl-bundle-maj-note", "Element matches more than one slice",
+                    "[IG erratum: the Device slice of cdl-bundle-maj-note 3.0.0 has no profile and matches every entry]"))).toList();
+
     private final FaultSwitch faults = new FaultSwitch();
     private final Map<String, String> properties = new TreeMap<>();
     private FhirServerHost host;
@@ -48,7 +56,8 @@ public final class EParcoursSimulator implements SandboxSimulator {
         FhirContext fhir = FhirContext.forR4();
         Path cdl = SharedConformance.fhirPackage("cahier-de-liaison");
         Path cds = SharedConformance.fhirPackage("cercle-de-soins");
-        ProfileValidator validator = new ProfileValidator(fhir, FhirPackageSet.load(fhir, List.of(cdl, cds)));
+        Path nde = SharedConformance.fhirPackage("notification-evenements");
+        ProfileValidator validator = new ProfileValidator(fhir, FhirPackageSet.load(fhir, List.of(cdl, cds, nde)), ERRATA);
         store = new PlatformStore(Clock.systemUTC());
         nurse = new HomeCareNurse(store);
         // The notebook is not empty when the DUI joins: the nurse already wrote about each persona.
@@ -57,7 +66,8 @@ public final class EParcoursSimulator implements SandboxSimulator {
         NoteChecks checks = new NoteChecks(validator);
         RestfulServer server = new RestfulServer(fhir);
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
-        server.setResourceProviders(List.of(new DocumentReferenceProvider(store, checks), new CareTeamProvider(store, context.finess())));
+        server.setResourceProviders(List.of(new DocumentReferenceProvider(store, checks), new CareTeamProvider(store, context.finess()),
+                new SubscriptionProvider(store, checks)));
         server.registerProvider(new TransactionProvider(store, checks, nurse::onNewNote));
         token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         host = FhirServerHost.start(server, FhirServerHost.serverTls(context.pki(), "eparcours-server"), "/fhir",
@@ -71,7 +81,7 @@ public final class EParcoursSimulator implements SandboxSimulator {
         properties.put("dui.eparcours.tls.truststore.password.file", passwordFile.toString());
         properties.put("dui.eparcours.timeout.connect", "PT5S");
         properties.put("dui.eparcours.timeout.read", "PT15S");
-        properties.put("dui.eparcours.option.ig.packages", cdl + "," + cds);
+        properties.put("dui.eparcours.option.ig.packages", cdl + "," + cds + "," + nde);
         properties.put("dui.eparcours.option.token.file", tokenFile.toAbsolutePath().toString());
         properties.put("dui.eparcours.option.finess", context.finess());
         properties.put("dui.eparcours.option.structure.name", "EHPAD Les Tilleuls (sandbox)");

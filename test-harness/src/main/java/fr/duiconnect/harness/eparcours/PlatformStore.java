@@ -29,6 +29,17 @@ public final class PlatformStore {
     private final AtomicLong ids = new AtomicLong(1000);
     private final Clock clock;
     private Instant last = Instant.EPOCH;
+    private final List<java.util.function.Consumer<DocumentReference>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Called after every note creation or change (subscriptions). */
+    public void onChange(java.util.function.Consumer<DocumentReference> listener) {
+        listeners.add(listener);
+    }
+
+    private DocumentReference changed(DocumentReference note) {
+        listeners.forEach(listener -> listener.accept(note));
+        return note;
+    }
 
     PlatformStore(Clock clock) {
         this.clock = clock;
@@ -74,7 +85,11 @@ public final class PlatformStore {
     }
 
     /** Stores a new note (version 1) and returns it as stored. */
-    public synchronized DocumentReference create(DocumentReference note) {
+    public DocumentReference create(DocumentReference note) {
+        return changed(createLocked(note));
+    }
+
+    private synchronized DocumentReference createLocked(DocumentReference note) {
         String id = note.getIdElement().hasIdPart() && !notes.containsKey(note.getIdElement().getIdPart())
                 && !note.getIdElement().getIdPart().startsWith("urn") ? note.getIdElement().getIdPart() : newId("note");
         DocumentReference stored = stamp(note.copy(), id, 1);
@@ -83,7 +98,11 @@ public final class PlatformStore {
     }
 
     /** Stores a new version; the caller has checked the expected version. */
-    public synchronized DocumentReference update(String id, DocumentReference note) {
+    public DocumentReference update(String id, DocumentReference note) {
+        return changed(updateLocked(id, note));
+    }
+
+    private synchronized DocumentReference updateLocked(String id, DocumentReference note) {
         List<DocumentReference> versions = notes.get(id);
         DocumentReference stored = stamp(note.copy(), id, versions.size() + 1);
         versions.add(stored);
@@ -119,7 +138,8 @@ public final class PlatformStore {
         return notes.size();
     }
 
-    private String insOfSubject(DocumentReference note) {
+    /** The INS matricule of the note's subject, if the platform knows the patient. */
+    public synchronized String insOfSubject(DocumentReference note) {
         Reference subject = note.getSubject();
         Resource patient = actors.get(subject.getReference());
         if (patient instanceof Patient p) {

@@ -36,6 +36,11 @@ public final class TransactionProvider {
         if (bundle.getType() != Bundle.BundleType.TRANSACTION) {
             throw new InvalidRequestException("a transaction Bundle is expected");
         }
+        boolean update = !bundle.getEntry().isEmpty() && bundle.getEntry().stream()
+                .allMatch(e -> e.getRequest().getMethod() == Bundle.HTTPVerb.PUT && e.getResource() instanceof DocumentReference);
+        if (update) {
+            return update(bundle);
+        }
         checks.require(bundle, NoteChecks.CDL + "cdl-bundle-creation-note");
         Map<String, String> resolved = new HashMap<>();
         // First the actors (conditional create), then the notes, so that references can be rewritten.
@@ -86,6 +91,29 @@ public final class TransactionProvider {
             } else {
                 response.addEntry().getResponse().setStatus("201 Created").setLocation(resolved.get(entry.getFullUrl()));
             }
+        }
+        return response;
+    }
+
+    /** Flux 2c ({@code cdl-bundle-maj-note}): every PUT checked against its If-Match before anything is written. */
+    private Bundle update(Bundle bundle) {
+        checks.require(bundle, NoteChecks.CDL + "cdl-bundle-maj-note");
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            String id = new org.hl7.fhir.r4.model.IdType(entry.getRequest().getUrl()).getIdPart();
+            DocumentReference current = store.current(id).orElseThrow(() ->
+                    new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException("DocumentReference/" + id));
+            String expected = entry.getRequest().hasIfMatch() ? entry.getRequest().getIfMatch().replace("W/", "").replace("\"", "") : null;
+            if (expected == null || !expected.equals(current.getMeta().getVersionId())) {
+                throw new ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException("note " + id + " is at version "
+                        + current.getMeta().getVersionId() + (expected == null ? "; If-Match is required" : ", not " + expected));
+            }
+        }
+        Bundle response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            String id = new org.hl7.fhir.r4.model.IdType(entry.getRequest().getUrl()).getIdPart();
+            DocumentReference stored = store.update(id, (DocumentReference) entry.getResource());
+            response.addEntry().getResponse().setStatus("200 OK").setEtag("W/\"" + stored.getMeta().getVersionId() + "\"")
+                    .setLocation("DocumentReference/" + id + "/_history/" + stored.getMeta().getVersionId());
         }
         return response;
     }

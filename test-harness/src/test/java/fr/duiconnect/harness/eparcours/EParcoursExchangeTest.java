@@ -157,6 +157,31 @@ class EParcoursExchangeTest {
     }
 
     @Test
+    void aSubscriptionPingsTheDuiWhichThenPullsTheNewNote() throws Exception {
+        InsPersona persona = InsPersona.ALL.get(0);
+        java.util.concurrent.CountDownLatch pinged = new java.util.concurrent.CountDownLatch(1);
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/cdl-ping", exchange -> {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            pinged.countDown();
+        });
+        receiver.start();
+        try {
+            String id = client.subscribe(persona.identity(),
+                    java.net.URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/cdl-ping"));
+            assertThat(id).isNotBlank();
+            client.pull(persona.identity());
+            platform.nurse().writes(persona, "INTERV", "Toilette faite, peau intacte.");
+            assertThat(pinged.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(client.pull(persona.identity()).notes()).extracting(ReceivedNote::text).contains("Toilette faite, peau intacte.");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
     void theCareTeamNamesTheHomeCareNurse() {
         CareTeam team = client.careTeam(InsPersona.ALL.get(1).identity());
         assertThat(team.members()).anySatisfy(member -> {

@@ -28,11 +28,38 @@ class PlatformEnforcesProfilesTest {
     @RegisterExtension
     static SandboxExtension sandbox = SandboxExtension.of(ServiceSocle.EPARCOURS);
 
-    @Test
-    void aNoteWithoutTypeNorAuthorIsRefused422WithItsIssues() throws Exception {
+    private static FhirRestClient rawClient() {
         EndpointConfig endpoint = sandbox.sandbox().connectorConfig().endpoint(ServiceSocle.EPARCOURS);
         Secret token = Secret.fromFile(Path.of(endpoint.requiredOption("token.file")));
-        try (FhirRestClient rest = FhirRestClient.create(FhirContext.forR4(), endpoint, () -> BearerTokenProvider.fixed(token))) {
+        return FhirRestClient.create(FhirContext.forR4(), endpoint, () -> BearerTokenProvider.fixed(token));
+    }
+
+    @Test
+    void anUpdateTransactionIsAppliedOnlyAtTheVersionItNames() {
+        EParcoursSimulator platform = sandbox.sandbox().simulator(EParcoursSimulator.class);
+        DocumentReference note = platform.nurse().writes(fr.duiconnect.harness.fhir.InsPersona.ALL.get(1), "OBS", "Avant.");
+        String id = note.getIdElement().getIdPart();
+        try (FhirRestClient rest = rawClient()) {
+            DocumentReference changed = note.copy();
+            changed.getContentFirstRep().getAttachment().setData("Après.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Bundle stale = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+            stale.getMeta().addProfile("https://interop.esante.gouv.fr/ig/fhir/cdl/StructureDefinition/cdl-bundle-maj-note");
+            String base = sandbox.sandbox().connectorConfig().endpoint(ServiceSocle.EPARCOURS).url().toString();
+            stale.addEntry().setFullUrl(base + "/DocumentReference/" + id).setResource(changed).getRequest()
+                    .setMethod(Bundle.HTTPVerb.PUT).setUrl("DocumentReference/" + id).setIfMatch("W/\"7\"");
+            assertThatThrownBy(() -> rest.client().transaction().withBundle(stale).execute())
+                    .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException.class);
+            stale.getEntryFirstRep().getRequest().setIfMatch("W/\"1\"");
+            Bundle response = rest.client().transaction().withBundle(stale).execute();
+            assertThat(response.getEntryFirstRep().getResponse().getLocation()).endsWith("/_history/2");
+            assertThat(new String(platform.store().current(id).orElseThrow().getContentFirstRep().getAttachment().getData(),
+                    java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("Après.");
+        }
+    }
+
+    @Test
+    void aNoteWithoutTypeNorAuthorIsRefused422WithItsIssues() throws Exception {
+        try (FhirRestClient rest = rawClient()) {
             IGenericClient client = rest.client();
             DocumentReference note = new DocumentReference();
             note.getMeta().addProfile("https://interop.esante.gouv.fr/ig/fhir/cdl/StructureDefinition/cdl-document-reference");
