@@ -40,6 +40,11 @@ public final class InsModuleProvider implements ServiceModuleProvider {
             }
 
             @Override
+            public void close() {
+                transport.close();
+            }
+
+            @Override
             public List<RoutesBuilder> routes() {
                 return List.of(new RouteBuilder() {
                     @Override

@@ -203,6 +203,11 @@ public final class InsiSoap {
             siramCode = erreur.getAttribute("code");
             siramText = erreur.getTextContent().trim();
         }
+        return fault(sub, reasonText, siramCode, siramText);
+    }
+
+    /** The typed error of an INSi SOAP fault: DESIR_560 / desir_550 are access refusals, the rest are faults. */
+    public static RemoteServiceException fault(String sub, String reasonText, String siramCode, String siramText) {
         String remote = siramCode != null && !siramCode.isEmpty() ? siramCode : sub;
         boolean access = remote != null && (remote.equalsIgnoreCase("DESIR_560") || remote.equalsIgnoreCase("desir_550"));
         return new RemoteServiceException(access ? InsErrorCode.INSI_ACCESS : InsErrorCode.INSI_FAULT, remote,
