@@ -3,6 +3,7 @@ package fr.duiconnect.ins;
 import fr.duiconnect.core.audit.AuditEvent;
 import fr.duiconnect.core.audit.AuditOutcome;
 import fr.duiconnect.core.error.DuiConnectException;
+import fr.duiconnect.core.ins.CarteVitaleSearch;
 import fr.duiconnect.core.ins.InsClient;
 import fr.duiconnect.core.ins.InsSearchRequest;
 import fr.duiconnect.core.ins.InsSearchResult;
@@ -15,6 +16,7 @@ import fr.duiconnect.core.spi.ModuleContext;
 import fr.duiconnect.ins.insi.InsiAnswer;
 import fr.duiconnect.ins.insi.InsiQuery;
 import fr.duiconnect.ins.insi.InsiSearchStrategy;
+import fr.duiconnect.ins.insi.VitaleQuery;
 import fr.duiconnect.ins.rniv.RnivStateMachine;
 import fr.duiconnect.ins.rules.InsiTraitRules;
 import fr.duiconnect.ins.rules.MatriculeCheck;
@@ -26,6 +28,7 @@ import java.util.List;
 final class DefaultInsClient implements InsClient {
 
     static final String ROUTE = "ins-search";
+    static final String VITALE_ROUTE = "ins-search-vitale";
 
     private final ModuleContext context;
 
@@ -54,6 +57,29 @@ final class DefaultInsClient implements InsClient {
         InsSearchResult result = result(person, answer, outcome.calls());
         audit(request, AuditOutcome.SUCCESS, "CR " + answer.code().code() + " after " + outcome.calls() + " call(s)");
         return result;
+    }
+
+    @Override
+    public InsSearchResult searchWithCarteVitale(CarteVitaleSearch search) {
+        PersonIdentity person = search.person();
+        InsSearchRequest request = new InsSearchRequest(person, search.finess(), search.actor());
+        try {
+            RnivStateMachine.requireInsiAllowed(person);
+            InsiTraitRules.checkBirthName(person.traits().birthName());
+        } catch (DuiConnectException refused) {
+            audit(request, AuditOutcome.REFUSED, refused.code());
+            throw refused;
+        }
+        InsiAnswer answer;
+        try {
+            answer = context.routes().request(VITALE_ROUTE, new VitaleQuery(search.beneficiaryNir(), person.traits().birthName(),
+                    search.birthDate(), search.birthRank()), InsiAnswer.class);
+        } catch (DuiConnectException failed) {
+            audit(request, AuditOutcome.FAILURE, failed.code());
+            throw failed;
+        }
+        audit(request, AuditOutcome.SUCCESS, "RECVITALE CR " + answer.code().code());
+        return result(person, answer, 1);
     }
 
     private static InsSearchResult result(PersonIdentity person, InsiAnswer answer, int calls) {

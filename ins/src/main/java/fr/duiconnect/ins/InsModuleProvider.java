@@ -10,6 +10,7 @@ import fr.duiconnect.ins.insi.InsiNamespaces;
 import fr.duiconnect.ins.insi.InsiQuery;
 import fr.duiconnect.ins.insi.InsiSoap;
 import fr.duiconnect.ins.insi.InsiTransport;
+import fr.duiconnect.ins.insi.VitaleQuery;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -56,6 +57,15 @@ public final class InsModuleProvider implements ServiceModuleProvider {
                                     String request = InsiSoap.request(query, context.config().software(), emitter,
                                             UUID.randomUUID().toString(), context.clock().instant());
                                     String response = transport.call(request, InsiNamespaces.ACTION_SEARCH_BY_TRAITS);
+                                    exchange.getMessage().setBody(InsiSoap.response(response, request));
+                                });
+                        from(DeliveryEndpoints.request(DefaultInsClient.VITALE_ROUTE)).routeId("dui-ins-search-vitale")
+                                .process(exchange -> {
+                                    VitaleQuery query = exchange.getMessage().getBody(VitaleQuery.class);
+                                    String request = InsiSoap.requestVitale(query.beneficiaryNir(), query.birthName(), query.birthDate(),
+                                            query.birthRank(), context.config().software(), emitter, UUID.randomUUID().toString(),
+                                            context.clock().instant());
+                                    String response = transport.call(request, InsiNamespaces.ACTION_SEARCH_BY_VITALE);
                                     exchange.getMessage().setBody(InsiSoap.response(response, request));
                                 });
                     }

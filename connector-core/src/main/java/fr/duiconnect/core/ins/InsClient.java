@@ -15,6 +15,9 @@ public interface InsClient {
      */
     InsSearchResult search(InsSearchRequest request);
 
+    /** Searches the INS with the data read from the carte Vitale (RECVITALE), then compares the traits. */
+    InsSearchResult searchWithCarteVitale(CarteVitaleSearch search);
+
     /** Re-checks a stored INS against INSi (search + comparison, see {@link InsVerification}). */
     InsVerification verify(PersonIdentity identity, String finess);
 

@@ -13,6 +13,8 @@ public final class InsiNamespaces {
     public static final String SIRAM = "urn:siram";
     public static final String REC_SANS = "http://www.cnamts.fr/INSiRecSans";
     public static final String RESULTAT = "http://www.cnamts.fr/INSiResultat";
+    public static final String REC_VIT = "http://www.cnamts.fr/INSiRecVit";
+    public static final String ACTION_SEARCH_BY_VITALE = "urn:ServiceIdentiteCertifiee:1.0.0:rechercherInsAvecCarteVitale";
 
     public static final String ACTION_SEARCH_BY_TRAITS = "urn:ServiceIdentiteCertifiee:1.0.0:rechercherInsAvecTraitsIdentite";
     public static final String ACTION_SEARCH_BY_TRAITS_RESPONSE = ACTION_SEARCH_BY_TRAITS + "Response";

@@ -61,7 +61,8 @@ public final class InsiSoap {
 
     private static JAXBContext jaxbContext() {
         try {
-            return JAXBContext.newInstance(fr.cnamts.insirecsans.ObjectFactory.class, fr.cnamts.insiresultat.ObjectFactory.class);
+            return JAXBContext.newInstance(fr.cnamts.insirecsans.ObjectFactory.class, fr.cnamts.insirecvit.ObjectFactory.class,
+                    fr.cnamts.insiresultat.ObjectFactory.class);
         } catch (JAXBException e) {
             throw new IllegalStateException("the INSi JAXB classes cannot be loaded", e);
         }
@@ -78,13 +79,15 @@ public final class InsiSoap {
         }
     }
 
-    /** The RECSANSVITALE schema, for those (the simulator) that validate requests. */
+    /** The RECSANSVITALE and RECVITALE schemas, for those (the simulator) that validate requests. */
     public static Schema requestSchema() {
         try {
             SchemaFactory factory = SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI);
             factory.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            return factory.newSchema(InsiSoap.class.getResource("/wsdl/xsd/INSi_RECSANS_INS.xsd"));
+            return factory.newSchema(new javax.xml.transform.Source[] {
+                    new javax.xml.transform.stream.StreamSource(InsiSoap.class.getResource("/wsdl/xsd/INSi_RECSANS_INS.xsd").toExternalForm()),
+                    new javax.xml.transform.stream.StreamSource(InsiSoap.class.getResource("/wsdl/xsd/INSi_RECVITALE_INS.xsd").toExternalForm())});
         } catch (org.xml.sax.SAXException e) {
             throw new IllegalStateException("the INSi request schema cannot be loaded", e);
         }
@@ -95,6 +98,32 @@ public final class InsiSoap {
      *                UNCONFIRMED (padoa takes the certificate OU), so it is configurable ({@code dui.ins.option.emitter})
      */
     public static String request(InsiQuery query, SoftwareIdentity software, String emitter, String messageId, Instant now) {
+        fr.cnamts.insirecsans.TraitsDIdentite search = new fr.cnamts.insirecsans.TraitsDIdentite();
+        search.setNomNaissance(query.birthName());
+        search.getPrenom().add(query.firstNames());
+        search.setSexe(query.sex().name());
+        search.setDateNaissance(query.birthDate().toString());
+        search.setLieuNaissance(query.birthPlaceCog());
+        return envelope(new fr.cnamts.insirecsans.ObjectFactory().createRECSANSVITALE(search), InsiNamespaces.ACTION_SEARCH_BY_TRAITS,
+                software, emitter, messageId, now);
+    }
+
+    /** The RECVITALE request: the beneficiary's number and birth data as read from the carte Vitale. */
+    public static String requestVitale(String beneficiaryNir, String birthName, String birthDate, String birthRank,
+                                       SoftwareIdentity software, String emitter, String messageId, Instant now) {
+        fr.cnamts.insirecvit.Beneficiaire beneficiary = new fr.cnamts.insirecvit.Beneficiaire();
+        fr.cnamts.insirecvit.Matricule matricule = new fr.cnamts.insirecvit.Matricule();
+        matricule.setNumIdentifiant(beneficiaryNir);
+        beneficiary.setMatriculeIndividu(matricule);
+        beneficiary.setNomNaissance(birthName);
+        beneficiary.setDateNaissance(birthDate);
+        beneficiary.setRangNaissance(birthRank);
+        return envelope(new fr.cnamts.insirecvit.ObjectFactory().createRECVITALE(beneficiary), InsiNamespaces.ACTION_SEARCH_BY_VITALE,
+                software, emitter, messageId, now);
+    }
+
+    private static String envelope(jakarta.xml.bind.JAXBElement<?> bodyContent, String action, SoftwareIdentity software,
+                                   String emitter, String messageId, Instant now) {
         Document document = SecureXml.documentBuilder().newDocument();
         Element envelope = document.createElementNS(SOAP12, "soap:Envelope");
         document.appendChild(envelope);
@@ -121,18 +150,12 @@ public final class InsiSoap {
         add(lpsBlock, CTX_LPS, "ctxlps:Instance", software.installationId().toString());
         add(lpsBlock, CTX_LPS, "ctxlps:Nom", "urn:lps:" + software.name().replace(' ', '-') + ":" + software.version());
 
-        add(header, WSA, "wsa:Action", InsiNamespaces.ACTION_SEARCH_BY_TRAITS);
+        add(header, WSA, "wsa:Action", action);
         add(header, WSA, "wsa:MessageID", "uuid:" + messageId);
 
         Element body = add(envelope, SOAP12, "soap:Body", null);
-        fr.cnamts.insirecsans.TraitsDIdentite search = new fr.cnamts.insirecsans.TraitsDIdentite();
-        search.setNomNaissance(query.birthName());
-        search.getPrenom().add(query.firstNames());
-        search.setSexe(query.sex().name());
-        search.setDateNaissance(query.birthDate().toString());
-        search.setLieuNaissance(query.birthPlaceCog());
         try {
-            JAXB.createMarshaller().marshal(new fr.cnamts.insirecsans.ObjectFactory().createRECSANSVITALE(search), body);
+            JAXB.createMarshaller().marshal(bodyContent, body);
         } catch (JAXBException e) {
             throw new IllegalStateException("the RECSANSVITALE body cannot be written", e);
         }

@@ -48,7 +48,7 @@ public final class InsiTransport implements AutoCloseable {
     private static final QName PORT = new QName("http://www.cnamts.fr/webservice", "ICIRServicePort");
 
     private final Bus bus;
-    private final Dispatch<Source> dispatch;
+    private final java.util.Map<String, Dispatch<Source>> dispatches = new java.util.HashMap<>();
     private final EndpointConfig endpoint;
 
     public InsiTransport(EndpointConfig endpoint) {
@@ -59,13 +59,20 @@ public final class InsiTransport implements AutoCloseable {
         try {
             Service service = Service.create(SERVICE);
             service.addPort(PORT, SOAPBinding.SOAP12HTTP_BINDING, endpoint.url().toString());
-            this.dispatch = service.createDispatch(PORT, Source.class, Service.Mode.MESSAGE);
+            // One dispatch per operation, so that each keeps its SOAP action and no request context changes per call.
+            for (String action : java.util.List.of(InsiNamespaces.ACTION_SEARCH_BY_TRAITS, InsiNamespaces.ACTION_SEARCH_BY_VITALE)) {
+                Dispatch<Source> dispatch = service.createDispatch(PORT, Source.class, Service.Mode.MESSAGE);
+                dispatch.getRequestContext().put(BindingProvider.SOAPACTION_USE_PROPERTY, Boolean.TRUE);
+                dispatch.getRequestContext().put(BindingProvider.SOAPACTION_URI_PROPERTY, action);
+                configure(((DispatchImpl<?>) dispatch).getClient(), endpoint);
+                dispatches.put(action, dispatch);
+            }
         } finally {
             BusFactory.setThreadDefaultBus(previous);
         }
-        dispatch.getRequestContext().put(BindingProvider.SOAPACTION_USE_PROPERTY, Boolean.TRUE);
-        dispatch.getRequestContext().put(BindingProvider.SOAPACTION_URI_PROPERTY, InsiNamespaces.ACTION_SEARCH_BY_TRAITS);
-        Client client = ((DispatchImpl<?>) dispatch).getClient();
+    }
+
+    private static void configure(Client client, EndpointConfig endpoint) {
         HTTPConduit conduit = (HTTPConduit) client.getConduit();
         HTTPClientPolicy policy = new HTTPClientPolicy();
         policy.setConnectionTimeout(endpoint.timeouts().connect().toMillis());
@@ -85,6 +92,10 @@ public final class InsiTransport implements AutoCloseable {
     /** Sends the envelope and returns the answer envelope; a SOAP fault comes back as an envelope holding it. */
     public String call(String envelope, String action) {
         try {
+            Dispatch<Source> dispatch = dispatches.get(action);
+            if (dispatch == null) {
+                throw new IllegalArgumentException("no INSi operation for action " + action);
+            }
             Source answer = dispatch.invoke(new StreamSource(new StringReader(envelope)));
             return serialise(answer);
         } catch (SOAPFaultException fault) {

@@ -75,8 +75,14 @@ final class InsiResponder {
         if (lpsBlock == null || text(lpsBlock, CTX_LPS, "Instance") == null || text(lpsBlock, CTX_LPS, "Nom") == null) {
             return invalid("ContexteLPS/LPS doit porter Instance et Nom");
         }
-        if (!InsiNamespaces.ACTION_SEARCH_BY_TRAITS.equals(text(header, WSA, "Action")) || text(header, WSA, "MessageID") == null) {
-            return invalid("wsa:Action rechercherInsAvecTraitsIdentite et wsa:MessageID sont obligatoires");
+        String action = text(header, WSA, "Action");
+        if (text(header, WSA, "MessageID") == null || !(InsiNamespaces.ACTION_SEARCH_BY_TRAITS.equals(action)
+                || InsiNamespaces.ACTION_SEARCH_BY_VITALE.equals(action))) {
+            return invalid("wsa:Action (rechercherInsAvecTraitsIdentite ou rechercherInsAvecCarteVitale) et wsa:MessageID sont obligatoires");
+        }
+        Element vitale = child(body, InsiNamespaces.REC_VIT, "RECVITALE");
+        if (vitale != null) {
+            return InsiNamespaces.ACTION_SEARCH_BY_VITALE.equals(action) ? vitale(vitale) : invalid("RECVITALE avec une autre action");
         }
         Element search = child(body, REC_SANS, "RECSANSVITALE");
         if (search == null) {
@@ -117,6 +123,27 @@ final class InsiResponder {
             return new Reply(200, result("02", "Plusieurs identites trouvees", null));
         }
         return new Reply(200, result("00", "OK", found.get(0)));
+    }
+
+    /** RECVITALE: the person whose matricule (and birth date) the card gives. */
+    private Reply vitale(Element vitale) {
+        try {
+            REQUEST_SCHEMA.newValidator().validate(new javax.xml.transform.dom.DOMSource(vitale));
+        } catch (org.xml.sax.SAXException | java.io.IOException e) {
+            return invalid("RECVITALE non conforme au schéma INSi_RECVITALE_INS.xsd");
+        }
+        Element individual = child(vitale, InsiNamespaces.REC_VIT, "MatriculeIndividu");
+        String number = individual == null ? null : text(individual, InsiNamespaces.REC_VIT, "NumIdentifiant");
+        String date = text(vitale, InsiNamespaces.REC_VIT, "DateNaissance");
+        if (number == null || date == null) {
+            return invalid("MatriculeIndividu/NumIdentifiant et DateNaissance sont obligatoires");
+        }
+        List<InsiPersona> found = personas.stream()
+                .filter(p -> (p.number().equals(number) || p.history().stream().anyMatch(h -> h.startsWith(number)))
+                        && p.birthDate().toString().equals(date))
+                .toList();
+        return found.size() == 1 ? new Reply(200, result("00", "OK", found.get(0)))
+                : new Reply(200, result("01", "Aucune identite trouvee", null));
     }
 
     private static Reply invalid(String why) {

@@ -149,6 +149,25 @@ class InsiCndaCasesTest {
     }
 
     @Test
+    void withTheCarteVitaleDataTheInsIsFoundAndTheTraitsCompared_RECVITALE(DuiConnector connector) {
+        PersonIdentity nessi = person("NESSI", "MICHELANGELO ANTHONY", Sex.M, "2010-08-07", "63220");
+        InsSearchResult result = connector.ins().searchWithCarteVitale(
+                new fr.duiconnect.core.ins.CarteVitaleSearch(nessi, "1100863220830", "2010-08-07", "1", Sandbox.TEST_FINESS, null));
+        assertThat(result.code()).isEqualTo(InsiReturnCode.FOUND);
+        assertThat(result.ins().matricule()).isEqualTo("110086322083060");
+        assertThat(result.resultingStatus()).isEqualTo(IdentityStatus.RECUP);
+        assertThat(result.lastRequest()).contains("RECVITALE").contains("rechercherInsAvecCarteVitale");
+    }
+
+    @Test
+    void aCarteVitaleOfSomeoneElseFindsNothing_RECVITALE(DuiConnector connector) {
+        PersonIdentity nessi = person("NESSI", "MICHELANGELO ANTHONY", Sex.M, "2010-08-07", "63220");
+        InsSearchResult result = connector.ins().searchWithCarteVitale(
+                new fr.duiconnect.core.ins.CarteVitaleSearch(nessi, "1100863220830", "2010-08-08", null, Sandbox.TEST_FINESS, null));
+        assertThat(result.code()).isEqualTo(InsiReturnCode.NOT_FOUND);
+    }
+
+    @Test
     void aStoredInsIsVerifiedAgainstInsi(DuiConnector connector) {
         PersonIdentity stored = person("ECETINSI", "PIERRE-ALAIN", Sex.M, "2009-07-14", "63220")
                 .withStatus(IdentityStatus.RECUP, Ins.parse("209066322012355", InsKind.NIR_TEST));
