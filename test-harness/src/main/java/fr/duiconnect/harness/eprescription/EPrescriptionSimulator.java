@@ -51,7 +51,7 @@ public final class EPrescriptionSimulator implements SandboxSimulator {
         server.setResourceProviders(List.of(new MedicationRequestProvider(store)));
         server.setDefaultResponseEncoding(ca.uhn.fhir.rest.api.EncodingEnum.JSON);
         token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        gate = new FhirGate(() -> token, faults);
+        gate = new FhirGate(() -> token, faults, context.recordDir());
         host = FhirServerHost.start(server, FhirServerHost.serverTls(context.pki(), "eprescription-server"), "/fhir", List.of(gate));
 
         Path tokenFile = context.directory().resolve("bearer.token");

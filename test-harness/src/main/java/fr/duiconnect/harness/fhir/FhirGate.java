@@ -24,12 +24,19 @@ public final class FhirGate implements Filter {
 
     private final Supplier<String> expectedToken;
     private final FaultSwitch faults;
+    private final java.nio.file.Path recordDir;
     private final AtomicLong requests = new AtomicLong();
 
     /** @param expectedToken the token to require, or a supplier of null to accept any request */
     public FhirGate(Supplier<String> expectedToken, FaultSwitch faults) {
+        this(expectedToken, faults, null);
+    }
+
+    /** @param recordDir where to keep every request (sandbox {@code --record}; the bearer token is masked), or null */
+    public FhirGate(Supplier<String> expectedToken, FaultSwitch faults, java.nio.file.Path recordDir) {
         this.expectedToken = expectedToken;
         this.faults = faults;
+        this.recordDir = recordDir;
     }
 
     public long requestCount() {
@@ -40,7 +47,13 @@ public final class FhirGate implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        requests.incrementAndGet();
+        long number = requests.incrementAndGet();
+        if (recordDir != null) {
+            RecordedRequest recorded = new RecordedRequest(request);
+            recorded.save(recordDir, number);
+            request = recorded;
+            req = recorded;
+        }
         Optional<Fault> fault = faults.nextRequest();
         if (fault.isPresent()) {
             switch (fault.get().kind()) {
@@ -54,6 +67,15 @@ public final class FhirGate implements Filter {
                     return;
                 }
                 case LATENCY -> pause(fault.get());
+                case CONNECTION_RESET -> {
+                    // Promise a body, send part of it, then abort: the client sees the connection end mid-answer.
+                    response.setStatus(200);
+                    response.setContentType("application/fhir+json");
+                    response.setContentLength(4096);
+                    response.getOutputStream().write("{\"resourceType\":".getBytes(StandardCharsets.UTF_8));
+                    response.flushBuffer();
+                    throw new IOException("simulated connection reset");
+                }
                 default -> { }
             }
         }
