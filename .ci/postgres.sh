@@ -10,6 +10,8 @@ start_test_postgres() {
   local bin; bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   local data; data=$(mktemp -d /tmp/dui-pg.XXXXXX)
   local port=55432
+  # Another cluster (an earlier run on this machine) may hold the port: take the next free one.
+  while (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; do port=$((port + 1)); done
   chown postgres "$data"
   su postgres -s /bin/sh -c "$bin/initdb -D $data -U dui --auth=trust -E UTF8 >/dev/null"
   su postgres -s /bin/sh -c "$bin/pg_ctl -D $data -l $data/log -o '-h 127.0.0.1 -p $port -k $data' -w start >/dev/null"

@@ -8,6 +8,7 @@ import fr.duiconnect.core.dmp.DmpClient;
 import fr.duiconnect.core.eparcours.EParcoursClient;
 import fr.duiconnect.core.eprescription.EPrescriptionClient;
 import fr.duiconnect.core.error.ModuleNotAvailableException;
+import fr.duiconnect.core.indicators.UsageIndicators;
 import fr.duiconnect.core.ins.InsClient;
 import fr.duiconnect.core.internal.ConnectorRuntime;
 import fr.duiconnect.core.mssante.MssanteClient;
@@ -85,6 +86,11 @@ public final class DuiConnector implements AutoCloseable {
         return runtime.auditTrail();
     }
 
+    /** The ESMS numérique usage indicators, from the journal. */
+    public UsageIndicators indicators() {
+        return runtime.indicators();
+    }
+
     public ConnectorMetrics metrics() {
         return runtime.metrics();
     }
@@ -95,6 +101,10 @@ public final class DuiConnector implements AutoCloseable {
 
     private <T> T client(ServiceSocle socle, Class<T> type) {
         Object client = runtime.client(socle);
+        if (client == null && runtime.isUnconfigured(socle)) {
+            throw new fr.duiconnect.core.error.ConfigurationException("dui." + socle.key() + ".url",
+                    "the " + socle.artifactId() + " module is present but no endpoint is configured for it");
+        }
         if (client == null) {
             throw new ModuleNotAvailableException(socle.key(), socle.artifactId());
         }

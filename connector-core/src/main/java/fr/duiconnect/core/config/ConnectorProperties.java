@@ -93,6 +93,8 @@ public final class ConnectorProperties {
                 homologations.put(name.substring(prefix.length()), properties.getProperty(name).trim());
             }
         }
+        String name = required("dui.software.name");
+        String version = required("dui.software.version");
         String installation = required("dui.software.installation-id");
         UUID installationId;
         try {
@@ -100,7 +102,7 @@ public final class ConnectorProperties {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("dui.software.installation-id", "must be a UUID");
         }
-        return new SoftwareIdentity(required("dui.software.name"), required("dui.software.version"), homologations, installationId);
+        return new SoftwareIdentity(name, version, homologations, installationId);
     }
 
     private JournalConfig journal() {

@@ -1,35 +1,30 @@
 package fr.duiconnect.core.ins;
 
-import fr.duiconnect.core.model.Ins;
 import fr.duiconnect.core.model.InsKind;
 import fr.duiconnect.core.model.PersonIdentity;
 
 /**
- * Client of the INS service socle: identity qualification through the INSi teleservice, INS checks and RNIV status management.
+ * Client of the INS service socle: identity qualification through the INSi teleservice.
  * Implemented by the {@code dui-connect-ins} module; obtained from {@code DuiConnector.ins()}. Thread-safe.
- *
- * <p>INS searches are synchronous queries (no journal): they are audited, never queued.
  */
 public interface InsClient {
 
     /**
-     * Searches the INS by traits with the documented strategy: one call per prénom, stopping at the first 00, then
-     * one call with all prénoms; a 02 is retried with the birth place (COG) when the identity has one. On a 00
-     * whose traits match, the returned identity is RECUP (or QUAL if it was VALI).
-     *
-     * @throws fr.duiconnect.core.error.InvalidInputException     traits breaking the INSi rules (nothing is sent)
-     * @throws fr.duiconnect.core.error.IdentityRefusedException  douteuse/fictive identity (nothing is sent)
-     * @throws fr.duiconnect.core.error.RemoteServiceException     INSi SOAP fault (siram/desir codes)
-     * @throws fr.duiconnect.core.error.TransportException        timeout, HTTP or TLS failure
+     * Searches the INS by traits with the documented strategy. Traits that break the INSi character rules are
+     * refused before anything is sent; a douteuse or fictive identity is never sent.
      */
     InsSearchResult search(InsSearchRequest request);
 
-    /**
-     * Re-checks a stored INS. WS#3 (verification) is not in the public WSDL, so this is implemented as a traits
-     * search followed by a comparison of the returned matricule and traits with the stored ones.
-     */
-    InsVerification verify(PersonIdentity identity);
+    /** Searches the INS with the data read from the carte Vitale (RECVITALE), then compares the traits. */
+    InsSearchResult searchWithCarteVitale(CarteVitaleSearch search);
 
-    /** Checks a 15-character matricule (structure and key) without any call. */
-    Ins checkMatricule(String matricule, InsKind kind);
+    /** Re-checks a stored INS against INSi (search + comparison, see {@link InsVerification}). */
+    InsVerification verify(PersonIdentity identity, String finess);
+
+    /** Checks a matricule offline: shape, key and structure; says why it is invalid. */
+    MatriculeVerdict checkMatricule(String matricule, InsKind kind);
+
+    /** The verdict of {@link #checkMatricule}. */
+    record MatriculeVerdict(boolean valid, String code, String reason) {
+    }
 }

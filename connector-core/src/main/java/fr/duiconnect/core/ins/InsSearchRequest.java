@@ -1,19 +1,28 @@
 package fr.duiconnect.core.ins;
 
+import fr.duiconnect.core.model.IdentityStatus;
 import fr.duiconnect.core.model.PersonIdentity;
 import fr.duiconnect.core.model.Require;
 
 /**
- * A search of a person's INS by traits (RECSANSVITALE). The identity carries the traits (checked against the INSi
- * character rules before anything is sent), its current RNIV status and attributes: a douteuse or fictive
- * identity is refused before any call.
+ * A search by traits (INSi RECSANSVITALE) for a person of the DUI.
  *
- * @param identity  the person as the DUI holds it
- * @param userLogin who asks (for the audit trail; INSI-MANU calls are made on behalf of a user)
+ * @param person the DUI's identity (its traits are sent as they are; its status decides the resulting status)
+ * @param finess the structure on whose behalf the search is made (audit)
+ * @param actor  the professional's national id, or "software" for an unattended search (audit)
  */
-public record InsSearchRequest(PersonIdentity identity, String userLogin) {
+public record InsSearchRequest(PersonIdentity person, String finess, String actor) {
 
     public InsSearchRequest {
-        Require.present(identity, "identity");
+        Require.present(person, "person");
+        actor = actor == null ? "software" : actor;
+    }
+
+    public static InsSearchRequest of(PersonIdentity person, String finess) {
+        return new InsSearchRequest(person, finess, null);
+    }
+
+    public IdentityStatus currentStatus() {
+        return person.status();
     }
 }

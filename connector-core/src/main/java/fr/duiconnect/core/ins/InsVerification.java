@@ -3,16 +3,17 @@ package fr.duiconnect.core.ins;
 import java.util.List;
 
 /**
- * Outcome of re-checking a stored INS against INSi.
+ * Verification of a stored INS. The INSi verification operation (WS #3) is not in the public WSDL, so the
+ * connector verifies by searching with the stored traits and comparing: same active INS (or a former one that
+ * INSi now maps to a new active INS) and same traits.
  *
- * @param confirmed         INSi returned the same matricule (active, or the stored one is now in INSHISTO) with matching traits
- * @param stillActive       the stored matricule is INSi's active one
- * @param differingTraits   trait names that differ between INSi and the local identity
- * @param search            the underlying search, with its calls
+ * @param confirmed   the stored INS is INSi's active INS for these traits
+ * @param replacedBy  the active matricule INSi returned when the stored one is only in INSHISTO, or null
+ * @param differences traits that differ, if any
  */
-public record InsVerification(boolean confirmed, boolean stillActive, List<String> differingTraits, InsSearchResult search) {
+public record InsVerification(boolean confirmed, String replacedBy, List<String> differences, InsSearchResult search) {
 
     public InsVerification {
-        differingTraits = List.copyOf(differingTraits);
+        differences = List.copyOf(differences);
     }
 }

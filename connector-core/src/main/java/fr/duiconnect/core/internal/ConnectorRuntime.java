@@ -13,6 +13,8 @@ import fr.duiconnect.core.internal.camel.OutboxDispatchRoute;
 import fr.duiconnect.core.internal.journal.JdbcAuditStore;
 import fr.duiconnect.core.internal.journal.JdbcCursorStore;
 import fr.duiconnect.core.internal.journal.JdbcInboundLedger;
+import fr.duiconnect.core.internal.journal.JdbcUsageIndicators;
+import fr.duiconnect.core.indicators.UsageIndicators;
 import fr.duiconnect.core.internal.journal.JournalDatabase;
 import fr.duiconnect.core.internal.journal.OutboxJournal;
 import fr.duiconnect.core.operation.OperationReceipt;
@@ -66,8 +68,10 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final Clock clock;
     private final CamelContext camel;
     private final Map<ServiceSocle, ServiceModule> modules = new EnumMap<>(ServiceSocle.class);
+    private final Set<ServiceSocle> unconfigured = java.util.EnumSet.noneOf(ServiceSocle.class);
     private final ExecutorService workers;
     private final JournalTracker tracker;
+    private final JdbcUsageIndicators indicators;
 
     private ConnectorRuntime(ConnectorConfig config, List<AuditSink> extraSinks, Clock clock) {
         this.config = config;
@@ -80,12 +84,14 @@ public final class ConnectorRuntime implements AutoCloseable {
         this.cursors = new JdbcCursorStore(database, clock);
         this.camel = new DefaultCamelContext();
         this.camel.getCamelContextExtension().setName("dui-connect");
+
         this.workers = Executors.newFixedThreadPool(Math.max(2, config.journal().maxPoolSize() - 1), runnable -> {
             Thread thread = new Thread(runnable, "dui-delivery");
             thread.setDaemon(true);
             return thread;
         });
         this.tracker = new JournalTracker(journal, clock);
+        this.indicators = new JdbcUsageIndicators(database, clock);
     }
 
     public static ConnectorRuntime start(ConnectorConfig config, List<AuditSink> extraSinks, Clock clock,
@@ -108,6 +114,10 @@ public final class ConnectorRuntime implements AutoCloseable {
         try {
             for (ServiceModuleProvider provider : ServiceLoader.load(ServiceModuleProvider.class, getClass().getClassLoader())) {
                 ServiceSocle socle = provider.socle();
+                if (provider.requiresEndpoint() && config.endpointIfAny(socle).isEmpty()) {
+                    unconfigured.add(socle);
+                    continue;
+                }
                 if (modules.containsKey(socle)) {
                     throw new ConfigurationException(socle.key(), "two modules provide this service");
                 }
@@ -115,6 +125,7 @@ public final class ConnectorRuntime implements AutoCloseable {
                 modules.put(socle, module);
                 kinds.addAll(module.deliveryKinds());
                 for (RoutesBuilder routes : module.routes()) {
+                    withoutCamelErrorLog(routes);
                     camel.addRoutes(routes);
                 }
             }
@@ -122,7 +133,9 @@ public final class ConnectorRuntime implements AutoCloseable {
                 OutboxDispatcher dispatcher = new OutboxDispatcher(journal, producer, kinds, node,
                         config.journal().batchSize(), config.journal().lease(), config.retry(), audit, metrics,
                         softwareLabel(), clock, workers, tracker::wakeUp);
-                camel.addRoutes(new OutboxDispatchRoute(dispatcher, config.journal().pollInterval().toMillis()));
+                OutboxDispatchRoute dispatch = new OutboxDispatchRoute(dispatcher, config.journal().pollInterval().toMillis());
+                withoutCamelErrorLog(dispatch);
+                camel.addRoutes(dispatch);
             }
             camel.start();
         } catch (ConfigurationException e) {
@@ -131,6 +144,16 @@ public final class ConnectorRuntime implements AutoCloseable {
             throw new ConfigurationException("modules", "the connector routes could not start: " + e.getMessage(), e);
         }
         LOG.info("DUI Connect started with services {} (dispatching: {})", modules.keySet(), dispatching);
+    }
+
+    /**
+     * Failures travel back to the caller as typed exceptions (retries are the journal's), and the dispatcher logs
+     * them without bodies; Camel's default handler would log each one again at ERROR with its message text.
+     */
+    private static void withoutCamelErrorLog(RoutesBuilder routes) {
+        if (routes instanceof org.apache.camel.builder.RouteBuilder builder) {
+            builder.errorHandler(builder.noErrorHandler());
+        }
     }
 
     private String softwareLabel() {
@@ -146,12 +169,21 @@ public final class ConnectorRuntime implements AutoCloseable {
         return module == null ? null : module.client();
     }
 
+    /** Services whose module is present but was not started for want of an endpoint. */
+    public boolean isUnconfigured(ServiceSocle socle) {
+        return unconfigured.contains(socle);
+    }
+
     public Set<ServiceSocle> availableServices() {
         return Set.copyOf(modules.keySet());
     }
 
     public OperationTracker tracker() {
         return tracker;
+    }
+
+    public UsageIndicators indicators() {
+        return indicators;
     }
 
     public AuditTrail auditTrail() {

@@ -11,4 +11,13 @@ public interface ServiceModuleProvider {
     ServiceSocle socle();
 
     ServiceModule start(ModuleContext context);
+
+    /**
+     * Whether the module needs its endpoint ({@code dui.<service>.url}) to start. A module that does and has none
+     * configured is not started: the rest of the connector works, and asking for that service says which
+     * property is missing.
+     */
+    default boolean requiresEndpoint() {
+        return true;
+    }
 }

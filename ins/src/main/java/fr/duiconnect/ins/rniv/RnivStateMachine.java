@@ -1,96 +1,74 @@
 package fr.duiconnect.ins.rniv;
 
 import fr.duiconnect.core.error.IdentityRefusedException;
-import fr.duiconnect.core.error.InvalidInputException;
 import fr.duiconnect.core.model.IdentityAttribute;
 import fr.duiconnect.core.model.IdentityStatus;
 import fr.duiconnect.core.model.Ins;
 import fr.duiconnect.core.model.PersonIdentity;
-import fr.duiconnect.ins.model.InsErrorCode;
+import fr.duiconnect.ins.InsErrorCode;
 
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The RNIV status transitions (RNIV 1 v2.0 §3.1, FR Core identity status):
+ * The RNIV statuses as a state machine (shared/specs/ins.md §3.1–3.2):
  * <pre>
- * PROV  --INSI_MATCH-->     RECUP --DOCUMENT_CHECK--> QUAL
- * PROV  --DOCUMENT_CHECK--> VALI  --INSI_MATCH-->     QUAL
- * any   --FLAGGED-->        PROV (INS dropped)
+ *   PROV --INSi 00 + traits match--> RECUP --high-trust document--> QUAL
+ *   PROV --high-trust document-----> VALI  --INSi 00 + traits match-> QUAL
+ *   any  --douteuse / fictive------> PROV (INS invalidated); never sent to INSi
  * </pre>
- * Repeating an event is idempotent (a new INSi match refreshes the INS). A douteuse or fictive identity is never
- * sent to INSi and never leaves PROV (EXI SI 09).
  */
 public final class RnivStateMachine {
 
     private RnivStateMachine() {
     }
 
-    /** The status after an event, from a status and the identity's attributes. */
-    public static IdentityStatus next(IdentityStatus from, Set<IdentityAttribute> attributes, RnivEvent event) {
-        boolean flagged = attributes.stream().anyMatch(IdentityAttribute::forbidsQualification);
-        return switch (event) {
-            case FLAGGED_DOUBTFUL_OR_FICTITIOUS -> IdentityStatus.PROV;
-            case INSI_MATCH -> {
-                if (flagged) {
-                    throw doubtful("cannot be sent to INSi");
-                }
-                yield IdentityStatus.of(true, from.checkedAgainstDocument());
-            }
-            case DOCUMENT_CHECK -> {
-                if (flagged) {
-                    throw doubtful("must stay provisoire, a document check cannot raise its status");
-                }
-                yield IdentityStatus.of(from.retrievedFromInsi(), true);
-            }
+    /** Refuses an INSi call for a douteuse or fictive identity (EXI SI 09). */
+    public static void requireInsiAllowed(PersonIdentity identity) {
+        if (identity.isFlaggedDoubtfulOrFictitious()) {
+            throw new IdentityRefusedException(InsErrorCode.RNIV_DOUBTFUL_OR_FICTITIOUS, "identity.attributes",
+                    "a douteuse or fictive identity is never sent to INSi");
+        }
+    }
+
+    /** The status after INSi returned the identity (code 00) and its traits matched the local ones. */
+    public static IdentityStatus afterInsiMatch(IdentityStatus current) {
+        return switch (current) {
+            case PROV, RECUP -> IdentityStatus.RECUP;
+            case VALI, QUAL -> IdentityStatus.QUAL;
         };
     }
 
-    /** Refuses before any INSi call for a douteuse or fictive identity. */
-    public static void requireInsiAllowed(PersonIdentity identity) {
-        if (identity.isFlaggedDoubtfulOrFictitious()) {
-            throw doubtful("cannot be sent to INSi");
-        }
-    }
-
-    /** INSi answered 00 with traits that match: the INS is stored and the status raised. */
-    public static PersonIdentity afterInsiMatch(PersonIdentity identity, Ins ins, TraitComparison comparison) {
+    /** The identity after INSi returned it (code 00) and its traits matched: RECUP, or QUAL if it was VALI. */
+    public static PersonIdentity afterInsiMatch(PersonIdentity identity, Ins ins) {
         requireInsiAllowed(identity);
-        if (!comparison.matches()) {
-            throw new InvalidInputException(InsErrorCode.RNIV_TRAITS_MISMATCH, "traits",
-                    "INSi returned an identity that differs on " + comparison.differingTraits() + "; the INS is not stored");
-        }
-        if (identity.ins() != null && identity.status() == IdentityStatus.QUAL
-                && !identity.ins().matricule().equals(ins.matricule()) && !comparison.formerMatricule()) {
-            // A qualified identity whose INS changes is not a transition of the machine: it is an identitovigilance
-            // case for a human (possible collision), never an automatic overwrite.
-            throw new InvalidInputException(InsErrorCode.RNIV_TRANSITION_FORBIDDEN, "ins",
-                    "INSi returned another matricule for a qualified identity; identitovigilance review needed");
-        }
-        return identity.withStatus(next(identity.status(), identity.attributes(), RnivEvent.INSI_MATCH), ins);
+        return identity.withStatus(afterInsiMatch(identity.status()), ins);
     }
 
-    /** The traits were checked against a high-trust document. */
+    /** The identity after its traits were checked against a high-trust document (CNI, passeport, titre de séjour...). */
     public static PersonIdentity afterDocumentCheck(PersonIdentity identity, HighTrustDocument document) {
-        if (document == null) {
-            throw InvalidInputException.required("document");
+        if (identity.isFlaggedDoubtfulOrFictitious()) {
+            throw new IdentityRefusedException(InsErrorCode.RNIV_DOUBTFUL_OR_FICTITIOUS, "identity.attributes",
+                    "a douteuse or fictive identity cannot be validated; remove the attribute first");
         }
-        return identity.withStatus(next(identity.status(), identity.attributes(), RnivEvent.DOCUMENT_CHECK), identity.ins());
+        IdentityStatus next = switch (identity.status()) {
+            case PROV, VALI -> IdentityStatus.VALI;
+            case RECUP, QUAL -> IdentityStatus.QUAL;
+        };
+        return identity.withStatus(next, identity.ins());
     }
 
-    /** Flags the identity douteuse or fictive: status PROV, INS invalidated (Guide INS EXI ID 24/26). */
+    /** Flags the identity douteuse or fictive: it becomes PROV and its INS is invalidated (EXI ID 24/26). */
     public static PersonIdentity flag(PersonIdentity identity, IdentityAttribute attribute) {
         if (!attribute.forbidsQualification()) {
-            throw InvalidInputException.format("attribute", "DOUT or FICT");
+            Set<IdentityAttribute> attributes = EnumSet.of(attribute);
+            attributes.addAll(identity.attributes());
+            return new PersonIdentity(identity.localId(), identity.traits(), identity.ins(), identity.status(), attributes);
         }
-        EnumSet<IdentityAttribute> attributes = identity.attributes().isEmpty()
-                ? EnumSet.noneOf(IdentityAttribute.class) : EnumSet.copyOf(identity.attributes());
+        Set<IdentityAttribute> attributes = EnumSet.noneOf(IdentityAttribute.class);
+        attributes.addAll(identity.attributes());
+        attributes.remove(attribute == IdentityAttribute.DOUT ? IdentityAttribute.FICT : IdentityAttribute.DOUT);
         attributes.add(attribute);
         return new PersonIdentity(identity.localId(), identity.traits(), null, IdentityStatus.PROV, attributes);
-    }
-
-    private static IdentityRefusedException doubtful(String what) {
-        return new IdentityRefusedException(InsErrorCode.RNIV_DOUBTFUL_OR_FICTITIOUS, "identity.attributes",
-                "a douteuse or fictive identity " + what);
     }
 }

@@ -1,8 +1,6 @@
 package fr.duiconnect.ins.rniv;
 
-import fr.duiconnect.core.error.DuiConnectException;
 import fr.duiconnect.core.error.IdentityRefusedException;
-import fr.duiconnect.core.ins.InsiTraits;
 import fr.duiconnect.core.model.IdentityAttribute;
 import fr.duiconnect.core.model.IdentityStatus;
 import fr.duiconnect.core.model.IdentityTraits;
@@ -10,7 +8,6 @@ import fr.duiconnect.core.model.Ins;
 import fr.duiconnect.core.model.InsKind;
 import fr.duiconnect.core.model.PersonIdentity;
 import fr.duiconnect.core.model.Sex;
-import fr.duiconnect.ins.model.InsErrorCode;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -20,91 +17,53 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** RNIV transitions (spec §3.1–3.2). */
 class RnivStateMachineTest {
 
-    static final IdentityTraits TCHITCHI = new IdentityTraits("TCHITCHI", List.of("CATARINA", "BELLA"), null, null,
-            Sex.F, LocalDate.of(1936, 6, 21), "63220");
-    static final InsiTraits TCHITCHI_TIQ = new InsiTraits("TCHITCHI", "CATARINA BELLA", null, "F", "1936-06-21", "63220");
-    static final Ins TCHITCHI_INS = Ins.of("2360663220836", "56", InsKind.NIR);
+    private static final IdentityTraits TRAITS = new IdentityTraits("ADRUN", List.of("ZOE"), null, null, Sex.F, LocalDate.of(1975, 12, 31), "63220");
+    private static final Ins INS = Ins.parse("275126322074974", InsKind.NIR_TEST);
 
     @Test
-    void PROV_becomes_RECUP_on_an_INSi_match() {
-        PersonIdentity after = RnivStateMachine.afterInsiMatch(PersonIdentity.provisional("1", TCHITCHI), TCHITCHI_INS,
-                TraitComparison.compare(TCHITCHI, TCHITCHI_TIQ));
+    void insiRetrievalTakesProvisionalToRecovered() {
+        PersonIdentity after = RnivStateMachine.afterInsiMatch(PersonIdentity.provisional("1", TRAITS), INS);
         assertThat(after.status()).isEqualTo(IdentityStatus.RECUP);
-        assertThat(after.ins()).isEqualTo(TCHITCHI_INS);
+        assertThat(after.ins()).isEqualTo(INS);
     }
 
     @Test
-    void RECUP_becomes_QUAL_on_a_document_check() {
-        PersonIdentity recup = new PersonIdentity("1", TCHITCHI, TCHITCHI_INS, IdentityStatus.RECUP, Set.of());
-        assertThat(RnivStateMachine.afterDocumentCheck(recup, HighTrustDocument.CN).status()).isEqualTo(IdentityStatus.QUAL);
+    void aDocumentCheckTakesRecoveredToQualified() {
+        PersonIdentity recovered = PersonIdentity.provisional("1", TRAITS).withStatus(IdentityStatus.RECUP, INS);
+        assertThat(RnivStateMachine.afterDocumentCheck(recovered, HighTrustDocument.CN).status()).isEqualTo(IdentityStatus.QUAL);
     }
 
     @Test
-    void PROV_becomes_VALI_on_a_document_check() {
-        assertThat(RnivStateMachine.afterDocumentCheck(PersonIdentity.provisional("1", TCHITCHI), HighTrustDocument.PA).status())
-                .isEqualTo(IdentityStatus.VALI);
+    void aDocumentCheckThenInsiTakesProvisionalToValidatedThenQualified() {
+        PersonIdentity validated = RnivStateMachine.afterDocumentCheck(PersonIdentity.provisional("1", TRAITS), HighTrustDocument.LECV);
+        assertThat(validated.status()).isEqualTo(IdentityStatus.VALI);
+        assertThat(RnivStateMachine.afterInsiMatch(validated, INS).status()).isEqualTo(IdentityStatus.QUAL);
     }
 
     @Test
-    void VALI_becomes_QUAL_on_an_INSi_match() {
-        PersonIdentity vali = new PersonIdentity("1", TCHITCHI, null, IdentityStatus.VALI, Set.of());
-        assertThat(RnivStateMachine.afterInsiMatch(vali, TCHITCHI_INS, TraitComparison.compare(TCHITCHI, TCHITCHI_TIQ)).status())
-                .isEqualTo(IdentityStatus.QUAL);
-    }
-
-    @Test
-    void ESMS_direct_EHPAD_admission_livret_de_famille_with_photo_vitale_counts_as_high_trust() {
-        PersonIdentity recup = new PersonIdentity("1", TCHITCHI, TCHITCHI_INS, IdentityStatus.RECUP, Set.of());
-        assertThat(RnivStateMachine.afterDocumentCheck(recup, HighTrustDocument.LECV).status()).isEqualTo(IdentityStatus.QUAL);
-    }
-
-    @Test
-    void EXI_SI_09_douteuse_identity_is_never_sent_to_INSi() {
-        PersonIdentity doubtful = new PersonIdentity("1", TCHITCHI, null, IdentityStatus.PROV, Set.of(IdentityAttribute.DOUT));
+    void flaggingDoubtfulInvalidatesTheInsAndMakesTheIdentityProvisional() {
+        PersonIdentity qualified = new PersonIdentity("1", TRAITS, INS, IdentityStatus.QUAL, Set.of());
+        PersonIdentity doubtful = RnivStateMachine.flag(qualified, IdentityAttribute.DOUT);
+        assertThat(doubtful.status()).isEqualTo(IdentityStatus.PROV);
+        assertThat(doubtful.ins()).isNull();
         assertThatThrownBy(() -> RnivStateMachine.requireInsiAllowed(doubtful))
-                .isInstanceOfSatisfying(IdentityRefusedException.class,
-                        e -> assertThat(e.errorCode()).isEqualTo(InsErrorCode.RNIV_DOUBTFUL_OR_FICTITIOUS));
+                .isInstanceOf(IdentityRefusedException.class).hasMessageContaining("INS-RNIV-DOUT-FICT");
+        assertThatThrownBy(() -> RnivStateMachine.afterDocumentCheck(doubtful, HighTrustDocument.PA)).hasMessageContaining("INS-RNIV-DOUT-FICT");
     }
 
     @Test
-    void EXI_SI_09_fictive_identity_stays_PROV_after_a_document_check() {
-        PersonIdentity fictive = new PersonIdentity("1", TCHITCHI, null, IdentityStatus.PROV, Set.of(IdentityAttribute.FICT));
-        assertThatThrownBy(() -> RnivStateMachine.afterDocumentCheck(fictive, HighTrustDocument.CN))
-                .isInstanceOf(IdentityRefusedException.class);
+    void fictitiousReplacesDoubtful() {
+        PersonIdentity fictitious = RnivStateMachine.flag(RnivStateMachine.flag(PersonIdentity.provisional("1", TRAITS), IdentityAttribute.DOUT),
+                IdentityAttribute.FICT);
+        assertThat(fictitious.attributes()).containsExactly(IdentityAttribute.FICT);
     }
 
     @Test
-    void flagging_douteuse_brings_a_qualified_identity_back_to_PROV_and_drops_its_INS() {
-        PersonIdentity qual = new PersonIdentity("1", TCHITCHI, TCHITCHI_INS, IdentityStatus.QUAL, Set.of());
-        PersonIdentity flagged = RnivStateMachine.flag(qual, IdentityAttribute.DOUT);
-        assertThat(flagged.status()).isEqualTo(IdentityStatus.PROV);
-        assertThat(flagged.ins()).isNull();
-    }
-
-    @Test
-    void INSi_answer_with_different_traits_is_not_stored() {
-        InsiTraits other = new InsiTraits("TCHITCHI", "CATARINA BELLA", null, "F", "1936-06-22", "63220");
-        assertThatThrownBy(() -> RnivStateMachine.afterInsiMatch(PersonIdentity.provisional("1", TCHITCHI), TCHITCHI_INS,
-                TraitComparison.compare(TCHITCHI, other)))
-                .isInstanceOfSatisfying(DuiConnectException.class, e -> {
-                    assertThat(e.errorCode()).isEqualTo(InsErrorCode.RNIV_TRAITS_MISMATCH);
-                    assertThat(e.getMessage()).contains("dateNaissance");
-                });
-    }
-
-    @Test
-    void another_matricule_for_a_qualified_identity_needs_human_review() {
-        PersonIdentity qual = new PersonIdentity("1", TCHITCHI, TCHITCHI_INS, IdentityStatus.QUAL, Set.of());
-        Ins other = Ins.of("2770763220829", "10", InsKind.NIR);
-        assertThatThrownBy(() -> RnivStateMachine.afterInsiMatch(qual, other, TraitComparison.compare(TCHITCHI, TCHITCHI_TIQ)))
-                .isInstanceOfSatisfying(DuiConnectException.class,
-                        e -> assertThat(e.errorCode()).isEqualTo(InsErrorCode.RNIV_TRANSITION_FORBIDDEN));
-    }
-
-    @Test
-    void repeating_an_INSi_match_on_RECUP_keeps_RECUP() {
-        assertThat(RnivStateMachine.next(IdentityStatus.RECUP, Set.of(), RnivEvent.INSI_MATCH)).isEqualTo(IdentityStatus.RECUP);
+    void aHomonymKeepsTheStatus() {
+        PersonIdentity qualified = new PersonIdentity("1", TRAITS, INS, IdentityStatus.QUAL, Set.of());
+        assertThat(RnivStateMachine.flag(qualified, IdentityAttribute.HOMA).status()).isEqualTo(IdentityStatus.QUAL);
     }
 }

@@ -1,0 +1,120 @@
+package fr.duiconnect.core.config;
+
+import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.core.error.ConfigurationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigurationTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String content) throws Exception {
+        return Files.writeString(dir.resolve("connector.properties"), content);
+    }
+
+    private static final String BASE = """
+            dui.software.name=MonDUI
+            dui.software.version=4.2
+            dui.software.installation-id=6b1f0c2e-8d7a-4a51-9d0e-0c7a3b9e2f10
+            dui.software.homologation.insi=CNDA-123
+            dui.journal.dir=journal
+            """;
+
+    @Test
+    void aPropertiesFileGivesTheSoftwareJournalAndEndpoints() throws Exception {
+        Files.writeString(dir.resolve("trust.pass"), "secret\n");
+        Path file = write(BASE + """
+                dui.dmp.url=https://dmp.example.test/repository
+                dui.dmp.timeout.read=PT45S
+                dui.dmp.tls.truststore=pki/trust.p12
+                dui.dmp.tls.truststore.password.file=trust.pass
+                dui.dmp.option.registry.url=https://dmp.example.test/registry
+                """);
+        ConnectorConfig config = ConnectorProperties.load(file, Map.of());
+
+        assertThat(config.software().homologation("insi")).contains("CNDA-123");
+        assertThat(config.journal().jdbcUrl()).startsWith("jdbc:h2:file:" + dir.resolve("journal"));
+        EndpointConfig dmp = config.endpoint(ServiceSocle.DMP);
+        assertThat(dmp.timeouts().read()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(dmp.timeouts().connect()).isEqualTo(Timeouts.DEFAULT.connect());
+        assertThat(dmp.tls().trustStore().path()).isEqualTo(dir.resolve("pki/trust.p12"));
+        assertThat(new String(dmp.tls().trustStore().password().chars())).isEqualTo("secret");
+        assertThat(dmp.option("registry.url")).contains("https://dmp.example.test/registry");
+        assertThat(config.endpointIfAny(ServiceSocle.INS)).isEmpty();
+    }
+
+    @Test
+    void secretsComeFromEnvironmentVariablesAndNeverShowInToString() throws Exception {
+        Path file = write(BASE + """
+                dui.ins.url=https://insi.example.test/ws
+                dui.ins.tls.truststore=trust.p12
+                dui.ins.tls.truststore.password.env=TRUST_PASS
+                """);
+        ConnectorConfig config = ConnectorProperties.load(file, Map.of("TRUST_PASS", "s3cr3t"));
+        Secret secret = config.endpoint(ServiceSocle.INS).tls().trustStore().password();
+
+        assertThat(new String(secret.chars())).isEqualTo("s3cr3t");
+        assertThat(secret.toString()).doesNotContain("s3cr3t").contains("TRUST_PASS");
+    }
+
+    @Test
+    void aTlsEndpointWithoutTrustStoreIsRefused_theJdkDefaultStoreIsNotUsed() throws Exception {
+        Path file = write(BASE + "dui.ins.url=https://insi.example.test/ws\n");
+        assertThatThrownBy(() -> ConnectorProperties.load(file, Map.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("dui.ins.tls.truststore");
+    }
+
+    @Test
+    void aMissingRequiredPropertyIsNamed() throws Exception {
+        Path file = write("dui.software.name=X\n");
+        assertThatThrownBy(() -> ConnectorProperties.load(file, Map.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("dui.software.version");
+    }
+
+    @Test
+    void anUnsetSecretVariableIsNamed() throws Exception {
+        Path file = write(BASE + """
+                dui.ins.url=https://insi.example.test/ws
+                dui.ins.tls.truststore=trust.p12
+                dui.ins.tls.truststore.password.env=NOT_SET_ANYWHERE
+                """);
+        assertThatThrownBy(() -> ConnectorProperties.load(file, Map.of()))
+                .hasMessageContaining("NOT_SET_ANYWHERE");
+    }
+
+    @Test
+    void timeoutsAreNeverInfinite() {
+        assertThatThrownBy(() -> new Timeouts(Duration.ZERO, Duration.ofSeconds(1))).hasMessageContaining("timeout.connect");
+        assertThatThrownBy(() -> new Timeouts(Duration.ofSeconds(1), Duration.ZERO)).hasMessageContaining("timeout.read");
+    }
+
+    @Test
+    void onlyTls12And13AreAllowed() {
+        KeyStoreMaterial trust = KeyStoreMaterial.of(dir.resolve("t.p12"), Secret.of("x"));
+        assertThatThrownBy(() -> new TlsConfig(trust, null, java.util.List.of("TLSv1.1"), null))
+                .hasMessageContaining("TLSv1.1");
+        assertThat(TlsConfig.trusting(trust).protocols()).containsExactly("TLSv1.3", "TLSv1.2");
+    }
+
+    @Test
+    void retryDelaysGrowExponentiallyWithinJitterAndStopAtTheMaximum() {
+        RetryPolicy policy = new RetryPolicy(10, Duration.ofMillis(100), Duration.ofMillis(1000), 2.0, 0.2);
+        SplittableRandom random = new SplittableRandom(42);
+        assertThat(policy.delayAfter(1, random).toMillis()).isBetween(80L, 120L);
+        assertThat(policy.delayAfter(3, random).toMillis()).isBetween(320L, 480L);
+        assertThat(policy.delayAfter(9, random).toMillis()).isBetween(800L, 1200L);
+    }
+}

@@ -1,0 +1,61 @@
+package fr.duiconnect.mssante;
+
+import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.core.audit.AuditEvent;
+import fr.duiconnect.core.audit.AuditOutcome;
+import fr.duiconnect.core.error.ConfigurationException;
+import fr.duiconnect.core.spi.ModuleContext;
+import fr.duiconnect.core.spi.ServiceModule;
+import fr.duiconnect.core.spi.ServiceModuleProvider;
+import fr.duiconnect.mssante.camel.MssanteRoutes;
+import fr.duiconnect.mssante.compose.MessageComposer;
+import fr.duiconnect.mssante.receive.InboundParser;
+import fr.duiconnect.mssante.smime.SmimeLayer;
+import fr.duiconnect.mssante.transport.ImapMailbox;
+import fr.duiconnect.mssante.transport.MailCredentials;
+import fr.duiconnect.mssante.transport.MailSessions;
+import fr.duiconnect.mssante.transport.SmtpSubmitter;
+import fr.duiconnect.mssante.xdm.XdmUnpacker;
+import org.apache.camel.RoutesBuilder;
+
+import java.util.List;
+import java.util.Set;
+
+/** The MSSanté module: found by the connector through {@link java.util.ServiceLoader}. */
+public final class MssanteModuleProvider implements ServiceModuleProvider {
+
+    @Override
+    public ServiceSocle socle() {
+        return ServiceSocle.MSSANTE;
+    }
+
+    @Override
+    public ServiceModule start(ModuleContext context) {
+        var endpoint = context.endpoint().orElseThrow(() -> new ConfigurationException("dui.mssante.url",
+                "no MSSanté endpoint is configured"));
+        MssanteSettings settings = MssanteSettings.from(endpoint, context.config().software());
+        MailSessions sessions = new MailSessions(settings);
+        MailCredentials credentials = new MailCredentials(settings);
+        SmtpSubmitter submitter = new SmtpSubmitter(sessions, credentials);
+        SmimeLayer smime = new SmimeLayer(settings.smimeAnchors());
+        InboundParser parser = new InboundParser(smime, settings.smimeKey(), new XdmUnpacker(settings.xdmLimits()), XdsMetadataBridge.reader());
+        InboxService inbox = new InboxService(context, new ImapMailbox(sessions, credentials, 200), parser, settings);
+        MessageComposer composer = new MessageComposer(settings.composer(), XdsMetadataBridge.writer(), context.clock());
+        DefaultMssanteClient client = new DefaultMssanteClient(context, settings, composer, smime, inbox, credentials);
+        inbox.readReceipts((mail, result) -> client.sendReadReceipt(mail, result));
+        MssanteRoutes routes = new MssanteRoutes(submitter, inbox, settings.pollInterval(), (operation, submission) ->
+                context.audit().record(new AuditEvent(context.clock().instant(), operation.finess(), operation.actor(),
+                        context.config().software().name(), "mssante.smtp", operation.person(), operation.operationId(),
+                        AuditOutcome.SUCCESS, "MAIL FROM " + settings.mailbox().address() + " " + submission.messageId()
+                        + " -> " + submission.serverResponse())));
+        return new ServiceModule() {
+            @Override public Object client() { return client; }
+
+            @Override public Set<String> deliveryKinds() { return Set.of(InboxService.SEND_KIND, DefaultMssanteClient.MDN_KIND); }
+
+            @Override public List<RoutesBuilder> routes() { return List.of(routes); }
+
+            @Override public void close() { submitter.close(); }
+        };
+    }
+}

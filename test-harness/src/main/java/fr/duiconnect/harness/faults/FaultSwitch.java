@@ -1,0 +1,51 @@
+package fr.duiconnect.harness.faults;
+
+import java.util.Optional;
+
+/**
+ * The fault a simulator must inject next, set by tests, by command-line flags or by the admin HTTP API, and
+ * consulted by the simulator once per request. Thread-safe; one per simulator.
+ */
+public final class FaultSwitch {
+
+    private Fault fault;
+    private int remaining;
+    private long injected;
+
+    public synchronized void set(Fault newFault) {
+        fault = newFault;
+        remaining = newFault.count();
+    }
+
+    public synchronized void clear() {
+        fault = null;
+    }
+
+    /** The fault to apply to the request now arriving, if any; counts it down. */
+    public synchronized Optional<Fault> nextRequest() {
+        if (fault == null) {
+            return Optional.empty();
+        }
+        Fault current = fault;
+        if (remaining > 0 && --remaining == 0) {
+            fault = null;
+        }
+        injected++;
+        return Optional.of(current);
+    }
+
+    /** The fault set now, without consuming it (e.g. for a TLS handshake decision). */
+    public synchronized Optional<Fault> peek() {
+        return Optional.ofNullable(fault);
+    }
+
+    /** How many requests received a fault since the simulator started. */
+    public synchronized long injectedCount() {
+        return injected;
+    }
+
+    @Override
+    public synchronized String toString() {
+        return fault == null ? "none" : fault + (remaining > 0 ? " (" + remaining + " left)" : "");
+    }
+}

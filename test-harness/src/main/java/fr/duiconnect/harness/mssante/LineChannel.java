@@ -1,0 +1,97 @@
+package fr.duiconnect.harness.mssante;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/** A text-protocol connection (SMTP, IMAP) that can be upgraded to TLS in place (STARTTLS). */
+final class LineChannel implements AutoCloseable {
+
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+
+    LineChannel(Socket socket) throws IOException {
+        use(socket);
+    }
+
+    private void use(Socket newSocket) throws IOException {
+        socket = newSocket;
+        in = new java.io.BufferedInputStream(newSocket.getInputStream());
+        out = new java.io.BufferedOutputStream(newSocket.getOutputStream());
+    }
+
+    /** A line without its CRLF, or null at end of stream; refuses lines longer than the limit. */
+    String readLine(int limit) throws IOException {
+        byte[] bytes = readLineBytes(limit);
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The raw bytes of a line without its CRLF (or LF), or null at end of stream. */
+    byte[] readLineBytes(int limit) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int previous = -1;
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                return line.size() == 0 && previous < 0 ? null : line.toByteArray();
+            }
+            if (b == '\n') {
+                byte[] bytes = line.toByteArray();
+                int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                return java.util.Arrays.copyOf(bytes, length);
+            }
+            line.write(b);
+            previous = b;
+            if (line.size() > limit) {
+                throw new IOException("line longer than " + limit + " bytes");
+            }
+        }
+    }
+
+    void send(String line) throws IOException {
+        out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** Upgrades to TLS as the server side; returns the TLS socket after a completed handshake. */
+    SSLSocket startTls(SSLContext context, SSLParameters parameters) throws IOException {
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+        tls.setUseClientMode(false);
+        tls.setSSLParameters(parameters);
+        tls.startHandshake();
+        use(tls);
+        return tls;
+    }
+
+    boolean isTls() {
+        return socket instanceof SSLSocket;
+    }
+
+    Socket socket() {
+        return socket;
+    }
+
+    InputStream input() {
+        return in;
+    }
+
+    OutputStream output() {
+        return out;
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+}

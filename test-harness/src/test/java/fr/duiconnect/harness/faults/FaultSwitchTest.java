@@ -1,0 +1,70 @@
+package fr.duiconnect.harness.faults;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FaultSwitchTest {
+
+    @Test
+    void aFaultIsParsedFromKindCountAndLatency() {
+        assertThat(Fault.parse("HTTP_503:3")).isEqualTo(Fault.times(FaultKind.HTTP_503, 3));
+        assertThat(Fault.parse("latency:5@2000")).isEqualTo(Fault.latency(Duration.ofSeconds(2), 5));
+        assertThat(Fault.parse("SMTP_451")).isEqualTo(Fault.always(FaultKind.SMTP_451));
+        assertThatThrownBy(() -> Fault.parse("HTTP_418")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCountedFaultHitsThatManyRequestsThenTheSimulatorBehaves() {
+        FaultSwitch faults = new FaultSwitch();
+        faults.set(Fault.times(FaultKind.HTTP_500, 2));
+        assertThat(faults.nextRequest()).isPresent();
+        assertThat(faults.nextRequest()).isPresent();
+        assertThat(faults.nextRequest()).isEmpty();
+        assertThat(faults.injectedCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anOpenEndedFaultLastsUntilCleared() {
+        FaultSwitch faults = new FaultSwitch();
+        faults.set(Fault.always(FaultKind.CONNECTION_RESET));
+        for (int i = 0; i < 5; i++) {
+            assertThat(faults.nextRequest()).isPresent();
+        }
+        faults.clear();
+        assertThat(faults.nextRequest()).isEmpty();
+    }
+
+    @Test
+    void theAdminApiSwitchesFaultsOnLoopback() throws Exception {
+        FaultSwitch dmp = new FaultSwitch();
+        try (FaultAdminServer admin = FaultAdminServer.start(Map.of("dmp", dmp))) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            URI uri = URI.create(admin.uri() + "/dmp?fault=HTTP_503:3");
+            HttpResponse<String> put = http.send(HttpRequest.newBuilder(uri).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(put.statusCode()).isEqualTo(200);
+            assertThat(dmp.peek()).contains(Fault.times(FaultKind.HTTP_503, 3));
+
+            HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(admin.uri() + "/nope?fault=HTTP_500"))
+                    .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(unknown.statusCode()).isEqualTo(404);
+
+            HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(admin.uri() + "/dmp?fault=TEAPOT"))
+                    .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(bad.statusCode()).isEqualTo(400);
+
+            http.send(HttpRequest.newBuilder(URI.create(admin.uri() + "/dmp")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(dmp.peek()).isEmpty();
+            assertThat(admin.uri().getHost()).isEqualTo("127.0.0.1");
+        }
+    }
+}
