@@ -44,5 +44,10 @@ public final class MatriculeCheck {
             throw new fr.duiconnect.core.error.InvalidInputException(InsErrorCode.MATRICULE_NIR_STRUCTURE, "ins.number",
                     "the month (digits 4-5) must be 01-12, or 20-99 for an unknown month");
         }
+        // INSEE order numbers run from 001 to 999: 000 is a typing error the key alone may not catch.
+        if ("000".equals(number.substring(10, 13))) {
+            throw new fr.duiconnect.core.error.InvalidInputException(InsErrorCode.MATRICULE_NIR_STRUCTURE, "ins.number",
+                    "the order number (digits 11-13) must be 001-999");
+        }
     }
 }
