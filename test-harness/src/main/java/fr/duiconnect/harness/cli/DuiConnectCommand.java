@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 IndicatorsCommand.class,
                 ConformanceCommand.class,
+                InsCommand.class,
         })
 public final class DuiConnectCommand implements Runnable {
 
