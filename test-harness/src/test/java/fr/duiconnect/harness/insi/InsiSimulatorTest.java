@@ -244,6 +244,17 @@ class InsiSimulatorTest {
     }
 
     @Test
+    void simulatorResultatValidatesAgainstTheProjectSchema() throws Exception {
+        String response = search(traits("ECETINSI", "PIERRE-ALAIN", Sex.M, "2009-07-14", null)).lastResponseXml();
+        org.w3c.dom.Document doc = fr.duiconnect.core.xml.SecureXml.parse(response.getBytes(java.nio.charset.StandardCharsets.UTF_8), "r");
+        org.w3c.dom.Node resultat = doc.getElementsByTagNameNS("http://www.cnamts.fr/INSiResultat", "RESULTAT").item(0);
+        javax.xml.validation.SchemaFactory factory = javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        factory.newSchema(getClass().getResource("/wsdl/xsd/INSi_RESULTAT_INS.xsd")).newValidator()
+                .validate(new javax.xml.transform.dom.DOMSource(resultat));
+        assertThat(resultat).isNotNull();
+    }
+
+    @Test
     void checkMatriculeSaysWhyItIsInvalid() {
         assertThat(client().checkMatricule("109076322083489", InsKind.NIR).valid()).isTrue();
         assertThat(client().checkMatricule("109076322083488", InsKind.NIR).problems()).singleElement().asString().contains("INS-KEY-INVALID");
