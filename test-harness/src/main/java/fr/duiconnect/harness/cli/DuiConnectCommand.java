@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 IndicatorsCommand.class,
                 ConformanceCommand.class,
-                InsCommand.class,
         })
 public final class DuiConnectCommand implements Runnable {
 
