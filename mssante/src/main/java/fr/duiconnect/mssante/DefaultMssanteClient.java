@@ -7,6 +7,7 @@ import fr.duiconnect.core.mssante.InboxBatch;
 import fr.duiconnect.core.mssante.IntegrationResult;
 import fr.duiconnect.core.mssante.MssanteClient;
 import fr.duiconnect.core.mssante.MssanteMessage;
+import fr.duiconnect.core.mssante.PreparedMail;
 import fr.duiconnect.core.mssante.SmimePolicy;
 import fr.duiconnect.core.mssante.TokenProvider;
 import fr.duiconnect.core.operation.OperationReceipt;
@@ -70,14 +71,36 @@ public final class DefaultMssanteClient implements MssanteClient {
 
     @Override
     public OperationReceipt send(MssanteMessage message) {
-        ComposedMail mail = composeAndProtect(message);
-        return context.outbox().accept(new OutboundRequest(InboxService.SEND_KIND, mail.messageId(), settings.finess(),
-                mailboxOf(message), mail.personRef(), "message/rfc822", bytes(mail.message()), Map.of()));
+        return send(prepare(message));
     }
 
     @Override
-    public byte[] compose(MssanteMessage message) {
-        return bytes(composeAndProtect(message).message());
+    public PreparedMail prepare(MssanteMessage message) {
+        ComposedMail mail = composeAndProtect(message);
+        return new PreparedMail(mail.messageId(), mail.personRef(), bytes(mail.message()));
+    }
+
+    @Override
+    public OperationReceipt send(PreparedMail mail) {
+        String from;
+        try {
+            MimeMessage parsed = new MimeMessage(composeSession, new java.io.ByteArrayInputStream(mail.rfc822()));
+            if (!mail.messageId().equals(parsed.getMessageID())) {
+                throw new InvalidInputException(MssanteErrorCode.MESSAGE_MALFORMED, "mail.messageId", "is not the Message-ID of the prepared bytes");
+            }
+            String nil = parsed.getHeader(fr.duiconnect.mssante.compose.MssHeaders.NIL, null);
+            if (nil == null || nil.isBlank()) {
+                throw new InvalidInputException(MssanteErrorCode.NIL_MISSING, "mail", "X-MSS-NIL is missing");
+            }
+            from = ((jakarta.mail.internet.InternetAddress) parsed.getFrom()[0]).getAddress();
+        } catch (MessagingException | RuntimeException e) {
+            if (e instanceof DuiConnectException known) {
+                throw known;
+            }
+            throw new InvalidInputException(MssanteErrorCode.MESSAGE_MALFORMED, "mail", "is not a readable prepared message");
+        }
+        return context.outbox().accept(new OutboundRequest(InboxService.SEND_KIND, mail.messageId(), settings.finess(),
+                from, mail.personRef(), "message/rfc822", mail.rfc822(), Map.of()));
     }
 
     private ComposedMail composeAndProtect(MssanteMessage message) {
@@ -120,7 +143,7 @@ public final class DefaultMssanteClient implements MssanteClient {
     }
 
     @Override
-    public void sendReadReceipt(InboundMail mail, IntegrationResult result) {
+    public OperationReceipt sendReadReceipt(InboundMail mail, IntegrationResult result) {
         if (mail.readReceiptTo() == null) {
             throw new InvalidInputException(MssanteErrorCode.MESSAGE_MALFORMED, "mail.readReceiptTo",
                     "the message asked no read receipt (Disposition-Notification-To)");
@@ -128,16 +151,12 @@ public final class DefaultMssanteClient implements MssanteClient {
         try {
             MimeMessage mdn = MdnBuilder.build(composeSession, mail.rawMessage(), settings.mailbox().address(),
                     mail.readReceiptTo(), settings.composer().nil(), result, true);
-            context.outbox().accept(new OutboundRequest(MDN_KIND, mdn.getMessageID(), settings.finess(),
+            return context.outbox().accept(new OutboundRequest(MDN_KIND, mdn.getMessageID(), settings.finess(),
                     settings.mailbox().address(), mail.personIfAny().map(fr.duiconnect.core.model.Ins::matricule).orElse(null),
                     "message/rfc822", bytes(mdn), Map.of()));
         } catch (MessagingException e) {
             throw new DuiConnectException(MssanteErrorCode.MESSAGE_MALFORMED, "mail", "the read receipt cannot be built: " + e.getMessage(), e);
         }
-    }
-
-    private String mailboxOf(MssanteMessage message) {
-        return message.sender() != null ? message.sender().address() : settings.mailbox().address();
     }
 
     static byte[] bytes(MimeMessage message) {

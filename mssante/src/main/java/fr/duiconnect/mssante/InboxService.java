@@ -39,12 +39,18 @@ public final class InboxService {
     private final MssanteSettings settings;
     private final List<Consumer<InboundMail>> handlers = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
+    private volatile java.util.function.BiConsumer<InboundMail, fr.duiconnect.core.mssante.IntegrationResult> readReceipts;
 
     public InboxService(ModuleContext context, ImapMailbox mailbox, InboundParser parser, MssanteSettings settings) {
         this.context = context;
         this.mailbox = mailbox;
         this.parser = parser;
         this.settings = settings;
+    }
+
+    /** Where automatic read receipts go (option {@code mdn.auto}). */
+    public void readReceipts(java.util.function.BiConsumer<InboundMail, fr.duiconnect.core.mssante.IntegrationResult> sender) {
+        readReceipts = sender;
     }
 
     public void onMessage(Consumer<InboundMail> handler) {
@@ -65,6 +71,9 @@ public final class InboxService {
                     } catch (RuntimeException e) {
                         LOG.warn("an inbound message handler failed: {}", e.toString());
                     }
+                }
+                if (settings.autoReadReceipt() && mail.readReceiptRequested() && readReceipts != null) {
+                    readReceipts.accept(mail, automaticResult(mail));
                 }
             }
             return new InboxBatch(mails, receipts, rejected);
@@ -108,6 +117,18 @@ public final class InboxService {
         audit("mssante.receive", person, AuditOutcome.SUCCESS, "message " + mail.messageId() + ", " + mail.documents().size()
                 + " document(s), signature " + mail.signature());
         mails.add(mail);
+    }
+
+    /**
+     * The automated-integration answer the connector can give by itself (trans-lps IG error codes): 903 when the
+     * archive names no INS, otherwise "processed" (decoded and handed to the DUI). The DUI answers 902/904/905
+     * itself through {@code sendReadReceipt} once it has matched the person.
+     */
+    static fr.duiconnect.core.mssante.IntegrationResult automaticResult(InboundMail mail) {
+        if (!mail.documents().isEmpty() && mail.person() == null) {
+            return fr.duiconnect.core.mssante.IntegrationResult.insMissing();
+        }
+        return fr.duiconnect.core.mssante.IntegrationResult.PROCESSED;
     }
 
     private void audit(String action, String person, AuditOutcome outcome, String detail) {

@@ -1,6 +1,8 @@
 package fr.duiconnect.mssante;
 
 import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.core.audit.AuditEvent;
+import fr.duiconnect.core.audit.AuditOutcome;
 import fr.duiconnect.core.error.ConfigurationException;
 import fr.duiconnect.core.spi.ModuleContext;
 import fr.duiconnect.core.spi.ServiceModule;
@@ -40,13 +42,20 @@ public final class MssanteModuleProvider implements ServiceModuleProvider {
         InboxService inbox = new InboxService(context, new ImapMailbox(sessions, credentials, 200), parser, settings);
         MessageComposer composer = new MessageComposer(settings.composer(), XdsMetadataBridge.writer(), context.clock());
         DefaultMssanteClient client = new DefaultMssanteClient(context, settings, composer, smime, inbox, credentials);
-        MssanteRoutes routes = new MssanteRoutes(submitter, inbox, settings.pollInterval());
+        inbox.readReceipts((mail, result) -> client.sendReadReceipt(mail, result));
+        MssanteRoutes routes = new MssanteRoutes(submitter, inbox, settings.pollInterval(), (operation, submission) ->
+                context.audit().record(new AuditEvent(context.clock().instant(), operation.finess(), operation.actor(),
+                        context.config().software().name(), "mssante.smtp", operation.person(), operation.operationId(),
+                        AuditOutcome.SUCCESS, "MAIL FROM " + settings.mailbox().address() + " " + submission.messageId()
+                        + " -> " + submission.serverResponse())));
         return new ServiceModule() {
             @Override public Object client() { return client; }
 
             @Override public Set<String> deliveryKinds() { return Set.of(InboxService.SEND_KIND, DefaultMssanteClient.MDN_KIND); }
 
             @Override public List<RoutesBuilder> routes() { return List.of(routes); }
+
+            @Override public void close() { submitter.close(); }
         };
     }
 }

@@ -44,13 +44,15 @@ import java.util.List;
  * dui.mssante.option.xdm.max-entries / max-total-bytes / max-entry-bytes / max-ratio
  * dui.mssante.option.xdm.content-type-code=code|system|libellé
  * dui.mssante.option.codecda=repeat | comma
+ * dui.mssante.option.mdn.auto=false                       (true: answer MDN requests once decoded, see InboxService)
  * dui.software.homologation.mssante=DEV935997             (X-MSS-NIL)
  * </pre>
  */
 public record MssanteSettings(MailEndpoint smtp, MailEndpoint imap, Mailbox mailbox, String replyTo, TlsConfig tls,
                               Timeouts timeouts, Secret plainPassword, Path tokenFile, SmimePolicy smimePolicy,
                               SmimeCredentials smimeKey, Path recipientCertificates, List<X509Certificate> smimeAnchors,
-                              XdmLimits xdmLimits, ComposerSettings composer, Duration pollInterval, String finess) {
+                              XdmLimits xdmLimits, ComposerSettings composer, Duration pollInterval, String finess,
+                              boolean autoReadReceipt) {
 
     /** Host and port of an SMTP or IMAP service. */
     public record MailEndpoint(String host, int port) {
@@ -112,7 +114,8 @@ public record MssanteSettings(MailEndpoint smtp, MailEndpoint imap, Mailbox mail
         String poll = endpoint.option("poll.interval").orElse("PT1M");
         Duration pollInterval = "off".equalsIgnoreCase(poll) ? null : Duration.parse(poll);
         return new MssanteSettings(smtp, imap, mailbox, replyTo, tls, endpoint.timeouts(), password, tokenFile, policy, smimeKey,
-                certificates, anchors, XdmLimits.from(endpoint), composer, pollInterval, endpoint.option("finess").orElse(null));
+                certificates, anchors, XdmLimits.from(endpoint), composer, pollInterval, endpoint.option("finess").orElse(null),
+                Boolean.parseBoolean(endpoint.option("mdn.auto").orElse("false")));
     }
 
     private static Code code(String value) {

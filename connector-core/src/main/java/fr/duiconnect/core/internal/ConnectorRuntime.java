@@ -84,6 +84,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         this.cursors = new JdbcCursorStore(database, clock);
         this.camel = new DefaultCamelContext();
         this.camel.getCamelContextExtension().setName("dui-connect");
+
         this.workers = Executors.newFixedThreadPool(Math.max(2, config.journal().maxPoolSize() - 1), runnable -> {
             Thread thread = new Thread(runnable, "dui-delivery");
             thread.setDaemon(true);
@@ -124,6 +125,7 @@ public final class ConnectorRuntime implements AutoCloseable {
                 modules.put(socle, module);
                 kinds.addAll(module.deliveryKinds());
                 for (RoutesBuilder routes : module.routes()) {
+                    withoutCamelErrorLog(routes);
                     camel.addRoutes(routes);
                 }
             }
@@ -131,7 +133,9 @@ public final class ConnectorRuntime implements AutoCloseable {
                 OutboxDispatcher dispatcher = new OutboxDispatcher(journal, producer, kinds, node,
                         config.journal().batchSize(), config.journal().lease(), config.retry(), audit, metrics,
                         softwareLabel(), clock, workers, tracker::wakeUp);
-                camel.addRoutes(new OutboxDispatchRoute(dispatcher, config.journal().pollInterval().toMillis()));
+                OutboxDispatchRoute dispatch = new OutboxDispatchRoute(dispatcher, config.journal().pollInterval().toMillis());
+                withoutCamelErrorLog(dispatch);
+                camel.addRoutes(dispatch);
             }
             camel.start();
         } catch (ConfigurationException e) {
@@ -140,6 +144,16 @@ public final class ConnectorRuntime implements AutoCloseable {
             throw new ConfigurationException("modules", "the connector routes could not start: " + e.getMessage(), e);
         }
         LOG.info("DUI Connect started with services {} (dispatching: {})", modules.keySet(), dispatching);
+    }
+
+    /**
+     * Failures travel back to the caller as typed exceptions (retries are the journal's), and the dispatcher logs
+     * them without bodies; Camel's default handler would log each one again at ERROR with its message text.
+     */
+    private static void withoutCamelErrorLog(RoutesBuilder routes) {
+        if (routes instanceof org.apache.camel.builder.RouteBuilder builder) {
+            builder.errorHandler(builder.noErrorHandler());
+        }
     }
 
     private String softwareLabel() {

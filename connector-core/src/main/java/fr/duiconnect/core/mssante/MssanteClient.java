@@ -19,8 +19,14 @@ public interface MssanteClient {
      */
     OperationReceipt send(MssanteMessage message);
 
-    /** The message exactly as {@link #send} would submit it (RFC 5322, S/MIME applied), without sending it. */
-    byte[] compose(MssanteMessage message);
+    /** Composes and checks the message, S/MIME applied, without sending it. */
+    PreparedMail prepare(MssanteMessage message);
+
+    /**
+     * Journals a prepared message for submission. Its headers are checked again (Message-ID, X-MSS-NIL), so that a
+     * message altered after {@link #prepare} is refused.
+     */
+    OperationReceipt send(PreparedMail mail);
 
     /**
      * Reads the mailbox now: decodes new messages, matches receipts to sent messages (moving their journal state),
@@ -31,6 +37,9 @@ public interface MssanteClient {
     /** Called by the connector's polling route for each new message (in addition to {@link #fetchInbox}). */
     void onMessage(Consumer<InboundMail> handler);
 
-    /** Returns a read receipt (MDN) for a received message, with the integration result (codes 900 to 906). */
-    void sendReadReceipt(InboundMail mail, IntegrationResult result);
+    /**
+     * Returns a read receipt (MDN) for a received message, with the integration result (codes 900 to 906); journaled
+     * and submitted like a message (kind {@code mssante.mdn}).
+     */
+    OperationReceipt sendReadReceipt(InboundMail mail, IntegrationResult result);
 }

@@ -26,6 +26,6 @@ public final class JournalChildProcess {
         var receipt = JournalHarness.scripted(connector).accept(ScriptedClient.request(args[3], args[4], Path.of(args[5])));
         System.out.println("ACCEPTED " + receipt.operationId());
         System.out.flush();
-        Thread.sleep(Long.MAX_VALUE);
+        new java.util.concurrent.CountDownLatch(1).await();   // runs until the test kills this process
     }
 }

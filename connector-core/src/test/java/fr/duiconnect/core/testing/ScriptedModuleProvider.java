@@ -96,7 +96,7 @@ public final class ScriptedModuleProvider implements ServiceModuleProvider {
                 Files.createFile(marker);
                 System.out.println("CLAIMED " + operation.operationId());
                 System.out.flush();
-                Thread.sleep(Long.MAX_VALUE);
+                new java.util.concurrent.CountDownLatch(1).await();   // hangs until the test kills the process
             }
         }
         String ledger = operation.attributes().get("ledger");

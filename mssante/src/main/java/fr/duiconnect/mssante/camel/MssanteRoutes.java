@@ -22,11 +22,15 @@ public final class MssanteRoutes extends RouteBuilder {
     private final SmtpSubmitter submitter;
     private final InboxService inbox;
     private final Duration pollInterval;
+    private final java.util.function.BiConsumer<JournaledOperation, SmtpSubmitter.Submission> trace;
 
-    public MssanteRoutes(SmtpSubmitter submitter, InboxService inbox, Duration pollInterval) {
+    /** @param trace records each submission with the operator's answer (ECO.4.1.2) */
+    public MssanteRoutes(SmtpSubmitter submitter, InboxService inbox, Duration pollInterval,
+                         java.util.function.BiConsumer<JournaledOperation, SmtpSubmitter.Submission> trace) {
         this.submitter = submitter;
         this.inbox = inbox;
         this.pollInterval = pollInterval;
+        this.trace = trace;
     }
 
     @Override
@@ -34,13 +38,17 @@ public final class MssanteRoutes extends RouteBuilder {
         from(DeliveryEndpoints.forKind(InboxService.SEND_KIND)).routeId("mssante-send")
                 .process(exchange -> {
                     JournaledOperation operation = exchange.getMessage().getBody(JournaledOperation.class);
+                    SmtpSubmitter.Submission submission = submitter.send(operation.payload());
+                    trace.accept(operation, submission);
                     // SENT: the DSN/MDN coming back later settles it, matched by this Message-ID.
-                    exchange.getMessage().setBody(DeliveryOutcome.sent(submitter.submit(operation.payload())));
+                    exchange.getMessage().setBody(DeliveryOutcome.sent(submission.messageId()));
                 });
         from(DeliveryEndpoints.forKind(DefaultMssanteClient.MDN_KIND)).routeId("mssante-mdn")
                 .process(exchange -> {
                     JournaledOperation operation = exchange.getMessage().getBody(JournaledOperation.class);
-                    exchange.getMessage().setBody(DeliveryOutcome.acked(submitter.submit(operation.payload())));
+                    SmtpSubmitter.Submission submission = submitter.send(operation.payload());
+                    trace.accept(operation, submission);
+                    exchange.getMessage().setBody(DeliveryOutcome.acked(submission.messageId()));
                 });
         if (pollInterval != null) {
             from("timer:dui-mssante-poll?delay=" + pollInterval.toMillis() + "&period=" + pollInterval.toMillis())

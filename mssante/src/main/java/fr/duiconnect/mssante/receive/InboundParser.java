@@ -71,7 +71,7 @@ public final class InboundParser {
     }
 
     private InboundMail mail(MimeMessage message, byte[] raw) throws MessagingException, IOException {
-        UnwrappedContent unwrapped = smime.unwrap(message, key);
+        UnwrappedContent unwrapped = smime.unwrap(message, key).checkedAgainstSender(first(message.getFrom()));
         Walk walk = new Walk();
         walk.visit(unwrapped.content());
         Ins person = null;

@@ -163,6 +163,7 @@ public final class SmimeLayer {
             return new UnwrappedContent(content, SignatureStatus.INVALID, null, encrypted, "no signer");
         }
         String subject = null;
+        List<String> addresses = new ArrayList<>();
         try {
             for (SignerInformation signer : signers) {
                 @SuppressWarnings("unchecked")
@@ -172,6 +173,7 @@ public final class SmimeLayer {
                 }
                 X509Certificate certificate = new JcaX509CertificateConverter().setProvider(provider).getCertificate(matches.iterator().next());
                 subject = certificate.getSubjectX500Principal().getName();
+                addresses.addAll(emailsOf(certificate));
                 if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(provider).build(certificate))) {
                     return new UnwrappedContent(content, SignatureStatus.INVALID, subject, encrypted, "the signature does not match the content");
                 }
@@ -180,7 +182,7 @@ public final class SmimeLayer {
                     return new UnwrappedContent(content, SignatureStatus.INVALID, subject, encrypted, chainFailure);
                 }
             }
-            return new UnwrappedContent(content, SignatureStatus.VERIFIED, subject, encrypted, null);
+            return new UnwrappedContent(content, SignatureStatus.VERIFIED, subject, encrypted, null, addresses);
         } catch (CMSException | GeneralSecurityException | OperatorCreationException e) {
             return new UnwrappedContent(content, SignatureStatus.INVALID, subject, encrypted, e.getMessage());
         }
@@ -224,6 +226,22 @@ public final class SmimeLayer {
         } catch (java.security.cert.CertPathValidatorException e) {
             return "the signer does not chain to a configured anchor: " + e.getMessage();
         }
+    }
+
+    private static List<String> emailsOf(X509Certificate certificate) throws java.security.cert.CertificateParsingException {
+        List<String> result = new ArrayList<>();
+        if (certificate.getSubjectAlternativeNames() != null) {
+            for (List<?> name : certificate.getSubjectAlternativeNames()) {
+                if (Integer.valueOf(1).equals(name.get(0))) {
+                    result.add(String.valueOf(name.get(1)));
+                }
+            }
+        }
+        for (org.bouncycastle.asn1.x500.RDN rdn : org.bouncycastle.asn1.x500.X500Name.getInstance(
+                certificate.getSubjectX500Principal().getEncoded()).getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.EmailAddress)) {
+            result.add(rdn.getFirst().getValue().toString());
+        }
+        return result;
     }
 
     private static MimeBodyPart contentOf(MimeMessage message) throws MessagingException {

@@ -34,7 +34,6 @@ public final class ImapMailbox {
     /** Hands each unseen message to the handler, then marks it seen; returns how many were handled. */
     public int drainUnseen(Consumer<byte[]> handler) {
         jakarta.mail.Session session = sessions.imap();
-        session.getProperties().put("mail.imap.peek", "true");
         String secret = credentials.secret(sessions.usesToken());
         try (Store store = session.getStore("imap")) {
             store.connect(credentials.user(), secret);

@@ -59,6 +59,8 @@ public final class MailSessions {
             properties.put(p + "localhost", "dui-connect.localdomain");
         } else {
             properties.put(p + "sasl.enable", "false");
+            // BODY.PEEK: a message is marked \Seen only once handled (ImapMailbox).
+            properties.put(p + "peek", "true");
             properties.put(p + "auth.plain.disable", String.valueOf(usesToken()));
         }
         properties.put("mail.transport.protocol", "smtp");

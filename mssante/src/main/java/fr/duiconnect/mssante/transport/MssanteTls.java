@@ -42,18 +42,21 @@ public final class MssanteTls {
      */
     public static List<String> allowedSuites(TlsConfig tls) {
         List<String> result = new ArrayList<>();
+        if (tls.cipherSuites().equals(TlsConfig.DEFAULT_CIPHER_SUITES)) {
+            // The core's general default becomes the MSSanté list: TLS 1.3 suites and the six of ECO.1.1.3.
+            result.addAll(TLS13_SUITES.stream().sorted().toList());
+            result.addAll(ECO_1_1_3_SUITES);
+            return List.copyOf(result);
+        }
         for (String suite : tls.cipherSuites()) {
             if (ECO_1_1_3_SUITES.contains(suite) || TLS13_SUITES.contains(suite)) {
                 result.add(suite);
             }
         }
-        if (result.stream().noneMatch(ECO_1_1_3_SUITES::contains) && tls.protocols().contains("TLSv1.2")) {
-            if (tls.cipherSuites().equals(TlsConfig.DEFAULT_CIPHER_SUITES)) {
-                result.addAll(ECO_1_1_3_SUITES);
-            } else if (result.isEmpty()) {
-                throw new ConfigurationException("tls.cipher-suites", "[" + MssanteErrorCode.TLS_SUITES.code() + "] "
-                        + MssanteErrorCode.TLS_SUITES.rule() + " (" + MssanteErrorCode.TLS_SUITES.reference() + ")");
-            }
+        boolean tls12 = tls.protocols().contains("TLSv1.2");
+        if (result.isEmpty() || (tls12 && result.stream().noneMatch(ECO_1_1_3_SUITES::contains) && !tls.protocols().contains("TLSv1.3"))) {
+            throw new ConfigurationException("tls.cipher-suites", "[" + MssanteErrorCode.TLS_SUITES.code() + "] "
+                    + MssanteErrorCode.TLS_SUITES.rule() + " (" + MssanteErrorCode.TLS_SUITES.reference() + ")");
         }
         return List.copyOf(result);
     }

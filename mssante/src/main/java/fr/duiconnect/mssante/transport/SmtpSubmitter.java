@@ -9,14 +9,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
 import java.io.ByteArrayInputStream;
-import java.util.List;
 
 /**
  * SMTP submission of a journaled message (ECO.1.0.1): STARTTLS, SASL, MAIL/RCPT/DATA. A temporary refusal (4xx)
@@ -27,35 +25,91 @@ public final class SmtpSubmitter {
 
     private final MailSessions sessions;
     private final MailCredentials credentials;
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+    private Transport open;
 
     public SmtpSubmitter(MailSessions sessions, MailCredentials credentials) {
         this.sessions = sessions;
         this.credentials = credentials;
     }
 
-    /** Sends the raw message to the recipients of its To and Cc headers; returns its Message-ID. */
+    /**
+     * Sends the raw message to the recipients of its To and Cc headers; returns its Message-ID. One SMTP session is
+     * kept open between deliveries (checked with NOOP before reuse) and closed on any failure; for XOAUTH2 the token
+     * is asked for before every message, and its absence closes the session (ECO.1.2.6).
+     */
     public String submit(byte[] raw) throws MessagingException {
+        return send(raw).messageId();
+    }
+
+    /** What the operator answered to a submission, for the trace (ECO.4.1.2: the server's response). */
+    public record Submission(String messageId, String serverResponse) {
+    }
+
+    public Submission send(byte[] raw) throws MessagingException {
         Session session = sessions.smtp();
         MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
         Address[] recipients = message.getAllRecipients();
         if (recipients == null || recipients.length == 0) {
             throw new DuiConnectException(MssanteErrorCode.ADDRESS_FORMAT, "to", "the journaled message has no recipient");
         }
-        String secret = credentials.secret(sessions.usesToken());
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect(credentials.user(), secret);
-            transport.sendMessage(message, recipients);
-        } catch (AuthenticationFailedException e) {
-            throw new RemoteServiceException(MssanteErrorCode.AUTHENTICATION, null, "the operator refused the authentication: " + e.getMessage(), e);
-        } catch (SendFailedException e) {
-            throw refused(e);
-        } catch (MessagingException e) {
-            if (e.getNextException() instanceof SendFailedException failed) {
-                throw refused(failed);
+        String reply;
+        lock.lock();
+        try {
+            String secret;
+            try {
+                secret = credentials.secret(sessions.usesToken());
+            } catch (DuiConnectException e) {
+                closeQuietly();
+                throw e;
             }
-            throw e;
+            try {
+                if (open == null || !open.isConnected()) {
+                    closeQuietly();
+                    Transport transport = session.getTransport("smtp");
+                    transport.connect(credentials.user(), secret);
+                    open = transport;
+                }
+                open.sendMessage(message, recipients);
+                reply = open instanceof org.eclipse.angus.mail.smtp.SMTPTransport smtp ? smtp.getLastServerResponse() : null;
+            } catch (AuthenticationFailedException e) {
+                closeQuietly();
+                throw new RemoteServiceException(MssanteErrorCode.AUTHENTICATION, null, "the operator refused the authentication: " + e.getMessage(), e);
+            } catch (SendFailedException e) {
+                closeQuietly();
+                throw refused(e);
+            } catch (MessagingException e) {
+                closeQuietly();
+                if (e.getNextException() instanceof SendFailedException failed) {
+                    throw refused(failed);
+                }
+                throw e;
+            }
+        } finally {
+            lock.unlock();
         }
-        return message.getMessageID();
+        return new Submission(message.getMessageID(), reply == null ? null : reply.strip());
+    }
+
+    /** Closes the kept session (module stop). */
+    public void close() {
+        lock.lock();
+        try {
+            closeQuietly();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void closeQuietly() {
+        if (open != null) {
+            try {
+                open.close();
+            } catch (MessagingException ignored) {
+                // the session is dropped anyway
+            }
+            open = null;
+        }
     }
 
     /** Turns an SMTP refusal into a typed error: 4xx retryable, 5xx final, with the server's reply. */
@@ -87,7 +141,4 @@ public final class SmtpSubmitter {
                 "the operator refused the message: " + text, failure);
     }
 
-    static List<String> addresses(Address[] addresses) {
-        return java.util.Arrays.stream(addresses).map(a -> ((InternetAddress) a).getAddress()).toList();
-    }
 }

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MessageComposerTest {
 
     private final Session session = Session.getInstance(new Properties());
-    private final MessageComposer composer = new MessageComposer(Fixtures.settings(), TestMetadata.WRITER,
+    private final MessageComposer composer = new MessageComposer(Fixtures.settings(), fr.duiconnect.mssante.XdsMetadataBridge.writer(),
             Clock.fixed(Instant.parse("2026-11-22T09:00:00Z"), ZoneOffset.UTC));
 
     private MimeMessage compose(fr.duiconnect.core.mssante.MssanteMessage message) {
@@ -65,7 +65,7 @@ class MessageComposerTest {
     void eco_2_4_3_missing_product_reference_is_refused() {
         ComposerSettings s = Fixtures.settings();
         MessageComposer withoutNil = new MessageComposer(new ComposerSettings(" ", s.defaultSender(), s.replyTo(), s.software(),
-                s.contentTypeCode(), s.sourceId(), true), TestMetadata.WRITER, Clock.systemUTC());
+                s.contentTypeCode(), s.sourceId(), true), fr.duiconnect.mssante.XdsMetadataBridge.writer(), Clock.systemUTC());
         assertThatThrownBy(() -> withoutNil.compose(Fixtures.message().build(), session))
                 .satisfies(e -> assertThat(((DuiConnectException) e).errorCode()).isEqualTo(MssanteErrorCode.NIL_MISSING));
     }
@@ -82,7 +82,7 @@ class MessageComposerTest {
     void eco_2_4_1_codecda_comma_separated_when_so_configured() throws Exception {
         ComposerSettings s = Fixtures.settings();
         MessageComposer comma = new MessageComposer(new ComposerSettings(s.nil(), s.defaultSender(), s.replyTo(), s.software(),
-                s.contentTypeCode(), s.sourceId(), false), TestMetadata.WRITER, Clock.systemUTC());
+                s.contentTypeCode(), s.sourceId(), false), fr.duiconnect.mssante.XdsMetadataBridge.writer(), Clock.systemUTC());
         MimeMessage message = comma.compose(Fixtures.message()
                 .document(MailDocument.of(Fixtures.cda("11488-4"), Fixtures.metadata("11488-4", Fixtures.INS))).build(), session).message();
         assertThat(message.getHeader(MssHeaders.CODE_CDA)).containsExactly("74207-2,11488-4");
@@ -124,7 +124,7 @@ class MessageComposerTest {
     void mss_va1_09_application_mailbox_without_reply_to_is_refused() {
         ComposerSettings s = Fixtures.settings();
         MessageComposer noReplyTo = new MessageComposer(new ComposerSettings(s.nil(), s.defaultSender(), null, s.software(),
-                s.contentTypeCode(), s.sourceId(), true), TestMetadata.WRITER, Clock.systemUTC());
+                s.contentTypeCode(), s.sourceId(), true), fr.duiconnect.mssante.XdsMetadataBridge.writer(), Clock.systemUTC());
         assertThatThrownBy(() -> noReplyTo.compose(Fixtures.message().build(), session))
                 .satisfies(e -> assertThat(((DuiConnectException) e).errorCode()).isEqualTo(MssanteErrorCode.APPLICATION_REPLY_TO));
     }

@@ -34,7 +34,7 @@ class SmimeLayerTest {
 
     private MimeMessage composed() {
         ComposedMail mail = new MessageComposer(Fixtures.settings(),
-                (set, docs, uris) -> "<SubmitObjectsRequest/>".getBytes(StandardCharsets.UTF_8), Clock.systemUTC())
+                fr.duiconnect.mssante.XdsMetadataBridge.writer(), Clock.systemUTC())
                 .compose(Fixtures.message().build(), session);
         return mail.message();
     }
@@ -70,6 +70,26 @@ class SmimeLayerTest {
         String text = bytes.toString(StandardCharsets.ISO_8859_1).replace("veuillez", "VEUILLEZ");
         MimeMessage altered = new MimeMessage(session, new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)));
         assertThat(layer.unwrap(altered, null).signature()).isEqualTo(SignatureStatus.INVALID);
+    }
+
+    @Test
+    void rfc_8550_signature_by_someone_else_than_the_sender_is_invalid() throws Exception {
+        MimeMessage message = composed();
+        layer.sign(message, PKI.smime("quelquun.dautre@ehpad.mssante.fr"));
+        MimeMessage received = roundTrip(message);
+        UnwrappedContent content = layer.unwrap(received, null);
+        assertThat(content.signature()).isEqualTo(SignatureStatus.VERIFIED);
+        UnwrappedContent checked = content.checkedAgainstSender(Fixtures.APP_MAILBOX.address());
+        assertThat(checked.signature()).isEqualTo(SignatureStatus.INVALID);
+        assertThat(checked.failure()).contains("not the sender's");
+        assertThat(layer.unwrap(roundTrip(signedBySender()), null).checkedAgainstSender(Fixtures.APP_MAILBOX.address()).signature())
+                .isEqualTo(SignatureStatus.VERIFIED);
+    }
+
+    private MimeMessage signedBySender() {
+        MimeMessage message = composed();
+        layer.sign(message, SENDER);
+        return message;
     }
 
     @Test

@@ -30,6 +30,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the scenarios.")
     boolean list;
 
+    @Option(names = "--compare", paramLabel = "SCENARIO", description = "Also run this scenario in the same sandbox and print the throughput ratio (e.g. mssante-send --compare mssante-send-bare).")
+    String compare;
+
     @Override
     public Integer call() throws Exception {
         java.util.Map<String, fr.duiconnect.harness.bench.BenchScenario> scenarios = new java.util.TreeMap<>();
@@ -47,11 +50,34 @@ final class BenchCommand implements Callable<Integer> {
         Path directory = Files.createTempDirectory("dui-bench-");
         try (fr.duiconnect.harness.sandbox.Sandbox sandbox = fr.duiconnect.harness.sandbox.Sandbox.start(directory, chosen.services(), false);
              fr.duiconnect.core.DuiConnector connector = fr.duiconnect.core.DuiConnector.builder().config(sandbox.connectorConfig()).build()) {
-            chosen.setUp(connector, sandbox);
-            fr.duiconnect.harness.bench.BenchResult result = fr.duiconnect.harness.bench.BenchRunner.run(
-                    chosen.name(), operations, threads, warmup, chosen::run, System.err);
+            fr.duiconnect.harness.bench.BenchResult result = runScenario(chosen, connector, sandbox);
             System.out.println(result.describe());
-            return result.errors() == 0 ? 0 : 1;
+            if (compare == null) {
+                return result.errors() == 0 ? 0 : 1;
+            }
+            fr.duiconnect.harness.bench.BenchScenario other = scenarios.get(compare);
+            if (other == null) {
+                System.err.println("no scenario " + compare);
+                return 2;
+            }
+            fr.duiconnect.harness.bench.BenchResult baseline = runScenario(other, connector, sandbox);
+            System.out.println(baseline.describe());
+            System.out.println(String.format(java.util.Locale.ROOT, "ratio %s / %s: %.2f (throughput), %.2f (p50 latency)",
+                    chosen.name(), other.name(), result.throughput() / baseline.throughput(),
+                    result.percentileMillis(50) / baseline.percentileMillis(50)));
+            return result.errors() == 0 && baseline.errors() == 0 ? 0 : 1;
+        }
+    }
+
+    private fr.duiconnect.harness.bench.BenchResult runScenario(fr.duiconnect.harness.bench.BenchScenario scenario,
+            fr.duiconnect.core.DuiConnector connector, fr.duiconnect.harness.sandbox.Sandbox sandbox) throws Exception {
+        scenario.setUp(connector, sandbox);
+        try {
+            return fr.duiconnect.harness.bench.BenchRunner.run(scenario.name(), operations, threads, warmup, scenario::run, System.err);
+        } finally {
+            if (scenario instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
         }
     }
 

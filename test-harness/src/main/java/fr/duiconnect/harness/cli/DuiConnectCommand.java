@@ -12,8 +12,13 @@ import picocli.CommandLine.Command;
                 SandboxCommand.class,
                 BenchCommand.class,
                 AuditCommand.class,
+                MssanteCommand.class,
                 IndicatorsCommand.class,
+                InsCommand.class,
+                DmpCommand.class,
                 ConformanceCommand.class,
+                EPrescriptionCommand.class,
+                EParcoursCommand.class,
         })
 public final class DuiConnectCommand implements Runnable {
 

@@ -61,6 +61,7 @@ public final class MssanteOperatorSimulator implements SandboxSimulator {
     private int smtpPsc;
     private int imapPsc;
     private TestPki pki;
+    private String backendPassword;
 
     @Override
     public ServiceSocle socle() {
@@ -83,7 +84,9 @@ public final class MssanteOperatorSimulator implements SandboxSimulator {
                 .host(GP_UNKNOWN_PATIENT, MailboxKind.PERSONAL, null)
                 .autoRespond(HOSPITAL_DOCTOR, IntegrationResult.PROCESSED)
                 .autoRespond(GP_UNKNOWN_PATIENT, IntegrationResult.unknownPatient());
-        String backendPassword = HexFormat.of().formatHex(java.security.SecureRandom.getSeed(16));
+        byte[] secret = new byte[16];
+        new java.security.SecureRandom().nextBytes(secret);
+        backendPassword = HexFormat.of().formatHex(secret);
         greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort());
         greenMail.start();
         running.add(greenMail::stop);
@@ -159,8 +162,7 @@ public final class MssanteOperatorSimulator implements SandboxSimulator {
     /** Hosts a new mailbox (and its GreenMail store). */
     public void host(String address, MailboxKind kind, String clientCertificateCn) {
         directory.host(address, kind, clientCertificateCn);
-        greenMail.setUser(address.toLowerCase(java.util.Locale.ROOT), address.toLowerCase(java.util.Locale.ROOT),
-                HexFormat.of().formatHex(java.security.SecureRandom.getSeed(16)));
+        greenMail.setUser(address.toLowerCase(java.util.Locale.ROOT), address.toLowerCase(java.util.Locale.ROOT), backendPassword);
     }
 
     /** The messages delivered to a mailbox so far (DSNs and MDNs included). */

@@ -120,6 +120,29 @@ public final class Sandbox implements AutoCloseable {
 
     public List<SandboxSimulator> simulators() { return simulators; }
 
+    /**
+     * The sandbox configuration with some properties changed (or removed, with a null value) and a journal of its
+     * own: for tests of a misconfigured or differently configured connector.
+     */
+    public ConnectorConfig connectorConfigWith(Map<String, String> overrides) {
+        Properties properties = new Properties();
+        try (java.io.Reader reader = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+            Path own = Files.createTempDirectory(directory, "variant-");
+            properties.setProperty("dui.journal.dir", own.resolve("journal").toString());
+            overrides.forEach((key, value) -> {
+                if (value == null) {
+                    properties.remove(key);
+                } else {
+                    properties.setProperty(key, value);
+                }
+            });
+            return ConnectorProperties.fromProperties(properties, own);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The admin HTTP API that switches faults ({@code GET/PUT/DELETE /faults/{service}}). */
     public java.net.URI faultAdminUri() { return faultAdmin.uri(); }
 

@@ -75,6 +75,13 @@ class MssanteSendReceiveTest {
                 .contains("DSN:true", "MDN:true");
         OperationStatus acked = connector.operations().status(receipt.operationId());
         assertThat(acked.state()).isEqualTo(OperationState.ACKED);
+        // ECO.4.1.2: the trace holds the request made to the operator and its answer
+        assertThat(connector.audit().query(fr.duiconnect.core.audit.AuditQuery.all()))
+                .anySatisfy(event -> {
+                    assertThat(event.action()).isEqualTo("mssante.smtp");
+                    assertThat(event.operationId()).isEqualTo(receipt.operationId());
+                    assertThat(event.detail()).contains("250 2.0.0");
+                });
     }
 
     @Test

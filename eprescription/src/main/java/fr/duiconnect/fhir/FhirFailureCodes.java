@@ -1,0 +1,25 @@
+package fr.duiconnect.fhir;
+
+import fr.duiconnect.core.error.ErrorCode;
+
+/** The error codes a module reports for each kind of failure of a FHIR REST call. */
+public interface FhirFailureCodes {
+
+    ErrorCode notFound();
+
+    ErrorCode gone();
+
+    ErrorCode accessRefused();
+
+    /** 409 Conflict / 412 Precondition Failed (version checks). */
+    ErrorCode conflict();
+
+    /** Other 4xx, including 400/422 with an OperationOutcome. */
+    ErrorCode refused();
+
+    ErrorCode serverError();
+
+    ErrorCode timeout();
+
+    ErrorCode unreachable();
+}

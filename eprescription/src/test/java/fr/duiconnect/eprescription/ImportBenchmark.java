@@ -1,0 +1,47 @@
+package fr.duiconnect.eprescription;
+
+import ca.uhn.fhir.context.FhirContext;
+import fr.duiconnect.fhir.ProfileValidator;
+import org.hl7.fhir.r4.model.Bundle;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Benchmark, not a test (not run by the build: {@code mvn -pl eprescription test -Dtest=ImportBenchmark}):
+ * prints the cost of the first FhirContext and validator, and parse+map / parse+validate+map throughput.
+ */
+class ImportBenchmark {
+
+    @Test
+    void printFigures() {
+        long t0 = System.nanoTime();
+        FhirContext context = FhirContext.forR4();
+        String json = Fixtures.validBundle(Fixtures.line(Fixtures.UCD, Fixtures.COMPLETE));
+        context.newJsonParser().parseResource(Bundle.class, json);
+        long t1 = System.nanoTime();
+        ProfileValidator validator = new ProfileValidator(context, Fixtures.packages(context), PrescriptionImporter.ERRATA);
+        PrescriptionImporter importer = new PrescriptionImporter(validator);
+        long t2 = System.nanoTime();
+        importer.fromJson(json);
+        long t3 = System.nanoTime();
+        System.out.printf("first FhirContext + first parse: %d ms%n", (t1 - t0) / 1_000_000);
+        System.out.printf("IG package load + validator construction: %d ms%n", (t2 - t1) / 1_000_000);
+        System.out.printf("first validation (snapshots, terminology caches): %d ms%n", (t3 - t2) / 1_000_000);
+
+        PrescriptionMapper mapper = new PrescriptionMapper(context);
+        int n = 3000;
+        long s = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            mapper.map(context.newJsonParser().parseResource(Bundle.class, json));
+        }
+        double perSecond = n / ((System.nanoTime() - s) / 1e9);
+        System.out.printf("parse + map: %.0f bundles/s (%d bundles)%n", perSecond, n);
+
+        int m = 300;
+        s = System.nanoTime();
+        for (int i = 0; i < m; i++) {
+            importer.fromJson(json);
+        }
+        perSecond = m / ((System.nanoTime() - s) / 1e9);
+        System.out.printf("parse + validate + map: %.0f bundles/s (%d bundles)%n", perSecond, m);
+    }
+}

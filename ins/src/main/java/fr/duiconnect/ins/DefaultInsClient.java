@@ -1,0 +1,125 @@
+package fr.duiconnect.ins;
+
+import fr.duiconnect.core.audit.AuditEvent;
+import fr.duiconnect.core.audit.AuditOutcome;
+import fr.duiconnect.core.error.DuiConnectException;
+import fr.duiconnect.core.ins.CarteVitaleSearch;
+import fr.duiconnect.core.ins.InsClient;
+import fr.duiconnect.core.ins.InsSearchRequest;
+import fr.duiconnect.core.ins.InsSearchResult;
+import fr.duiconnect.core.ins.InsVerification;
+import fr.duiconnect.core.ins.InsiReturnCode;
+import fr.duiconnect.core.model.IdentityStatus;
+import fr.duiconnect.core.model.InsKind;
+import fr.duiconnect.core.model.PersonIdentity;
+import fr.duiconnect.core.spi.ModuleContext;
+import fr.duiconnect.ins.insi.InsiAnswer;
+import fr.duiconnect.ins.insi.InsiQuery;
+import fr.duiconnect.ins.insi.InsiSearchStrategy;
+import fr.duiconnect.ins.insi.VitaleQuery;
+import fr.duiconnect.ins.rniv.RnivStateMachine;
+import fr.duiconnect.ins.rules.InsiTraitRules;
+import fr.duiconnect.ins.rules.MatriculeCheck;
+import fr.duiconnect.ins.rules.TraitComparison;
+
+import java.util.List;
+
+/** The INS client: rules first (nothing invalid is sent), then the INSi strategy through the request route. */
+final class DefaultInsClient implements InsClient {
+
+    static final String ROUTE = "ins-search";
+    static final String VITALE_ROUTE = "ins-search-vitale";
+
+    private final ModuleContext context;
+
+    DefaultInsClient(ModuleContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public InsSearchResult search(InsSearchRequest request) {
+        PersonIdentity person = request.person();
+        try {
+            RnivStateMachine.requireInsiAllowed(person);
+            InsiTraitRules.check(person.traits());
+        } catch (DuiConnectException refused) {
+            audit(request, AuditOutcome.REFUSED, refused.code());
+            throw refused;
+        }
+        InsiSearchStrategy.Outcome outcome;
+        try {
+            outcome = InsiSearchStrategy.run(person.traits(), query -> context.routes().request(ROUTE, query, InsiAnswer.class));
+        } catch (DuiConnectException failed) {
+            audit(request, AuditOutcome.FAILURE, failed.code());
+            throw failed;
+        }
+        InsiAnswer answer = outcome.answer();
+        InsSearchResult result = result(person, answer, outcome.calls());
+        audit(request, AuditOutcome.SUCCESS, "CR " + answer.code().code() + " after " + outcome.calls() + " call(s)");
+        return result;
+    }
+
+    @Override
+    public InsSearchResult searchWithCarteVitale(CarteVitaleSearch search) {
+        PersonIdentity person = search.person();
+        InsSearchRequest request = new InsSearchRequest(person, search.finess(), search.actor());
+        try {
+            RnivStateMachine.requireInsiAllowed(person);
+            InsiTraitRules.checkBirthName(person.traits().birthName());
+        } catch (DuiConnectException refused) {
+            audit(request, AuditOutcome.REFUSED, refused.code());
+            throw refused;
+        }
+        InsiAnswer answer;
+        try {
+            answer = context.routes().request(VITALE_ROUTE, new VitaleQuery(search.beneficiaryNir(), person.traits().birthName(),
+                    search.birthDate(), search.birthRank()), InsiAnswer.class);
+        } catch (DuiConnectException failed) {
+            audit(request, AuditOutcome.FAILURE, failed.code());
+            throw failed;
+        }
+        audit(request, AuditOutcome.SUCCESS, "RECVITALE CR " + answer.code().code());
+        return result(person, answer, 1);
+    }
+
+    private static InsSearchResult result(PersonIdentity person, InsiAnswer answer, int calls) {
+        if (answer.code() != InsiReturnCode.FOUND) {
+            String guidance = answer.code() == InsiReturnCode.NOT_FOUND
+                    ? "Aucune identité trouvée : vérifier les traits sur une pièce d'identité (prénoms de l'acte de naissance, date, sexe) puis relancer."
+                    : "Plusieurs identités trouvées : ajouter les autres prénoms de l'acte de naissance puis le lieu de naissance (COG).";
+            return new InsSearchResult(answer.code(), null, null, List.of(), List.of(), person.status(), calls, guidance,
+                    answer.rawRequest(), answer.rawResponse());
+        }
+        List<String> differences = TraitComparison.differences(person.traits(), answer.traits());
+        IdentityStatus resulting = differences.isEmpty() ? RnivStateMachine.afterInsiMatch(person.status()) : person.status();
+        String guidance = differences.isEmpty()
+                ? "Identité trouvée ; statut " + resulting + (resulting == IdentityStatus.RECUP
+                        ? " — la qualifier en contrôlant une pièce d'identité à haut niveau de confiance." : ".")
+                : "Identité trouvée mais traits différents (" + String.join(", ", differences) + ") : ne pas enregistrer l'INS sans contrôle.";
+        return new InsSearchResult(answer.code(), answer.active(), answer.traits(), answer.history(), differences, resulting,
+                calls, guidance, answer.rawRequest(), answer.rawResponse());
+    }
+
+    @Override
+    public InsVerification verify(PersonIdentity identity, String finess) {
+        if (identity.ins() == null) {
+            throw fr.duiconnect.core.error.InvalidInputException.required("identity.ins");
+        }
+        InsSearchResult search = search(InsSearchRequest.of(identity, finess));
+        String stored = identity.ins().matricule();
+        boolean active = search.insIfFound().map(ins -> ins.matricule().equals(stored)).orElse(false);
+        String replacedBy = !active && search.found() && search.resolves(stored) ? search.ins().matricule() : null;
+        return new InsVerification(active && search.traitDifferences().isEmpty(), replacedBy, search.traitDifferences(), search);
+    }
+
+    @Override
+    public MatriculeVerdict checkMatricule(String matricule, InsKind kind) {
+        MatriculeCheck.Verdict verdict = MatriculeCheck.check(matricule, kind);
+        return new MatriculeVerdict(verdict.valid(), verdict.code(), verdict.reason());
+    }
+
+    private void audit(InsSearchRequest request, AuditOutcome outcome, String detail) {
+        context.audit().record(new AuditEvent(context.clock().instant(), request.finess(), request.actor(),
+                context.config().software().name(), "ins.search", request.person().localId(), null, outcome, detail));
+    }
+}

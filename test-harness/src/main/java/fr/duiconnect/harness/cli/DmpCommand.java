@@ -1,0 +1,42 @@
+package fr.duiconnect.harness.cli;
+
+import fr.duiconnect.dmp.cda.CdaFinding;
+import fr.duiconnect.dmp.cda.CdaValidationReport;
+import fr.duiconnect.dmp.cda.CdaValidator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code dui-connect dmp validate}: a CDA document against the ANS validation kit (schema + schematrons). */
+@Command(name = "dmp", mixinStandardHelpOptions = true, description = "DMP: CDA validation with the ANS kit.",
+        subcommands = DmpCommand.Validate.class)
+final class DmpCommand {
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Validate a CDA document (CDA schema, volet schematron, structuration minimale); prints each failure, exit 1 if any.")
+    static final class Validate implements Callable<Integer> {
+
+        @Parameters(paramLabel = "CDA.xml")
+        Path document;
+
+        @Option(names = "--kit", required = true, paramLabel = "DIR", description = "The ANS CDA validation kit (TestContenuCDA) directory.")
+        Path kit;
+
+        @Override
+        public Integer call() throws Exception {
+            try (CdaValidator validator = new CdaValidator(kit)) {
+                CdaValidationReport report = validator.validate(Files.readAllBytes(document));
+                for (CdaFinding finding : report.findings()) {
+                    System.out.println("FAILED " + finding.source() + " " + finding.id() + " at " + finding.location() + ": " + finding.text());
+                }
+                System.out.printf("%s: %d failure(s); schema + %s; %d rule(s) fired%n", document.getFileName(), report.findings().size(),
+                        String.join(" + ", report.schematrons()), report.rulesFired());
+                return report.valid() ? 0 : 1;
+            }
+        }
+    }
+}
