@@ -112,7 +112,7 @@ final class InsiResponder {
             return invalid("traits d'identité mal formés");
         }
         List<InsiPersona> found = personas.stream()
-                .filter(p -> p.birthName().equals(birthName) && p.sex().name().equals(sex) && p.birthDate().equals(birthDate))
+                .filter(p -> p.acceptsBirthName(birthName) && p.sex().name().equals(sex) && p.birthDate().equals(birthDate))
                 .filter(p -> p.acceptsFirstNames(firstNames))
                 .filter(p -> cog == null || cog.equals(p.birthPlaceCog()))
                 .toList();

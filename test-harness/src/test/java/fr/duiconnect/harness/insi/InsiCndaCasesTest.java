@@ -127,6 +127,15 @@ class InsiCndaCasesTest {
     }
 
     @Test
+    void cnda_2_08_cas2_queriedAsHermanTheIdentityComesBackAsHermannAndTheDifferenceIsReported(DuiConnector connector) {
+        InsSearchResult result = search(connector, person("HERMAN", "GATIEN", Sex.M, "1981-03-24", "63220"));
+        assertThat(result.ins().matricule()).isEqualTo("181036322045660");
+        assertThat(result.returnedTraits().birthName()).isEqualTo("HERMANN");
+        assertThat(result.traitDifferences()).contains("birthName");
+        assertThat(result.resultingStatus()).isEqualTo(IdentityStatus.PROV);
+    }
+
+    @Test
     void aValidatedIdentityFoundWithMatchingTraitsBecomesQualified(DuiConnector connector) {
         InsSearchResult result = search(connector, person("NESSI", "NATHALIE", Sex.F, "1977-07-14", "63220", IdentityStatus.VALI));
         assertThat(result.resultingStatus()).isEqualTo(IdentityStatus.QUAL);
