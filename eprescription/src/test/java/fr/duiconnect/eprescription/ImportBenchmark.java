@@ -5,6 +5,11 @@ import fr.duiconnect.fhir.ProfileValidator;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 
+import fr.duiconnect.core.eprescription.Prescription;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Benchmark, not a test (not run by the build: {@code mvn -pl eprescription test -Dtest=ImportBenchmark}):
  * prints the cost of the first FhirContext and validator, and parse+map / parse+validate+map throughput.
@@ -21,7 +26,10 @@ class ImportBenchmark {
         ProfileValidator validator = new ProfileValidator(context, Fixtures.packages(context), PrescriptionImporter.ERRATA);
         PrescriptionImporter importer = new PrescriptionImporter(validator);
         long t2 = System.nanoTime();
-        importer.fromJson(json);
+        // Figures for a broken path would mislead: the fixture must import and map to one prescription with one line.
+        List<Prescription> first = importer.fromJson(json);
+        assertThat(first).hasSize(1);
+        assertThat(first.get(0).lines()).hasSize(1);
         long t3 = System.nanoTime();
         System.out.printf("first FhirContext + first parse: %d ms%n", (t1 - t0) / 1_000_000);
         System.out.printf("IG package load + validator construction: %d ms%n", (t2 - t1) / 1_000_000);
@@ -31,7 +39,7 @@ class ImportBenchmark {
         int n = 3000;
         long s = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            mapper.map(context.newJsonParser().parseResource(Bundle.class, json));
+            assertThat(mapper.map(context.newJsonParser().parseResource(Bundle.class, json))).hasSize(1);
         }
         double perSecond = n / ((System.nanoTime() - s) / 1e9);
         System.out.printf("parse + map: %.0f bundles/s (%d bundles)%n", perSecond, n);
@@ -39,7 +47,7 @@ class ImportBenchmark {
         int m = 300;
         s = System.nanoTime();
         for (int i = 0; i < m; i++) {
-            importer.fromJson(json);
+            assertThat(importer.fromJson(json)).hasSize(1);
         }
         perSecond = m / ((System.nanoTime() - s) / 1e9);
         System.out.printf("parse + validate + map: %.0f bundles/s (%d bundles)%n", perSecond, m);
