@@ -19,7 +19,7 @@ final class XdsVocabulary {
     static final String HAS_MEMBER = "urn:oasis:names:tc:ebxml-regrep:AssociationType:HasMember";
     static final String RPLC = "urn:ihe:iti:2007:AssociationType:RPLC";
 
-    static final String DOC_AUTHOR = "urn:uuid:93606bcf-9494-43ec-9b4e-a7748d1a2d45";
+    static final String DOC_AUTHOR = "urn:uuid:93606bcf-9494-43ec-9b4e-a7748d1a838d";
     static final String DOC_CLASS_CODE = "urn:uuid:41a5887f-8865-4c09-adf7-e362475b143a";
     static final String DOC_CONFIDENTIALITY_CODE = "urn:uuid:f4f85eac-e6cb-4883-b524-f2705394840f";
     static final String DOC_FORMAT_CODE = "urn:uuid:a09d5840-386c-46f2-b5ad-9c3699a4309d";
@@ -29,7 +29,7 @@ final class XdsVocabulary {
     static final String DOC_PATIENT_ID = "urn:uuid:58a6f841-87b3-4a3e-92fd-a8ffeff98427";
     static final String DOC_UNIQUE_ID = "urn:uuid:2e82c1f6-a085-4c72-9da3-8640a32e42ab";
 
-    static final String SET_AUTHOR = "urn:uuid:a7058bb9-b4e4-4316-ba5b-527b1bfb8d2c";
+    static final String SET_AUTHOR = "urn:uuid:a7058bb9-b4e4-4307-ba5b-e3f0ab85e12d";
     static final String SET_CONTENT_TYPE_CODE = "urn:uuid:aa543740-bdda-424e-8c96-df4873be8500";
     static final String SET_UNIQUE_ID = "urn:uuid:96fdda7c-d067-4183-912e-bf5ee74998a8";
     static final String SET_SOURCE_ID = "urn:uuid:554ac39e-e3fe-47fe-b233-965d2a147832";
