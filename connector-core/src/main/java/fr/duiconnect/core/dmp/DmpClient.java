@@ -1,8 +1,50 @@
 package fr.duiconnect.core.dmp;
 
+import fr.duiconnect.core.model.Ins;
+import fr.duiconnect.core.model.PersonIdentity;
+import fr.duiconnect.core.operation.OperationReceipt;
+
+import java.util.List;
+import java.util.Set;
+
 /**
- * Client of the DMP service socle: DLU and liaison letters to the DMP: existence test, deposit, replace, search, retrieve, status updates.
+ * Client of the DMP service socle (Mon espace santé): DLU and liaison letters into the person's DMP.
  * Implemented by the {@code dui-connect-dmp} module; obtained from {@code DuiConnector.dmp()}. Thread-safe.
+ *
+ * <p>Feeding (deposit, replace, status and visibility changes) is journaled: the call checks everything it can
+ * locally (qualified INS, recorded non-opposition, CDA header, XDS metadata rules), commits the operation to the
+ * journal and returns its receipt; the connector then delivers it (TD0.2 existence test, then ITI-41 or ITI-57),
+ * retrying transient failures, until the registry accepts or refuses it. Search and retrieval are synchronous.
  */
 public interface DmpClient {
+
+    /** TD0.2: does this person have a DMP, and is it open? Synchronous. */
+    DmpPatientStatus testExistence(PersonIdentity person);
+
+    /** TD2.1: deposits a new document (ITI-41 with VIHF and the XAdES-signed submission set). Journaled. */
+    OperationReceipt deposit(DmpDeposit deposit);
+
+    /**
+     * TD2.2: replaces the document deposited earlier under {@code previousUniqueId} (its current entryUUID is looked
+     * up with TD3.1 at delivery, then ITI-41 with an RPLC association). The new CDA keeps the setId and carries a
+     * relatedDocument RPLC. Journaled.
+     */
+    OperationReceipt replace(DmpDeposit deposit, String previousUniqueId);
+
+    /** TD3.1: the person's document entries matching the search (ITI-18 FindDocuments). Synchronous. */
+    List<DmpDocumentEntry> search(DmpSearch search);
+
+    /** TD3.2: one document's bytes (ITI-43), found by its uniqueId. Synchronous. */
+    RetrievedDocument retrieve(PersonIdentity person, String uniqueId);
+
+    /** TD3.3c/d: logical deletion or archiving of a document the structure authored (ITI-57). Journaled. */
+    OperationReceipt changeStatus(PersonIdentity person, String uniqueId, DocumentAvailability newStatus);
+
+    /** TD3.3a/b: sets the visibility restrictions of a document (ITI-57 metadata update). Journaled. */
+    OperationReceipt changeVisibility(PersonIdentity person, String uniqueId, Set<Visibility> visibility);
+
+    /** The INS the DMP would be fed for, after the identitovigilance gate; handy for callers that log receipts. */
+    default Ins insOf(PersonIdentity person) {
+        return fr.duiconnect.core.identity.IdentityGuard.requireQualified(person, "DMP");
+    }
 }

@@ -77,7 +77,8 @@ public final class XdsMetadataReader {
         return new XdsSubmission(set, documents);
     }
 
-    private static DocumentMetadata documentEntry(Element object) {
+    /** Reads one rim:ExtrinsicObject (a document entry), e.g. from a registry query answer. */
+    public static DocumentMetadata documentEntry(Element object) {
         Code facility = code(object, XdsVocabulary.DOC_FACILITY_TYPE_CODE, "documentEntry.healthcareFacilityTypeCode");
         Code practice = code(object, XdsVocabulary.DOC_PRACTICE_SETTING_CODE, "documentEntry.practiceSettingCode");
         List<Code> confidentiality = new ArrayList<>();

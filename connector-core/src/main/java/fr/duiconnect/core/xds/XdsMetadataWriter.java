@@ -24,7 +24,8 @@ import static fr.duiconnect.core.xds.XdsVocabulary.RIM;
  */
 public final class XdsMetadataWriter {
 
-    private static final String SUBMISSION_SET_ID = "SubmissionSet01";
+    /** The submission set's symbolic id in the request; associations point to it. */
+    public static final String SUBMISSION_SET_ID = "SubmissionSet01";
 
     private XdsMetadataWriter() {
     }
@@ -48,7 +49,24 @@ public final class XdsMetadataWriter {
             if (entry.replaces() != null) {
                 association(list, "Replaces-" + index, XdsVocabulary.RPLC, entry.entryUuid(), entry.replaces());
             }
+            if (XdsVocabulary.SIGNATURE_CLASS_CODE.equals(entry.metadata().classCode().code())) {
+                // IHE DSG: a signature entry signs the submission set it travels in (the DMP's lot de soumission signé)
+                association(list, "Signs-" + index, XdsVocabulary.SIGNS, entry.entryUuid(), SUBMISSION_SET_ID);
+            }
         }
+        return document;
+    }
+
+    /**
+     * A SubmitObjectsRequest holding only the submission set (ITI-57 metadata updates): the caller appends the
+     * update associations to its RegistryObjectList.
+     */
+    public static Document writeSubmissionSetOnly(SubmissionSetMetadata set) {
+        Document document = SecureXml.documentBuilder().newDocument();
+        Element request = document.createElementNS(LCM, "lcm:SubmitObjectsRequest");
+        request.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:rim", RIM);
+        document.appendChild(request);
+        writeSubmissionSet(child(request, RIM, "rim:RegistryObjectList"), set);
         return document;
     }
 

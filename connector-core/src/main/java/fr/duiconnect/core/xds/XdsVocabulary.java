@@ -18,6 +18,9 @@ final class XdsVocabulary {
     static final String CLASSIFICATION_TYPE = "urn:oasis:names:tc:ebxml-regrep:ObjectType:RegistryObject:Classification";
     static final String HAS_MEMBER = "urn:oasis:names:tc:ebxml-regrep:AssociationType:HasMember";
     static final String RPLC = "urn:ihe:iti:2007:AssociationType:RPLC";
+    static final String SIGNS = "urn:ihe:iti:2007:AssociationType:signs";
+    /** classCode of a signature document entry (IHE DSG; ASS_X16 maps ASTM E1762 to it). */
+    static final String SIGNATURE_CLASS_CODE = "urn:oid:1.3.6.1.4.1.19376.1.2.1.1.1";
 
     static final String DOC_AUTHOR = "urn:uuid:93606bcf-9494-43ec-9b4e-a7748d1a838d";
     static final String DOC_CLASS_CODE = "urn:uuid:41a5887f-8865-4c09-adf7-e362475b143a";
