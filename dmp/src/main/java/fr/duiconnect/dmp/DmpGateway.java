@@ -121,7 +121,7 @@ public final class DmpGateway {
 
     private Document envelope(String action, URI to, Ins ins) {
         Document envelope = DmpSoap.envelope(action, to);
-        DmpSoap.security(envelope).appendChild(vihf.signedFor(envelope, ins));
+        vihf.signInto(DmpSoap.security(envelope), ins);
         return envelope;
     }
 

@@ -49,8 +49,9 @@ public final class VihfAssertion {
         this.clock = clock;
     }
 
-    /** A new signed assertion for one request about this person, created in (and returned for) the given document. */
-    public Element signedFor(Document document, Ins patient) {
+    /** A new assertion for one request about this person, appended to {@code parent} (wsse:Security) and signed there. */
+    public Element signInto(Element parent, Ins patient) {
+        Document document = parent.getOwnerDocument();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String id = "_" + UUID.randomUUID();
         Element assertion = document.createElementNS(SAML, "saml2:Assertion");
@@ -58,6 +59,7 @@ public final class VihfAssertion {
         assertion.setAttribute("ID", id);
         assertion.setAttribute("IssueInstant", now.toString());
         assertion.setAttribute("Version", "2.0");
+        parent.appendChild(assertion);   // in the tree before signing: the reference resolves #ID through the document
         XmlSignatures.markId(assertion, "ID");
         Element issuer = child(assertion, "Issuer", orgSign.certificate().getSubjectX500Principal().getName());
         issuer.setAttribute("Format", "urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName");
@@ -117,6 +119,8 @@ public final class VihfAssertion {
         attribute.setAttribute("Name", name);
         Element value = child(attribute, "AttributeValue", null);
         Element ce = statement.getOwnerDocument().createElementNS(HL7, element);
+        // declared as attributes, not left to the serialiser: the canonical form that is signed must see them
+        ce.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns", HL7);
         ce.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:xsi", XSI);
         ce.setAttributeNS(XSI, "xsi:type", "CE");
         ce.setAttribute("code", code.code());

@@ -1,0 +1,210 @@
+package fr.duiconnect.harness.dmp;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.harness.faults.Fault;
+import fr.duiconnect.harness.faults.FaultKind;
+import fr.duiconnect.harness.faults.FaultSwitch;
+import fr.duiconnect.harness.fhir.FhirServerHost;
+import fr.duiconnect.harness.pki.IssuedCertificate;
+import fr.duiconnect.harness.pki.TestPki;
+import fr.duiconnect.harness.sandbox.SandboxContext;
+import fr.duiconnect.harness.sandbox.SandboxSimulator;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A simulated DMP on loopback: {@code /dmp/patients} (TD0.2), {@code /dmp/registry} (ITI-18, ITI-57) and
+ * {@code /dmp/repository} (ITI-41, ITI-43), HTTPS with the structure's ORG AUTH_CLI certificate required, SOAP 1.2
+ * + MTOM parsed, the VIHF and the submission-set signature verified against the test PKI, metadata checked, and
+ * documents kept per person so that searches and retrievals answer what was stored. Faults on demand.
+ */
+public final class DmpSimulator implements SandboxSimulator {
+
+    /** Largest request accepted: a DLU with attachments is far below; beyond is refused, not buffered. */
+    static final int MAX_REQUEST_BYTES = 32 * 1024 * 1024;
+
+    private final FaultSwitch faults = new FaultSwitch();
+    private final AtomicLong requests = new AtomicLong();
+    private HttpsServer server;
+    private ExecutorService executor;
+    private DmpResponder responder;
+    private Map<String, String> properties;
+    private Path recordDir;
+
+    @Override
+    public ServiceSocle socle() {
+        return ServiceSocle.DMP;
+    }
+
+    @Override
+    public void start(SandboxContext context) throws Exception {
+        start(context.pki(), context.finess(), context.recordDir());
+    }
+
+    public void start(TestPki pki, String finess, Path recordDir) throws IOException {
+        this.recordDir = recordDir;
+        this.responder = new DmpResponder(List.of(pki.rootCertificate()), Clock.systemUTC());
+        IssuedCertificate authClient = pki.issueOrgAuthClient("dmp-auth-cli.p12", "DMP-ESMS-" + finess, finess);
+        IssuedCertificate orgSign = pki.issueOrgSign("dmp-org-sign.p12", "SIGN-ESMS-" + finess, finess);
+        SSLContext tls = FhirServerHost.serverTls(pki, "dmp-server.p12");
+        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls) {
+            @Override
+            public void configure(HttpsParameters parameters) {
+                SSLParameters ssl = tls.getDefaultSSLParameters();
+                ssl.setNeedClientAuth(true);
+                boolean failHandshake = faults.peek().map(f -> f.kind() == FaultKind.TLS_FAILURE).orElse(false);
+                if (failHandshake) {
+                    faults.nextRequest();
+                    ssl.setCipherSuites(new String[] {"TLS_EMPTY_RENEGOTIATION_INFO_SCSV"});   // no usable suite: the handshake fails
+                } else {
+                    ssl.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+                }
+                parameters.setSSLParameters(ssl);
+            }
+        });
+        executor = Executors.newFixedThreadPool(8, r -> {
+            Thread thread = new Thread(r, "dmp-simulator");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        for (String service : List.of("patients", "registry", "repository")) {
+            server.createContext("/dmp/" + service, exchange -> handle(service, exchange));
+        }
+        server.start();
+        String pass = pki.directory().resolve("pki.pass").toString();
+        properties = new LinkedHashMap<>();
+        properties.put("dui.dmp.url", baseUrl());
+        properties.put("dui.dmp.tls.truststore", pki.trustStore().path().toString());
+        properties.put("dui.dmp.tls.truststore.password.file", pass);
+        properties.put("dui.dmp.tls.keystore", authClient.keyStore().path().toString());
+        properties.put("dui.dmp.tls.keystore.password.file", pass);
+        properties.put("dui.dmp.tls.keystore.alias", TestPki.KEY_ALIAS);
+        properties.put("dui.dmp.option.finess", finess);
+        properties.put("dui.dmp.option.sign.keystore", orgSign.keyStore().path().toString());
+        properties.put("dui.dmp.option.sign.keystore.password.file", pass);
+        properties.put("dui.dmp.option.sign.keystore.alias", TestPki.KEY_ALIAS);
+    }
+
+    public String baseUrl() {
+        return "https://127.0.0.1:" + server.getAddress().getPort() + "/dmp";
+    }
+
+    private void handle(String service, HttpExchange exchange) throws IOException {
+        try (exchange) {
+            long number = requests.incrementAndGet();
+            byte[] body = exchange.getRequestBody().readNBytes(MAX_REQUEST_BYTES + 1);
+            if (recordDir != null) {
+                Files.write(recordDir.resolve(String.format("%05d-%s-request.bin", number, service)), body);
+            }
+            var fault = faults.nextRequest();
+            if (fault.isPresent() && injected(fault.get(), exchange)) {
+                return;
+            }
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                reply(exchange, new DmpResponder.Reply(405, "text/plain", "POST only".getBytes()));
+                return;
+            }
+            if (body.length > MAX_REQUEST_BYTES) {
+                reply(exchange, DmpResponder.fault("soap:Sender", "env:MessageTooLarge", "request larger than " + MAX_REQUEST_BYTES + " bytes"));
+                return;
+            }
+            DmpResponder.Reply reply = responder.answer(service, exchange.getRequestHeaders().getFirst("Content-Type"), body);
+            if (recordDir != null) {
+                Files.write(recordDir.resolve(String.format("%05d-%s-response.bin", number, service)), reply.body());
+            }
+            reply(exchange, reply);
+        }
+    }
+
+    private boolean injected(Fault fault, HttpExchange exchange) throws IOException {
+        switch (fault.kind()) {
+            case LATENCY -> {
+                try {
+                    Thread.sleep(fault.latency().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return false;
+            }
+            case HTTP_500 -> reply(exchange, new DmpResponder.Reply(500, "text/plain", "Internal Server Error".getBytes()));
+            case HTTP_503 -> reply(exchange, new DmpResponder.Reply(503, "text/plain", "Service Unavailable".getBytes()));
+            case SOAP_FAULT -> reply(exchange, DmpResponder.fault("soap:Receiver", "env:ServiceUnavailable", "Service DMP momentanément indisponible"));
+            case CONNECTION_RESET -> exchange.getResponseBody().close();   // closed without an answer
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void reply(HttpExchange exchange, DmpResponder.Reply reply) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        exchange.sendResponseHeaders(reply.status(), reply.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(reply.body());
+        }
+    }
+
+    /** Documents registered (signature entries excluded). */
+    public long registeredCount() {
+        return responder.registered.get();
+    }
+
+    /** Submissions refused because their uniqueId was already registered. */
+    public long duplicateRefusals() {
+        return responder.duplicatesRefused.get();
+    }
+
+    public int storedDocuments() {
+        return responder.store().documentCount();
+    }
+
+    public long requestCount() {
+        return requests.get();
+    }
+
+    @Override
+    public Map<String, String> connectorProperties() {
+        return properties;
+    }
+
+    @Override
+    public FaultSwitch faults() {
+        return faults;
+    }
+
+    @Override
+    public String describe() {
+        return baseUrl() + "/{patients,registry,repository} (SOAP 1.2 + MTOM, mutual TLS, signed VIHF)";
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop(0);
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+}
