@@ -46,6 +46,9 @@ public final class PersonOptions {
             return null;
         }
         if (birthName == null && sandbox) {
+            if (ins.equals(fr.duiconnect.harness.dmp.KitDlu.KIT_PATIENT.ins().matricule())) {
+                return fr.duiconnect.harness.dmp.KitDlu.KIT_PATIENT;   // the ANS kit DLU's patient, known to the DMP simulator
+            }
             return InsPersona.byMatricule(ins).identity();
         }
         if (birthName == null || firstNames == null || sex == null || birthDate == null) {
