@@ -43,6 +43,8 @@ public final class DmpSimulator implements SandboxSimulator {
 
     private final FaultSwitch faults = new FaultSwitch();
     private final AtomicLong requests = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger answersToLose = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger answersBeforeLoss = new java.util.concurrent.atomic.AtomicInteger();
     private HttpsServer server;
     private ExecutorService executor;
     private DmpResponder responder;
@@ -129,6 +131,11 @@ public final class DmpSimulator implements SandboxSimulator {
                 return;
             }
             DmpResponder.Reply reply = responder.answer(service, exchange.getRequestHeaders().getFirst("Content-Type"), body);
+            if (answersToLose.get() > 0 && answersBeforeLoss.getAndUpdate(n -> Math.max(0, n - 1)) == 0
+                    && answersToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                exchange.getResponseBody().close();   // processed, but the answer never reaches the client
+                return;
+            }
             if (recordDir != null) {
                 Files.write(recordDir.resolve(String.format("%05d-%s-response.bin", number, service)), reply.body());
             }
@@ -163,6 +170,20 @@ public final class DmpSimulator implements SandboxSimulator {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(reply.body());
         }
+    }
+
+    /**
+     * The next {@code count} requests are processed (a deposit is registered) but answered by closing the
+     * connection: the client cannot know whether it reached the DMP, the case at-least-once delivery must survive.
+     */
+    public void loseAnswers(int count) {
+        loseAnswersAfter(0, count);
+    }
+
+    /** As {@link #loseAnswers}, after answering {@code answered} requests normally (e.g. let TD0.2 through, lose ITI-41). */
+    public void loseAnswersAfter(int answered, int count) {
+        answersBeforeLoss.set(answered);
+        answersToLose.set(count);
     }
 
     /** Documents registered (signature entries excluded). */
