@@ -8,6 +8,10 @@ import fr.duiconnect.core.dmp.DmpSearch;
 import fr.duiconnect.core.dmp.DocumentAvailability;
 import fr.duiconnect.core.dmp.RetrievedDocument;
 import fr.duiconnect.core.dmp.Visibility;
+import fr.duiconnect.core.dmp.content.GeneratedCda;
+import fr.duiconnect.core.dmp.content.LiaisonLetter;
+import fr.duiconnect.core.dmp.content.PreviousVersion;
+import fr.duiconnect.core.dmp.content.ResidentRecord;
 import fr.duiconnect.core.error.IdentityRefusedException;
 import fr.duiconnect.core.error.InvalidInputException;
 import fr.duiconnect.core.error.RemoteServiceException;
@@ -30,6 +34,7 @@ import fr.duiconnect.core.xds.XdsUniqueIds;
 import fr.duiconnect.dmp.camel.DmpRoutes;
 import fr.duiconnect.dmp.cda.CdaHeader;
 import fr.duiconnect.dmp.cda.CdaHeaderReader;
+import fr.duiconnect.dmp.document.CdaDocumentWriter;
 import fr.duiconnect.dmp.security.SubmissionSetSignature;
 import fr.duiconnect.dmp.transaction.DmpMessages;
 import fr.duiconnect.dmp.xds.DmpMetadataFactory;
@@ -61,12 +66,26 @@ public final class DefaultDmpClient implements DmpClient {
     private final DmpSettings settings;
     private final DmpMetadataFactory metadata;
     private final SubmissionSetSignature signer;
+    private final CdaDocumentWriter documents;
 
     public DefaultDmpClient(ModuleContext context, DmpSettings settings, SubmissionSetSignature signer) {
         this.context = context;
         this.settings = settings;
         this.signer = signer;
         this.metadata = new DmpMetadataFactory(settings.sourceId(), settings.contentTypeCode());
+        this.documents = new CdaDocumentWriter(context.clock());
+    }
+
+    // ---------------------------------------------------------------- local: documents
+
+    @Override
+    public GeneratedCda writeDlu(ResidentRecord resident, PreviousVersion replaces) {
+        return documents.dlu(resident, replaces);
+    }
+
+    @Override
+    public GeneratedCda writeLiaisonLetter(LiaisonLetter letter, PreviousVersion replaces) {
+        return documents.liaisonLetter(letter, replaces);
     }
 
     // ---------------------------------------------------------------- synchronous

@@ -12,6 +12,10 @@ public enum DmpErrorCode implements ErrorCode {
     CDA_VOLET_UNKNOWN("DMP-CDA-VOLET", "the CDA document's templateIds name a volet the kit has a schematron for", "CI-SIS"),
     KIT_LOCATION("DMP-KIT", "the ANS CDA validation kit's location holds schematrons/, jeuxDeValeurs/ and infrastructure/cda/", "ANS TestContenuCDA"),
 
+    // --- document writing pre-checks (DLU, liaison letters)
+    DOCUMENT_CONTENT("DMP-DOCUMENT-CONTENT", "a DLU or liaison letter carries the data its volet requires, consistent and with codes from the lists it names", "CI-SIS volet DLU-EHPAD 2022.01; CI-SIS structuration minimale"),
+    ATTACHMENT("DMP-ATTACHMENT", "an attached or body document is a PDF (%PDF- header) within the configured size", "CI-SIS structuration minimale (corps non structuré); DLU-EHPAD observationMedia"),
+
     // --- deposit pre-checks (local, before anything is journaled) ---
     CDA_HEADER("DMP-CDA-HEADER", "the CDA header carries what the XDS metadata is derived from (id, setId, code, INS, author, FINESS, facility, practice setting)", "CI-SIS mapping XDS (IG volet transmission CDA R2, mapping.md)"),
     INS_MISMATCH("DMP-INS-MISMATCH", "the CDA's recordTarget INS is the INS of the person the deposit is for", "CI-SIS structuration minimale; RNIV"),

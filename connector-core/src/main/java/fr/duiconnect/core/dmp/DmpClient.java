@@ -1,5 +1,9 @@
 package fr.duiconnect.core.dmp;
 
+import fr.duiconnect.core.dmp.content.GeneratedCda;
+import fr.duiconnect.core.dmp.content.LiaisonLetter;
+import fr.duiconnect.core.dmp.content.PreviousVersion;
+import fr.duiconnect.core.dmp.content.ResidentRecord;
 import fr.duiconnect.core.model.Ins;
 import fr.duiconnect.core.model.PersonIdentity;
 import fr.duiconnect.core.operation.OperationReceipt;
@@ -17,6 +21,18 @@ import java.util.Set;
  * retrying transient failures, until the registry accepts or refuses it. Search and retrieval are synchronous.
  */
 public interface DmpClient {
+
+    /**
+     * Writes the resident's DLU (volet DLU-EHPAD 2022.01) after the pre-checks (qualified INS, médecin traitant, dates,
+     * code lists, attachments), each refusal naming its field. Local: nothing is sent or journaled. Deposit the result
+     * with {@link #deposit}, or {@link #replace} when {@code replaces} is given.
+     *
+     * @param replaces the DLU this one supersedes (kept from its {@link GeneratedCda#asPrevious()}), or null
+     */
+    GeneratedCda writeDlu(ResidentRecord resident, PreviousVersion replaces);
+
+    /** Writes a liaison letter (CDA R2 level 1 around the DUI's PDF) after the pre-checks. Local, like {@link #writeDlu}. */
+    GeneratedCda writeLiaisonLetter(LiaisonLetter letter, PreviousVersion replaces);
 
     /** TD0.2: does this person have a DMP, and is it open? Synchronous. */
     DmpPatientStatus testExistence(PersonIdentity person);

@@ -11,11 +11,13 @@ public class DuiConnectException extends RuntimeException {
 
     private final ErrorCode errorCode;
     private final String field;
+    private final String detail;
 
     public DuiConnectException(ErrorCode errorCode, String field, String message, Throwable cause) {
         super(format(errorCode, field, message), cause);
         this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
         this.field = field;
+        this.detail = message;
     }
 
     public DuiConnectException(ErrorCode errorCode, String field, String message) {
@@ -42,6 +44,9 @@ public class DuiConnectException extends RuntimeException {
     public Optional<String> field() { return Optional.ofNullable(field); }
 
     public String rule() { return errorCode.rule(); }
+
+    /** The message without the code, field and rule around it. */
+    public String detail() { return detail; }
 
     public boolean retryable() { return errorCode.retryable(); }
 }

@@ -14,4 +14,17 @@ public class InvalidInputException extends DuiConnectException {
     public static InvalidInputException format(String field, String expected) {
         return new InvalidInputException(CoreErrorCode.INPUT_FORMAT, field, "must be " + expected);
     }
+
+    /**
+     * The same refusal with its field placed under {@code path}: a record's own check names {@code address.city}, the
+     * JSON reader that built it from {@code person.address} reports {@code person.address.city}.
+     */
+    public InvalidInputException under(String path) {
+        String own = field().orElse("");
+        if (path.isEmpty() || own.startsWith(path)) {
+            return this;
+        }
+        String tail = own.contains(".") ? own.substring(own.indexOf('.') + 1) : own;
+        return new InvalidInputException(errorCode(), tail.isEmpty() ? path : path + "." + tail, detail());
+    }
 }

@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The ANS kit's own example passes; a mutation of it fails the rule it breaks. */
-class CdaValidatorTest {
+public class CdaValidatorTest {
 
-    static Path kit() {
+    /** The ANS kit beside the clone ({@code ../shared}), or where {@code -Ddui.shared.dir} says. */
+    public static Path kit() {
         String shared = System.getProperty("dui.shared.dir", "../../shared");
         return Path.of(shared, "conformance", "ans-cda-kit");
     }

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code dui-connect dmp validate}: a CDA document against the ANS validation kit (schema + schematrons). */
-@Command(name = "dmp", mixinStandardHelpOptions = true, description = "DMP: CDA validation with the ANS kit; deposit, search and retrieve documents.",
-        subcommands = {DmpCommand.Validate.class, DmpExchangeCommands.Deposit.class, DmpExchangeCommands.Search.class, DmpExchangeCommands.Retrieve.class})
+@Command(name = "dmp", mixinStandardHelpOptions = true, description = "DMP: write DLUs and liaison letters, validate CDA with the ANS kit; deposit, search and retrieve documents.",
+        subcommands = {DmpDocumentCommands.Dlu.class, DmpDocumentCommands.Letter.class, DmpCommand.Validate.class, DmpExchangeCommands.Deposit.class, DmpExchangeCommands.Search.class, DmpExchangeCommands.Retrieve.class})
 final class DmpCommand {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
