@@ -51,7 +51,7 @@ public final class CdaDocumentWriter {
         xml.root("ClinicalDocument");
         CdaHeaderWriter.write(xml, new CdaHeaderWriter.Facts(DLU_TEMPLATE, DLU_TYPE, DLU_TITLE, version.uniqueId(), version.setId(),
                 version.number(), now, resident.person(), ins, resident.address(), resident.establishment(), resident.author(),
-                resident.attendingPhysician(), resident.emergencyContact(), resident.trustedPerson(), DLU_SERVICE_EVENT, now, now,
+                resident.attendingPhysician(), resident.emergencyContact(), resident.trustedPerson(), DLU_SERVICE_EVENT, Hl7Time.of(now), Hl7Time.of(now),
                 replaces, resident.admittedOn(), null));
         new DluBodyWriter(xml, DluBodyWriter::uuid).write(resident);
         return new GeneratedCda(version.uniqueId(), version.setId(), version.number(), xml.finish());
@@ -63,11 +63,15 @@ public final class CdaDocumentWriter {
         Ins ins = checks.letter(letter, today(now));
         Versioning version = Versioning.of(replaces);
         Code type = new Code(letter.kind().loinc(), CdaHeaderWriter.LOINC, letter.kind().displayName());
+        // The documented act is the transition the letter is about; no CI-SIS list names a code for it, so the letter's
+        // own LOINC type is used, over the stay's dates (or the writing date when the DUI gives none).
+        String start = letter.stayStart() == null ? Hl7Time.of(now) : Hl7Time.of(letter.stayStart());
+        String end = letter.stayEnd() == null ? Hl7Time.of(now) : Hl7Time.of(letter.stayEnd());
         CdaXml xml = new CdaXml();
         xml.root("ClinicalDocument");
         CdaHeaderWriter.write(xml, new CdaHeaderWriter.Facts(null, type, letter.title(), version.uniqueId(), version.setId(),
                 version.number(), now, letter.person(), ins, letter.address(), letter.establishment(), letter.author(),
-                letter.attendingPhysician(), null, null, null, null, null, replaces, letter.stayStart(), letter.stayEnd()));
+                letter.attendingPhysician(), null, null, type, start, end, replaces, letter.stayStart(), letter.stayEnd()));
         xml.start("component").start("nonXMLBody");
         xml.start("text", "mediaType", "application/pdf", "representation", "B64")
                 .text(Base64.getMimeEncoder(76, new byte[]{'\n'}).encodeToString(letter.pdf())).end();

@@ -29,18 +29,20 @@ final class CdaHeaderWriter {
     static final String STRUCT_ID_NAT = "1.2.250.1.71.4.2.2";
     private static final String HL7_FRANCE_TEMPLATE = "2.16.840.1.113883.2.8.2.1";
     private static final String STRUCTURATION_MINIMALE_TEMPLATE = "1.2.250.1.213.1.1.1.1";
+    private static final String SCANNED_DOCUMENT_TEMPLATE = "1.3.6.1.4.1.19376.1.2.20";
 
     /**
      * What the header says.
      *
      * @param voletTemplate      the volet's templateId root and extension, or null for a level-1 document
-     * @param serviceEventCode   the documented act (LOINC), with its effective time range; null for none
+     * @param serviceEventCode   the documented act, with its effective time range (HL7 TS values): structuration
+     *                           minimale requires the act, its time and its performer
      * @param informants         personne à prévenir (ECON) then personne de confiance (NOK), either may be null
      */
     record Facts(String[] voletTemplate, Code type, String title, String uniqueId, String setId, int version, Instant createdAt,
                  PersonIdentity person, Ins ins, PostalAddress patientAddress, Establishment establishment, CareProfessional author,
                  CareProfessional attendingPhysician, RelatedPerson emergencyContact, RelatedPerson trustedPerson,
-                 Code serviceEventCode, Instant serviceStart, Instant serviceEnd, PreviousVersion replaces,
+                 Code serviceEventCode, String serviceStart, String serviceEnd, PreviousVersion replaces,
                  LocalDate encounterStart, LocalDate encounterEnd) {
     }
 
@@ -57,6 +59,9 @@ final class CdaHeaderWriter {
         xml.empty("templateId", "root", STRUCTURATION_MINIMALE_TEMPLATE);
         if (facts.voletTemplate() != null) {
             xml.empty("templateId", "root", facts.voletTemplate()[0], "extension", facts.voletTemplate()[1]);
+        } else {
+            // level 1: IHE XDS-SD takes the volet's place, and only these three templateIds are allowed (structuration minimale)
+            xml.empty("templateId", "root", SCANNED_DOCUMENT_TEMPLATE);
         }
         xml.empty("id", "root", facts.uniqueId());
         code(xml, "code", facts.type(), "LOINC");
@@ -178,14 +183,11 @@ final class CdaHeaderWriter {
     }
 
     private static void serviceEvent(CdaXml xml, Facts facts) {
-        if (facts.serviceEventCode() == null) {
-            return;
-        }
         xml.start("documentationOf").start("serviceEvent");
         code(xml, "code", facts.serviceEventCode(), "LOINC");
         xml.start("effectiveTime");
-        xml.empty("low", "value", Hl7Time.of(facts.serviceStart()));
-        xml.empty("high", "value", Hl7Time.of(facts.serviceEnd()));
+        xml.empty("low", "value", facts.serviceStart());
+        xml.empty("high", "value", facts.serviceEnd());
         xml.end();
         xml.start("performer", "typeCode", "PRF").start("assignedEntity");
         professionalBody(xml, facts.author());
