@@ -1,7 +1,6 @@
 package fr.duiconnect.dmp.cda;
 
 import fr.duiconnect.core.error.ConfigurationException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,15 +21,24 @@ public class CdaValidatorTest {
     }
 
     private static CdaValidator validator;
+    private static CdaValidator shared;
+
+    /**
+     * One validator for every test class of this module: compiling structuration minimale takes seconds, and the
+     * compiled schematrons are immutable. Its working copy of the kit is removed when the test JVM ends.
+     */
+    public static synchronized CdaValidator shared() {
+        if (shared == null) {
+            shared = new CdaValidator(kit());
+            CdaValidator closing = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(closing::close, "cda-validator-cleanup"));
+        }
+        return shared;
+    }
 
     @BeforeAll
     static void compileOnce() {
-        validator = new CdaValidator(kit());
-    }
-
-    @AfterAll
-    static void close() {
-        validator.close();
+        validator = shared();
     }
 
     private static byte[] example() throws Exception {

@@ -6,7 +6,6 @@ import fr.duiconnect.dmp.cda.CdaFinding;
 import fr.duiconnect.dmp.cda.CdaValidationReport;
 import fr.duiconnect.dmp.cda.CdaValidator;
 import fr.duiconnect.dmp.cda.CdaValidatorTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +27,7 @@ class DluDocumentTest {
 
     @BeforeAll
     static void compileOnce() {
-        validator = new CdaValidator(CdaValidatorTest.kit());
-    }
-
-    @AfterAll
-    static void close() {
-        validator.close();
+        validator = CdaValidatorTest.shared();
     }
 
     private CdaValidationReport validate(ResidentRecord resident) {

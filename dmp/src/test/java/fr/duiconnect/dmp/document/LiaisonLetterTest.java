@@ -15,7 +15,6 @@ import fr.duiconnect.dmp.cda.CdaValidationReport;
 import fr.duiconnect.dmp.cda.CdaValidator;
 import fr.duiconnect.dmp.cda.CdaValidatorTest;
 import fr.duiconnect.dmp.xds.DmpMetadataFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,12 +40,7 @@ class LiaisonLetterTest {
 
     @BeforeAll
     static void compileOnce() {
-        validator = new CdaValidator(CdaValidatorTest.kit());
-    }
-
-    @AfterAll
-    static void close() {
-        validator.close();
+        validator = CdaValidatorTest.shared();
     }
 
     static LiaisonLetter letter(LiaisonLetterKind kind) {
