@@ -4,13 +4,13 @@ import fr.duiconnect.core.DuiConnector;
 import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.dmp.DmpDeposit;
 import fr.duiconnect.core.dmp.NonOpposition;
+import fr.duiconnect.core.dmp.content.GeneratedCda;
+import fr.duiconnect.core.dmp.content.ResidentRecord;
 import fr.duiconnect.core.operation.OperationReceipt;
 import fr.duiconnect.core.operation.OperationState;
 import fr.duiconnect.harness.bench.BenchScenario;
 import fr.duiconnect.harness.sandbox.Sandbox;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -18,15 +18,14 @@ import java.util.Set;
 /**
  * {@code dui-connect bench dlu-deposit}: one DLU checked, journaled and deposited end to end against the DMP
  * simulator (TD0.2, VIHF signed, submission set signed, ITI-41 over MTOM, registry checks), until acknowledged.
- * The DLU is the ANS kit's example re-identified per run; the kit is found from {@code DUI_CDA_KIT} or
- * {@code ../shared/conformance/ans-cda-kit}.
+ * The DLU is the sample resident's, written anew (new uniqueId) for each run by the connector's own writer.
  */
 public final class DluDepositBench implements BenchScenario {
 
     private static final NonOpposition RECORDED = NonOpposition.recorded(Instant.parse("2026-11-01T09:00:00Z"), "bench");
 
     private DuiConnector connector;
-    private KitDlu dlu;
+    private ResidentRecord resident;
 
     @Override public String name() { return "dlu-deposit"; }
 
@@ -37,22 +36,13 @@ public final class DluDepositBench implements BenchScenario {
     @Override
     public void setUp(DuiConnector value, Sandbox sandbox) {
         this.connector = value;
-        this.dlu = KitDlu.load(kitLocation());
-    }
-
-    static Path kitLocation() {
-        String configured = System.getenv("DUI_CDA_KIT");
-        Path kit = configured != null ? Path.of(configured) : Path.of("..", "shared", "conformance", "ans-cda-kit");
-        if (!Files.isDirectory(kit)) {
-            throw new IllegalStateException("the ANS CDA kit is not at " + kit.toAbsolutePath() + ": set DUI_CDA_KIT");
-        }
-        return kit;
+        this.resident = SampleResident.load();
     }
 
     @Override
     public void run(int index) {
-        KitDlu.Generated document = dlu.forStructure(Sandbox.TEST_FINESS);
-        OperationReceipt receipt = connector.dmp().deposit(DmpDeposit.of(document.cda(), KitDlu.KIT_PATIENT, RECORDED));
+        GeneratedCda document = connector.dmp().writeDlu(resident, null);
+        OperationReceipt receipt = connector.dmp().deposit(DmpDeposit.of(document.xml(), resident.person(), RECORDED));
         var status = connector.operations().awaitFinal(receipt.operationId(), Duration.ofSeconds(60));
         if (status.state() != OperationState.ACKED) {
             throw new IllegalStateException("DLU not registered: " + status.lastErrorCode() + " " + status.lastError());

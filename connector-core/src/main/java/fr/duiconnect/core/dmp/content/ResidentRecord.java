@@ -49,6 +49,13 @@ public record ResidentRecord(PersonIdentity person, PostalAddress address, Local
         observations = Map.copyOf(observed);
     }
 
+    /** The same record for another person (e.g. once the identity was qualified through INSi). */
+    public ResidentRecord withPerson(PersonIdentity newPerson) {
+        return new ResidentRecord(newPerson, address, admittedOn, establishment, author, attendingPhysician, trustedPerson,
+                emergencyContact, preferredFacility, activePathologies, allergies, treatments, advanceDirectives, bmr, bmrDetails,
+                observations, vaccinations, attachedDocuments, comment);
+    }
+
     private static <T> List<T> copy(List<T> values) {
         return values == null ? List.of() : List.copyOf(values);
     }
