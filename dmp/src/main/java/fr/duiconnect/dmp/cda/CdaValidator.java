@@ -36,6 +36,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -96,6 +97,14 @@ public final class CdaValidator implements AutoCloseable {
 
     /** Validates against the schema, the volet's schematron (found from the templateIds) and structuration minimale. */
     public CdaValidationReport validate(byte[] cda) {
+        return validate(cda, Set.of());
+    }
+
+    /**
+     * The same, plus the kit's body profiles (IHE PCC entries, CI-SIS content models), which check the structured
+     * body's entries the volet and structuration minimale leave alone. Level-1 documents have no entries to check.
+     */
+    public CdaValidationReport validate(byte[] cda, Set<CdaProfile> profiles) {
         Document document = SecureXml.parse(cda, "CDA document");
         List<CdaFinding> findings = new ArrayList<>(schemaFindings(cda));
         List<String> schematrons = new ArrayList<>();
@@ -104,6 +113,9 @@ public final class CdaValidator implements AutoCloseable {
             schematrons.add(volet);
         }
         schematrons.add(STRUCTURATION_MINIMALE);
+        if (child(document.getDocumentElement(), "component").flatMap(c -> child(c, "structuredBody")).isPresent()) {
+            profiles.stream().sorted().map(CdaProfile::schematron).forEach(schematrons::add);
+        }
         int fired = 0;
         for (String schematron : schematrons) {
             int[] rules = new int[1];
@@ -111,6 +123,15 @@ public final class CdaValidator implements AutoCloseable {
             fired += rules[0];
         }
         return new CdaValidationReport(schematrons, findings, fired);
+    }
+
+    private static java.util.Optional<Element> child(Element parent, String name) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element e && name.equals(e.getLocalName())) {
+                return java.util.Optional.of(e);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static String voletSchematron(Element root) {

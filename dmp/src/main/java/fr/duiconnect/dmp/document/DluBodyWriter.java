@@ -69,18 +69,16 @@ final class DluBodyWriter {
     private void dispositions(PreferredFacility facility, Establishment origin) {
         section("Etablissement de santé de préférence", "11302-7", "Etablissement de santé de préférence",
                 "1.3.6.1.4.1.19376.1.5.3.1.1.13.2.10", "1.2.250.1.213.1.1.2.172");
+        String ref = narrativeId("disposition");
         xml.start("text");
         if (facility == null) {
-            xml.text("Aucun établissement de santé de préférence renseigné");
-            xml.end();
-            endSection();
-            return;
-        }
-        String ref = narrativeId("disposition");
-        xml.start("content", "ID", ref).text(facility.name()).end();
-        if (facility.address() != null) {
-            xml.empty("br").text(facility.address().street()).empty("br")
-                    .text(facility.address().postalCode() + " " + facility.address().city());
+            xml.start("content", "ID", ref).text("Aucun établissement de santé de préférence renseigné").end();
+        } else {
+            xml.start("content", "ID", ref).text(facility.name()).end();
+            if (facility.address() != null) {
+                xml.empty("br").text(facility.address().street()).empty("br")
+                        .text(facility.address().postalCode() + " " + facility.address().city());
+            }
         }
         xml.end();
         xml.start("entry").start("act", "classCode", "ACT", "moodCode", "INT");
@@ -92,9 +90,11 @@ final class DluBodyWriter {
         xml.empty("effectiveTime", "nullFlavor", "NAV");
         facilityParticipant("ORG", origin.structure().finessGeographique().asStructureNationalId(), origin.structure().name(),
                 origin.address(), origin.phone());
-        String finess = facility.finess() == null ? null : facility.finess().asStructureNationalId();
-        facilityParticipant("RCV", finess, facility.name(), facility.address(), facility.phone());
-        facilityParticipant("DST", finess, facility.name(), facility.address(), facility.phone());
+        if (facility != null) {
+            String finess = facility.finess() == null ? null : facility.finess().asStructureNationalId();
+            facilityParticipant("RCV", finess, facility.name(), facility.address(), facility.phone());
+            facilityParticipant("DST", finess, facility.name(), facility.address(), facility.phone());
+        }
         xml.end().end();
         endSection();
     }
@@ -200,8 +200,7 @@ final class DluBodyWriter {
         section("Traitements au long cours", "10160-0", "Historique de la prise médicamenteuse",
                 "2.16.840.1.113883.10.20.1.8", "1.3.6.1.4.1.19376.1.5.3.1.3.19", "1.2.250.1.213.1.1.2.143");
         if (treatments.isEmpty()) {
-            xml.element("text", "Aucun traitement en cours");
-            endSection();
+            noTreatment();
             return;
         }
         String[] refs = new String[treatments.size()];
@@ -230,11 +229,32 @@ final class DluBodyWriter {
                         .empty("period", "value", Integer.toString(24 / t.timesPerDay()), "unit", "h").end();
             }
             if (t.dose() != null) {
-                xml.empty("doseQuantity", "value", t.dose().stripTrailingZeros().toPlainString(), "unit", t.doseUnit());
+                // CI-SIS FR-Traitement: a dose is a range; a fixed dose is the range from it to itself
+                String dose = t.dose().stripTrailingZeros().toPlainString();
+                xml.start("doseQuantity").empty("low", "value", dose, "unit", t.doseUnit()).empty("high", "value", dose, "unit", t.doseUnit()).end();
             }
             product(t.code(), t.medication(), refs[i], null);
             xml.end().end();
         }
+        endSection();
+    }
+
+    /** "No current treatment" as IHE PCC wants it: a Medications entry, negated, for no particular medication. */
+    private void noTreatment() {
+        String ref = narrativeId("traitement");
+        xml.start("text").start("content", "ID", ref).text("Aucun traitement en cours").end().end();
+        xml.start("entry").start("substanceAdministration", "classCode", "SBADM", "moodCode", "INT", "negationInd", "true");
+        templates("2.16.840.1.113883.10.20.1.24", "1.3.6.1.4.1.19376.1.5.3.1.4.7", "1.2.250.1.213.1.1.3.42",
+                "1.3.6.1.4.1.19376.1.5.3.1.4.7.1");
+        xml.empty("id", "root", ids.get());
+        reference("text", ref);
+        xml.empty("statusCode", "code", "completed");
+        xml.start("effectiveTime", "xsi:type", "IVL_TS");
+        dateOrNull("low", null);
+        dateOrNull("high", null);
+        xml.end();
+        product(null, "Aucun traitement", ref, null);
+        xml.end().end();
         endSection();
     }
 
@@ -283,40 +303,33 @@ final class DluBodyWriter {
         endSection();
     }
 
+    /**
+     * Every observation of the DLU form, in its order: yes, no, or "non renseigné" (value nullFlavor NASK) for what the
+     * DUI did not assess, so the emergency team sees what is unknown rather than a silent gap.
+     */
     private void observations(Map<PatientObservation, Boolean> observations) {
         section("Observations", "42545-4", "Evènements observés",
                 "1.3.6.1.4.1.19376.1.5.3.1.1.21.2.9", "1.3.6.1.4.1.19376.1.7.3.1.1.13.7", "1.2.250.1.213.1.1.2.163");
-        if (observations.isEmpty()) {
-            xml.element("text", "Aucune observation renseignée");
-            endSection();
-            return;
-        }
         Map<PatientObservation, String> refs = new EnumMap<>(PatientObservation.class);
         xml.start("text");
-        boolean first = true;
         for (PatientObservation.Group group : PatientObservation.Group.values()) {
-            List<PatientObservation> rows = observations.keySet().stream().filter(o -> o.group() == group).sorted().toList();
-            if (rows.isEmpty()) {
-                continue;
-            }
-            if (!first) {
+            List<PatientObservation> rows = java.util.Arrays.stream(PatientObservation.values()).filter(o -> o.group() == group).toList();
+            if (group.ordinal() > 0) {
                 xml.empty("br");
             }
-            first = false;
             tableBody(List.of(group.title(), "Observation"), rows.size(), row -> {
                 PatientObservation o = rows.get(row);
                 refs.put(o, narrativeId("observation"));
                 xml.start("td").start("content", "ID", refs.get(o)).text(o.label()).end().end();
-                xml.element("td", observations.get(o) ? "oui" : "non");
+                Boolean answer = observations.get(o);
+                xml.element("td", answer == null ? "non renseigné" : answer ? "oui" : "non");
             });
         }
         xml.end();
-        for (PatientObservation.Group group : PatientObservation.Group.values()) {
-            for (PatientObservation o : observations.keySet().stream().filter(x -> x.group() == group).sorted().toList()) {
-                xml.start("entry");
-                simpleObservation(new Code(o.snomed(), SNOMED, o.displayName()), "SNOMED CT", refs.get(o), observations.get(o), "NA");
-                xml.end();
-            }
+        for (PatientObservation o : PatientObservation.values()) {
+            xml.start("entry");
+            simpleObservation(new Code(o.snomed(), SNOMED, o.displayName()), "SNOMED CT", refs.get(o), observations.get(o), "NA", "NASK");
+            xml.end();
         }
         endSection();
     }
@@ -338,9 +351,17 @@ final class DluBodyWriter {
             xml.start("td").start("content", "ID", ref).text("Le patient porte-t-il une bactérie multirésistante ?").end().end();
             xml.element("td", shown);
         });
+        // IHE PCC coded results: the section holds the act (the BMR screening) as well as its result
+        xml.start("entry").start("procedure", "classCode", "PROC", "moodCode", "EVN");
+        templates("1.3.6.1.4.1.19376.1.5.3.1.4.19", "2.16.840.1.113883.10.20.1.29", "1.2.250.1.213.1.1.3.62");
+        xml.empty("id", "root", ids.get());
+        xml.empty("code", "nullFlavor", "NA");
+        reference("text", ref);
+        xml.empty("statusCode", "code", "completed");
+        xml.end().end();
         xml.start("entry");
         simpleObservation(new Code("U83.71", CIM10, "Bactérie multirésistante [BMR]"), "CIM-10", ref,
-                status == BmrStatus.UNKNOWN ? null : status == BmrStatus.CARRIER, "NASK");
+                status == BmrStatus.UNKNOWN ? null : status == BmrStatus.CARRIER, "NASK", "UNK");
         xml.end();
         endSection();
     }
@@ -403,8 +424,8 @@ final class DluBodyWriter {
         });
         for (ChecklistItem item : items) {
             AttachedDocument d = byItem.get(item);
-            if (d == null || !d.attached()) {
-                continue;
+            if (d == null || !d.hasPdf()) {
+                continue;     // a document on paper is listed in the narrative; FR-Document-attache carries the document itself
             }
             xml.start("entry").start("organizer", "classCode", "CLUSTER", "moodCode", "EVN");
             templates("1.2.250.1.213.1.1.3.18");
@@ -421,12 +442,10 @@ final class DluBodyWriter {
             xml.empty("value", "xsi:type", "CD", "code", item.code(), "displayName", item.displayName(),
                     "codeSystem", ChecklistItem.CODE_SYSTEM, "codeSystemName", "TA_ASIP");
             xml.end().end();
-            if (d.hasPdf()) {
-                xml.start("component").start("observationMedia", "classCode", "OBS", "moodCode", "EVN", "ID", media.get(item));
-                xml.start("value", "mediaType", "application/pdf", "representation", "B64")
-                        .text(Base64.getMimeEncoder(76, new byte[]{'\n'}).encodeToString(d.pdf())).end();
-                xml.end().end();
-            }
+            xml.start("component").start("observationMedia", "classCode", "OBS", "moodCode", "EVN", "ID", media.get(item));
+            xml.start("value", "mediaType", "application/pdf", "representation", "B64")
+                    .text(Base64.getMimeEncoder(76, new byte[]{'\n'}).encodeToString(d.pdf())).end();
+            xml.end().end();
             xml.end().end();
         }
         endSection();
@@ -478,7 +497,7 @@ final class DluBodyWriter {
     }
 
     /** A yes/no observation (IHE simple observation, FR-Simple-Observation); a null answer is written as nullFlavor. */
-    private void simpleObservation(Code code, String codeSystemName, String ref, Boolean answer, String unknownTimeFlavor) {
+    private void simpleObservation(Code code, String codeSystemName, String ref, Boolean answer, String unknownTimeFlavor, String unknownAnswerFlavor) {
         xml.start("observation", "classCode", "OBS", "moodCode", "EVN");
         templates("1.3.6.1.4.1.19376.1.5.3.1.4.13", "1.2.250.1.213.1.1.3.48");
         xml.empty("id", "root", ids.get());
@@ -487,7 +506,7 @@ final class DluBodyWriter {
         xml.empty("statusCode", "code", "completed");
         xml.empty("effectiveTime", "nullFlavor", unknownTimeFlavor);
         if (answer == null) {
-            xml.empty("value", "xsi:type", "BL", "nullFlavor", "UNK");
+            xml.empty("value", "xsi:type", "BL", "nullFlavor", unknownAnswerFlavor);
         } else {
             xml.empty("value", "xsi:type", "BL", "value", answer.toString());
         }

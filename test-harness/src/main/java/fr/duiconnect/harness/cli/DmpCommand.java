@@ -26,10 +26,14 @@ final class DmpCommand {
         @Option(names = "--kit", required = true, paramLabel = "DIR", description = "The ANS CDA validation kit (TestContenuCDA) directory.")
         Path kit;
 
+        @Option(names = "--profiles", description = "Also run the kit's body profiles (IHE PCC, CI-SIS content models) on a structured body.")
+        boolean profiles;
+
         @Override
         public Integer call() throws Exception {
             try (CdaValidator validator = new CdaValidator(kit)) {
-                CdaValidationReport report = validator.validate(Files.readAllBytes(document));
+                CdaValidationReport report = validator.validate(Files.readAllBytes(document),
+                        profiles ? java.util.EnumSet.allOf(fr.duiconnect.dmp.cda.CdaProfile.class) : java.util.Set.of());
                 for (CdaFinding finding : report.findings()) {
                     System.out.println("FAILED " + finding.source() + " " + finding.id() + " at " + finding.location() + ": " + finding.text());
                 }

@@ -4,6 +4,7 @@ import fr.duiconnect.core.dmp.content.GeneratedCda;
 import fr.duiconnect.core.dmp.content.LiaisonLetter;
 import fr.duiconnect.core.dmp.content.PreviousVersion;
 import fr.duiconnect.dmp.cda.CdaFinding;
+import fr.duiconnect.dmp.cda.CdaProfile;
 import fr.duiconnect.dmp.cda.CdaValidationReport;
 import fr.duiconnect.dmp.cda.CdaValidator;
 import fr.duiconnect.dmp.document.CdaDocumentWriter;
@@ -19,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code dui-connect dmp dlu | letter}: write a DLU or a liaison letter from the resident's JSON record, locally. */
@@ -57,6 +60,9 @@ final class DmpDocumentCommands {
         @Option(names = "--kit", paramLabel = "DIR", description = "Also validate the document with the ANS CDA kit (schema + schematrons).")
         Path kit;
 
+        @Option(names = "--profiles", description = "With --kit: also the kit's body profiles (IHE PCC, CI-SIS content models).")
+        boolean profiles;
+
         @ArgGroup(exclusive = false)
         Replaces replaces;
 
@@ -73,7 +79,7 @@ final class DmpDocumentCommands {
                 return 0;
             }
             try (CdaValidator validator = new CdaValidator(kit)) {
-                CdaValidationReport report = validator.validate(document.xml());
+                CdaValidationReport report = validator.validate(document.xml(), profiles ? EnumSet.allOf(CdaProfile.class) : Set.of());
                 for (CdaFinding finding : report.findings()) {
                     console.println("FAILED " + finding.source() + " " + finding.id() + " at " + finding.location() + ": " + finding.text());
                 }

@@ -4,7 +4,9 @@ import fr.duiconnect.core.model.Require;
 
 /**
  * One line of the DLU's attached-documents checklist: whether the document goes with the DLU and, when the DUI
- * holds it, its PDF, embedded in the CDA (observationMedia, base64).
+ * holds it, its PDF, embedded in the CDA (entry FR-Document-attache with an observationMedia, base64). Embed at
+ * least one: the DLU volet accepts a checklist without any, but the kit's CI-SIS content-model profile
+ * ({@code CI-SIS_Modeles_ANS}) requires one FR-Document-attache entry, and only embedded documents make one.
  *
  * @param pdf may be null (a paper copy goes with the resident, or the document is not attached)
  */
