@@ -8,13 +8,15 @@ import fr.duiconnect.core.dmp.DmpPatientStatus;
 import fr.duiconnect.core.dmp.DmpSearch;
 import fr.duiconnect.core.dmp.DocumentAvailability;
 import fr.duiconnect.core.dmp.NonOpposition;
+import fr.duiconnect.core.dmp.content.GeneratedCda;
+import fr.duiconnect.core.dmp.content.LiaisonLetter;
+import fr.duiconnect.core.dmp.content.ResidentRecord;
 import fr.duiconnect.core.error.DuiConnectException;
 import fr.duiconnect.core.model.PersonIdentity;
 import fr.duiconnect.core.model.Sex;
 import fr.duiconnect.core.operation.OperationReceipt;
 import fr.duiconnect.core.operation.OperationState;
 import fr.duiconnect.core.operation.OperationStatus;
-import fr.duiconnect.dmp.cda.CdaFinding;
 import fr.duiconnect.dmp.cda.CdaValidationReport;
 import fr.duiconnect.dmp.cda.CdaValidator;
 import fr.duiconnect.harness.conformance.ConformanceContext;
@@ -65,18 +67,41 @@ public final class DmpConformanceScenarios implements ConformanceScenarioProvide
         }
     }
 
+    /** Compiled once per kit for the whole run (seconds each), removed with the JVM. */
+    private static final java.util.Map<java.nio.file.Path, CdaValidator> VALIDATORS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static CdaValidator validator(java.nio.file.Path kit) {
+        return VALIDATORS.computeIfAbsent(kit.toAbsolutePath().normalize(), k -> {
+            CdaValidator validator = new CdaValidator(k);
+            Runtime.getRuntime().addShutdownHook(new Thread(validator::close, "cda-validator-cleanup"));
+            return validator;
+        });
+    }
+
+    private static ScenarioOutcome kitVerdict(ConformanceContext context, byte[] cda) {
+        CdaValidationReport report = validator(context.cdaKit()).validate(cda);
+        return ScenarioOutcome.check(report.valid(), "0 failure, " + report.rulesFired() + " rules fired on " + String.join(", ", report.schematrons()),
+                report.findings().size() + " failure(s)", new Evidence("findings",
+                        report.findings().stream().map(f -> f.source() + ": " + f.text()).limit(10).collect(Collectors.joining("\n"))));
+    }
+
     @Override
     public List<ConformanceScenario> scenarios() {
         return List.of(
-                new Scenario("DMP-01", "The DLU sent is valid CDA: schema, DLU-EHPAD 2022.01 and structuration minimale schematrons",
-                        "Un DLU déposé valide le schéma CDA et ne lève aucune assertion des schématrons du volet et de la structuration minimale",
+                new Scenario("DMP-01", "The DLU the connector writes is valid CDA: schema, DLU-EHPAD 2022.01 and structuration minimale schematrons",
+                        "Un DLU produit par le connecteur valide le schéma CDA et ne lève aucune assertion des schématrons du volet et de la structuration minimale",
                         "CI-SIS volet DLU-EHPAD 2022.01; ANS TestContenuCDA", false, (context, dlu, finess) -> {
-                    try (CdaValidator validator = new CdaValidator(context.cdaKit())) {
-                        CdaValidationReport report = validator.validate(dlu.forStructure(finess).cda());
-                        return ScenarioOutcome.check(report.valid(), "0 failure, " + report.rulesFired() + " rules fired",
-                                report.findings().size() + " failure(s)", new Evidence("findings",
-                                        report.findings().stream().map(CdaFinding::text).limit(10).collect(Collectors.joining("\n"))));
-                    }
+                    GeneratedCda written = context.connector().dmp().writeDlu(SampleResident.ofStructure(finess), null);
+                    return kitVerdict(context, written.xml());
+                }),
+                new Scenario("DMP-10", "A liaison letter the connector writes is valid level-1 CDA (structuration minimale, PDF body)",
+                        "Une lettre de liaison de sortie (83981-1) produite par le connecteur valide le schéma CDA et la structuration minimale (corps PDF, XDS-SD)",
+                        "CI-SIS structuration minimale; NOS JDV_J07 83981-1 / 88348-8", false, (context, dlu, finess) -> {
+                    ResidentRecord resident = SampleResident.ofStructure(finess);
+                    LiaisonLetter letter = new LiaisonLetter(LiaisonLetter.LiaisonLetterKind.SORTIE, resident.person(), null, resident.establishment(),
+                            resident.author(), resident.attendingPhysician(), null, LocalDate.of(2021, 9, 1), LocalDate.of(2026, 11, 28),
+                            "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    return kitVerdict(context, context.connector().dmp().writeLiaisonLetter(letter, null).xml());
                 }),
                 new Scenario("DMP-02", "TD0.2 tells an open DMP from an absent one", "Test d'existence du DMP (PRPA_IN201307UV02, TEST_EXST) avant alimentation",
                         "DMPi TD0.2", true, (context, dlu, finess) -> {

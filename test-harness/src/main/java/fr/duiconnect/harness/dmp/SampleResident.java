@@ -1,6 +1,9 @@
 package fr.duiconnect.harness.dmp;
 
+import fr.duiconnect.core.dmp.content.Establishment;
 import fr.duiconnect.core.dmp.content.ResidentRecord;
+import fr.duiconnect.core.model.Finess;
+import fr.duiconnect.core.model.Structure;
 import fr.duiconnect.core.model.PersonIdentity;
 import fr.duiconnect.dmp.document.ResidentJson;
 
@@ -30,6 +33,18 @@ public final class SampleResident {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The sample resident as a resident of the structure with this FINESS géographique (e.g. a configured one). */
+    public static ResidentRecord ofStructure(String finess) {
+        ResidentRecord sample = load();
+        Structure own = sample.establishment().structure();
+        if (own.finessGeographique().value().equals(finess)) {
+            return sample;
+        }
+        Establishment establishment = new Establishment(new Structure(Finess.of(finess), null, own.name(), own.facilityTypeCode(),
+                own.practiceSettingCode()), sample.establishment().address(), sample.establishment().phone());
+        return sample.withEstablishment(establishment);
     }
 
     /** The sample's clinical record for another (qualified) person, e.g. a sandbox persona. */

@@ -56,6 +56,13 @@ public record ResidentRecord(PersonIdentity person, PostalAddress address, Local
                 observations, vaccinations, attachedDocuments, comment);
     }
 
+    /** The same record kept by another establishment (a transfer, or the structure a configuration names). */
+    public ResidentRecord withEstablishment(Establishment newEstablishment) {
+        return new ResidentRecord(person, address, admittedOn, newEstablishment, author, attendingPhysician, trustedPerson,
+                emergencyContact, preferredFacility, activePathologies, allergies, treatments, advanceDirectives, bmr, bmrDetails,
+                observations, vaccinations, attachedDocuments, comment);
+    }
+
     private static <T> List<T> copy(List<T> values) {
         return values == null ? List.of() : List.copyOf(values);
     }
