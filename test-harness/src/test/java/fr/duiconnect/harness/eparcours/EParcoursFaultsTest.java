@@ -10,6 +10,7 @@ import fr.duiconnect.core.operation.OperationState;
 import fr.duiconnect.core.operation.OperationStatus;
 import fr.duiconnect.harness.faults.Fault;
 import fr.duiconnect.harness.faults.FaultKind;
+import fr.duiconnect.harness.faults.TypedFailure;
 import fr.duiconnect.harness.fhir.InsPersona;
 import fr.duiconnect.harness.junit.SandboxExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * One test per fault the coordination platform simulator can be told to make. A posted note is journaled, so
@@ -63,10 +63,7 @@ class EParcoursFaultsTest {
     }
 
     private static DuiConnectException pullUnder(Fault fault, DuiConnector connector) {
-        SANDBOX.sandbox().faults(ServiceSocle.EPARCOURS).set(fault);
-        DuiConnectException error = catchThrowableOfType(DuiConnectException.class, () -> connector.eparcours().pull(RESIDENT));
-        assertThat(error).as("the pull should have failed under " + fault).isNotNull();
-        return error;
+        return TypedFailure.under(SANDBOX.sandbox().faults(ServiceSocle.EPARCOURS), fault, () -> connector.eparcours().pull(RESIDENT));
     }
 
     @Test
@@ -98,15 +95,13 @@ class EParcoursFaultsTest {
     @Test
     void http503OnAPullIsATypedPlatformErrorWorthRetrying() {
         DuiConnectException error = pullUnder(Fault.times(FaultKind.HTTP_503, 1), SANDBOX.connector());
-        assertThat(error.code()).isEqualTo("EPARCOURS-PLATFORM-ERROR");
-        assertThat(error.retryable()).isTrue();
+        TypedFailure.assertTyped(error, "EPARCOURS-PLATFORM-ERROR", true);
     }
 
     @Test
     void aConnectionCutOnAPullIsUnreachableAndWorthRetrying() {
         DuiConnectException error = pullUnder(Fault.times(FaultKind.CONNECTION_RESET, 1), SANDBOX.connector());
-        assertThat(error.code()).isEqualTo("EPARCOURS-UNREACHABLE");
-        assertThat(error.retryable()).isTrue();
+        TypedFailure.assertTyped(error, "EPARCOURS-UNREACHABLE", true);
     }
 
     @Test
@@ -114,8 +109,7 @@ class EParcoursFaultsTest {
         try (DuiConnector impatient = DuiConnector.builder().config(SANDBOX.sandbox()
                 .connectorConfigWith(Map.of("dui.eparcours.timeout.read", "PT0.3S"))).build()) {
             DuiConnectException error = pullUnder(Fault.latency(Duration.ofSeconds(2), 1), impatient);
-            assertThat(error.code()).isEqualTo("EPARCOURS-TIMEOUT");
-            assertThat(error.retryable()).isTrue();
+            TypedFailure.assertTyped(error, "EPARCOURS-TIMEOUT", true);
         }
     }
 
@@ -123,8 +117,7 @@ class EParcoursFaultsTest {
     void aFailedTlsHandshakeOnAPullIsATypedTlsError() {
         try (DuiConnector fresh = SANDBOX.newConnector()) {
             DuiConnectException error = pullUnder(Fault.times(FaultKind.TLS_FAILURE, 1), fresh);
-            assertThat(error.code()).isEqualTo("CORE-TLS");
-            assertThat(error.retryable()).isFalse();
+            TypedFailure.assertTyped(error, "CORE-TLS", false);
         }
     }
 }

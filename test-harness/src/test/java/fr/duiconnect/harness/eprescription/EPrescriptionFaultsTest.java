@@ -7,6 +7,7 @@ import fr.duiconnect.core.error.DuiConnectException;
 import fr.duiconnect.core.error.RemoteServiceException;
 import fr.duiconnect.harness.faults.Fault;
 import fr.duiconnect.harness.faults.FaultKind;
+import fr.duiconnect.harness.faults.TypedFailure;
 import fr.duiconnect.harness.fhir.InsPersona;
 import fr.duiconnect.harness.junit.SandboxExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -43,10 +44,7 @@ class EPrescriptionFaultsTest {
     }
 
     private static DuiConnectException retrievalUnder(Fault fault, DuiConnector connector) {
-        SANDBOX.sandbox().faults(ServiceSocle.EPRESCRIPTION).set(fault);
-        DuiConnectException error = catchThrowableOfType(DuiConnectException.class, () -> connector.eprescription().retrieve(NUMBER));
-        assertThat(error).as("the retrieval should have failed under " + fault).isNotNull();
-        return error;
+        return TypedFailure.under(SANDBOX.sandbox().faults(ServiceSocle.EPRESCRIPTION), fault, () -> connector.eprescription().retrieve(NUMBER));
     }
 
     private static void isATypedServiceErrorWorthRetrying(FaultKind kind, String status) {
@@ -69,8 +67,7 @@ class EPrescriptionFaultsTest {
     @Test
     void aConnectionCutMidAnswerIsUnreachableAndWorthRetrying() {
         DuiConnectException error = retrievalUnder(Fault.times(FaultKind.CONNECTION_RESET, 1), SANDBOX.connector());
-        assertThat(error.code()).isEqualTo("EPRESC-UNREACHABLE");
-        assertThat(error.retryable()).isTrue();
+        TypedFailure.assertTyped(error, "EPRESC-UNREACHABLE", true);
     }
 
     @Test
@@ -78,8 +75,7 @@ class EPrescriptionFaultsTest {
         try (DuiConnector impatient = DuiConnector.builder().config(SANDBOX.sandbox()
                 .connectorConfigWith(Map.of("dui.eprescription.timeout.read", "PT0.3S"))).build()) {
             DuiConnectException error = retrievalUnder(Fault.latency(Duration.ofSeconds(2), 1), impatient);
-            assertThat(error.code()).isEqualTo("EPRESC-TIMEOUT");
-            assertThat(error.retryable()).isTrue();
+            TypedFailure.assertTyped(error, "EPRESC-TIMEOUT", true);
         }
     }
 
@@ -87,8 +83,7 @@ class EPrescriptionFaultsTest {
     void aFailedTlsHandshakeIsATypedTlsErrorNotRetried() {
         try (DuiConnector fresh = SANDBOX.newConnector()) {   // a new connection, hence a new handshake
             DuiConnectException error = retrievalUnder(Fault.times(FaultKind.TLS_FAILURE, 1), fresh);
-            assertThat(error.code()).isEqualTo("CORE-TLS");
-            assertThat(error.retryable()).isFalse();
+            TypedFailure.assertTyped(error, "CORE-TLS", false);
         }
     }
 
