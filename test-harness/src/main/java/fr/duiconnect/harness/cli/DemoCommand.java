@@ -2,6 +2,9 @@ package fr.duiconnect.harness.cli;
 
 import fr.duiconnect.core.DuiConnector;
 import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.core.dmp.DmpDeposit;
+import fr.duiconnect.core.dmp.DmpPatientStatus;
+import fr.duiconnect.core.dmp.NonOpposition;
 import fr.duiconnect.core.eparcours.NoteDraft;
 import fr.duiconnect.core.eparcours.NoteType;
 import fr.duiconnect.core.eparcours.PullResult;
@@ -11,6 +14,12 @@ import fr.duiconnect.core.ins.InsSearchRequest;
 import fr.duiconnect.core.ins.InsSearchResult;
 import fr.duiconnect.core.model.Ins;
 import fr.duiconnect.core.model.PersonIdentity;
+import fr.duiconnect.core.mssante.InboxBatch;
+import fr.duiconnect.core.mssante.MailDocument;
+import fr.duiconnect.core.mssante.MssanteMessage;
+import fr.duiconnect.core.xds.DocumentMetadata;
+import fr.duiconnect.dmp.cda.CdaHeaderReader;
+import fr.duiconnect.dmp.xds.DmpMetadataFactory;
 import fr.duiconnect.ins.rniv.HighTrustDocument;
 import fr.duiconnect.ins.rniv.RnivStateMachine;
 import fr.duiconnect.core.eprescription.PrescriptionLine;
@@ -19,8 +28,9 @@ import fr.duiconnect.core.indicators.MonthlyIndicators;
 import fr.duiconnect.core.indicators.Targets;
 import fr.duiconnect.core.operation.OperationReceipt;
 import fr.duiconnect.core.operation.OperationStatus;
+import fr.duiconnect.harness.dmp.KitDlu;
 import fr.duiconnect.harness.fhir.InsPersona;
-import fr.duiconnect.harness.mssante.BenchMessages;
+import fr.duiconnect.harness.fhir.SharedConformance;
 import fr.duiconnect.harness.mssante.MssanteOperatorSimulator;
 import fr.duiconnect.harness.report.IndicatorsReport;
 import fr.duiconnect.harness.sandbox.Sandbox;
@@ -31,6 +41,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -47,6 +58,10 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Working directory (default: a temporary one).")
     Path directory;
+
+    @Option(names = "--kit", paramLabel = "DIR", description = "The ANS CDA kit, whose example DLU is the resident's DLU "
+            + "(default: conformance/ans-cda-kit of the shared directory).")
+    Path kit;
 
     /** The resident of the story: a person the sandbox's simulators all know. */
     private static final InsPersona RESIDENT = InsPersona.ALL.get(1);
@@ -70,11 +85,12 @@ final class DemoCommand implements Callable<Integer> {
             if (available(connector, ServiceSocle.INS)) {
                 resident = qualify(connector);
             }
+            byte[] dlu = dluFor(resident);
             if (available(connector, ServiceSocle.DMP)) {
-                progress("DMP: module present");
+                depositInDmp(connector, resident, dlu);
             }
             if (available(connector, ServiceSocle.MSSANTE)) {
-                sendByMssante(connector);
+                sendToTheTreatingGp(connector, resident, dlu);
             }
             if (available(connector, ServiceSocle.EPRESCRIPTION)) {
                 importPrescription(connector, resident);
@@ -99,12 +115,41 @@ final class DemoCommand implements Callable<Integer> {
         return false;
     }
 
-    private void sendByMssante(DuiConnector connector) {
-        OperationReceipt receipt = connector.mssante().send(BenchMessages.message(1, Sandbox.TEST_FINESS, BenchMessages.pdf()));
-        progress("MSSanté: message journaled (" + receipt.operationId() + "), sending to " + MssanteOperatorSimulator.HOSPITAL_DOCTOR);
-        OperationStatus status = connector.operations().await(receipt.operationId(), Duration.ofSeconds(30));
-        progress("MSSanté: " + status.state() + " — Message-ID " + status.remoteReferenceIfAny().orElse("?"));
-        summary.add("MSSanté: 1 message " + status.state());
+    /**
+     * The resident's DLU (dossier de liaison d'urgence). For now the ANS kit's example DLU, re-identified with the
+     * resident's INS and the sandbox structure's FINESS; to be replaced by the dmp module's generator from the resident.
+     */
+    private byte[] dluFor(PersonIdentity resident) {
+        Path dir = kit != null ? kit : SharedConformance.directory().resolve("conformance/ans-cda-kit");
+        return KitDlu.load(dir).forPerson(Sandbox.TEST_FINESS, resident.ins(), null).cda();
+    }
+
+    /** TD0.2 (the resident has an open DMP), then the deposit (ITI-41), journaled and awaited to its outcome. */
+    private void depositInDmp(DuiConnector connector, PersonIdentity resident, byte[] dlu) {
+        DmpPatientStatus dmp = connector.dmp().testExistence(resident);
+        progress("DMP: TD0.2 test d'existence → " + dmp.state());
+        OperationReceipt receipt = connector.dmp().deposit(DmpDeposit.of(dlu, resident, NonOpposition.recorded(Instant.now(), "IDEC")));
+        progress("DMP: DLU journaled (" + receipt.operationId() + "), depositing (ITI-41, VIHF, XAdES-signed submission set)");
+        OperationStatus status = connector.operations().awaitFinal(receipt.operationId(), Duration.ofSeconds(60));
+        progress("DMP: " + status.state() + " after " + status.attempts() + " attempt(s) — uniqueId " + status.remoteReferenceIfAny().orElse("?")
+                + (status.lastErrorCode() == null ? "" : " (" + status.lastErrorCode() + " " + status.lastError() + ")"));
+        summary.add("DMP: DLU " + status.state() + " " + status.remoteReferenceIfAny().orElse(""));
+    }
+
+    /** The same DLU to the résident's médecin traitant by MSSanté (IHE XDM), then its delivery and read receipts. */
+    private void sendToTheTreatingGp(DuiConnector connector, PersonIdentity resident, byte[] dlu) {
+        DocumentMetadata metadata = new DmpMetadataFactory(null, null).documentEntry(CdaHeaderReader.read(dlu), dlu, Set.of());
+        MssanteMessage message = MssanteMessage.builder().to(MssanteOperatorSimulator.TREATING_GP).person(resident)
+                .label("DOSSIER DE LIAISON D'URGENCE").body("Bonjour Docteur,\r\nveuillez trouver ci-joint le DLU de votre patient, résident de l'EHPAD.")
+                .document(MailDocument.of(dlu, metadata)).build();
+        OperationReceipt receipt = connector.mssante().send(message);
+        progress("MSSanté: DLU journaled (" + receipt.operationId() + "), sending to the médecin traitant " + MssanteOperatorSimulator.TREATING_GP);
+        OperationStatus sent = connector.operations().await(receipt.operationId(), Duration.ofSeconds(30));
+        progress("MSSanté: " + sent.state() + " — Message-ID " + sent.remoteReferenceIfAny().orElse("?"));
+        InboxBatch inbox = connector.mssante().fetchInbox();
+        OperationStatus settled = connector.operations().status(receipt.operationId());
+        progress("MSSanté: " + inbox.receipts().size() + " receipt(s) read by IMAP → " + settled.state());
+        summary.add("MSSanté: DLU to the médecin traitant " + settled.state());
     }
 
     /** The resident arrives with a provisional identity: INSi retrieval, then a check of the identity card. */
@@ -153,6 +198,9 @@ final class DemoCommand implements Callable<Integer> {
         connector.indicators().recordActivity(Sandbox.TEST_FINESS, month, new ActivityCounts(1, 1, 1, 1));
         MonthlyIndicators indicators = connector.indicators().compute(Sandbox.TEST_FINESS, month, Targets.ESMS_NUMERIQUE);
         progress("usage indicators of " + month + " for FINESS " + Sandbox.TEST_FINESS + ":");
+        summary.add("indicators: " + indicators.documentsDeposited() + " DMP document(s) deposited, " + indicators.mssanteMessagesSent()
+                + " MSSanté message(s), " + indicators.eprescriptionsImported() + " e-prescription(s), " + indicators.eparcoursExchanges()
+                + " cahier de liaison exchange(s)");
         System.out.print(IndicatorsReport.json(List.of(indicators)).indent(6));
     }
 

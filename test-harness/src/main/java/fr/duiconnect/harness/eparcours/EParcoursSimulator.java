@@ -71,7 +71,7 @@ public final class EParcoursSimulator implements SandboxSimulator {
         server.registerProvider(new TransactionProvider(store, checks, nurse::onNewNote));
         token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         host = FhirServerHost.start(server, FhirServerHost.serverTls(context.pki(), "eparcours-server"), "/fhir",
-                List.of(new FhirGate(() -> token, faults, context.recordDir())));
+                List.of(new FhirGate(() -> token, faults, context.recordDir())), faults);
 
         Path tokenFile = context.directory().resolve("bearer.token");
         Files.writeString(tokenFile, token);

@@ -24,7 +24,7 @@ import java.util.TreeMap;
 /**
  * The simulated prescription service: a FHIR R4 server (HAPI plain server on Jetty 12, HTTPS with the sandbox's
  * test PKI) serving the ePrescription IG's example prescriptions and prescriptions generated for the INS personas,
- * with the searches the connector uses, a bearer token check, and faults (5xx, latency); 404 for an unknown
+ * with the searches the connector uses, a bearer token check, and faults (5xx, latency, reset, TLS handshake); 404 for an unknown
  * prescription number, 410 for a withdrawn one.
  */
 public final class EPrescriptionSimulator implements SandboxSimulator {
@@ -52,7 +52,7 @@ public final class EPrescriptionSimulator implements SandboxSimulator {
         server.setDefaultResponseEncoding(ca.uhn.fhir.rest.api.EncodingEnum.JSON);
         token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         gate = new FhirGate(() -> token, faults, context.recordDir());
-        host = FhirServerHost.start(server, FhirServerHost.serverTls(context.pki(), "eprescription-server"), "/fhir", List.of(gate));
+        host = FhirServerHost.start(server, FhirServerHost.serverTls(context.pki(), "eprescription-server"), "/fhir", List.of(gate), faults);
 
         Path tokenFile = context.directory().resolve("bearer.token");
         Files.writeString(tokenFile, token);

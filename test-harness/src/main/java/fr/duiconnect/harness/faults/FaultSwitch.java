@@ -34,7 +34,25 @@ public final class FaultSwitch {
         return Optional.of(current);
     }
 
-    /** The fault set now, without consuming it (e.g. for a TLS handshake decision). */
+    /**
+     * The only cipher suite a server enables to make a handshake fail: a signalling value, not a usable suite, so
+     * client and server have no suite in common.
+     */
+    public static final String NO_USABLE_SUITE = "TLS_EMPTY_RENEGOTIATION_INFO_SCSV";
+
+    /**
+     * Whether the TLS handshake now starting must fail ({@link FaultKind#TLS_FAILURE} set); consumes one count of
+     * the fault when so. Simulators ask it once per new connection, before the handshake.
+     */
+    public synchronized boolean failsNextHandshake() {
+        if (fault == null || fault.kind() != FaultKind.TLS_FAILURE) {
+            return false;
+        }
+        nextRequest();
+        return true;
+    }
+
+    /** The fault set now, without consuming it. */
     public synchronized Optional<Fault> peek() {
         return Optional.ofNullable(fault);
     }

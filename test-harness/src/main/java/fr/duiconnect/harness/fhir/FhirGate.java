@@ -1,6 +1,7 @@
 package fr.duiconnect.harness.fhir;
 
 import fr.duiconnect.harness.faults.Fault;
+import fr.duiconnect.harness.faults.FaultKind;
 import fr.duiconnect.harness.faults.FaultSwitch;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -18,7 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * What a simulated FHIR service does before the FHIR server sees a request: checks the bearer token (401 with an
- * OperationOutcome otherwise, RFC 6750) and applies the injected fault (HTTP 500/503, latency).
+ * OperationOutcome otherwise, RFC 6750) and applies the injected fault (HTTP 500/503, latency, a connection cut
+ * mid-answer).
  */
 public final class FhirGate implements Filter {
 
@@ -54,7 +56,9 @@ public final class FhirGate implements Filter {
             request = recorded;
             req = recorded;
         }
-        Optional<Fault> fault = faults.nextRequest();
+        // A TLS failure is for the next handshake (FhirServerHost): a request on an open connection leaves it set.
+        boolean handshakeFault = faults.peek().map(f -> f.kind() == FaultKind.TLS_FAILURE).orElse(false);
+        Optional<Fault> fault = handshakeFault ? Optional.empty() : faults.nextRequest();
         if (fault.isPresent()) {
             switch (fault.get().kind()) {
                 case HTTP_500, SOAP_FAULT -> {

@@ -1,7 +1,9 @@
 package fr.duiconnect.harness.fhir;
 
 import ca.uhn.fhir.rest.server.RestfulServer;
+import fr.duiconnect.harness.faults.FaultSwitch;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -22,7 +24,8 @@ import java.util.List;
 
 /**
  * Hosts a HAPI plain FHIR server ({@link RestfulServer}) on Jetty 12 (ee10) for a simulator: loopback only, a
- * free port, HTTPS with a server certificate of the test PKI, servlet filters in front (bearer token, faults).
+ * free port, HTTPS with a server certificate of the test PKI, servlet filters in front (bearer token, faults), and the
+ * fault switch's {@link fr.duiconnect.harness.faults.FaultKind#TLS_FAILURE} applied to the next new connection's handshake.
  */
 public final class FhirServerHost implements AutoCloseable {
 
@@ -37,8 +40,9 @@ public final class FhirServerHost implements AutoCloseable {
     /**
      * @param tls the server's TLS context (certificate of the test PKI), or null for plain HTTP on loopback
      * @param path        context path of the FHIR base, e.g. {@code /fhir}
+     * @param faults      the simulator's fault switch, asked before each TLS handshake
      */
-    public static FhirServerHost start(RestfulServer fhir, SSLContext tls, String path, List<Filter> filters) {
+    public static FhirServerHost start(RestfulServer fhir, SSLContext tls, String path, List<Filter> filters, FaultSwitch faults) {
         QueuedThreadPool threads = new QueuedThreadPool(32, 4);
         threads.setName("fhir-sim");
         Server server = new Server(threads);
@@ -49,7 +53,15 @@ public final class FhirServerHost implements AutoCloseable {
             SecureRequestCustomizer secure = new SecureRequestCustomizer();
             secure.setSniHostCheck(false);
             http.addCustomizer(secure);
-            SslContextFactory.Server factory = new SslContextFactory.Server();
+            SslContextFactory.Server factory = new SslContextFactory.Server() {
+                @Override
+                public void customize(SSLEngine engine) {
+                    super.customize(engine);
+                    if (faults.failsNextHandshake()) {
+                        engine.setEnabledCipherSuites(new String[] {FaultSwitch.NO_USABLE_SUITE});
+                    }
+                }
+            };
             factory.setSslContext(tls);
             factory.setIncludeProtocols("TLSv1.3", "TLSv1.2");
             connector = new ServerConnector(server, new SslConnectionFactory(factory, "http/1.1"), new HttpConnectionFactory(http));

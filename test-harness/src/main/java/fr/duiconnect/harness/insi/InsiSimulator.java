@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.harness.faults.Fault;
-import fr.duiconnect.harness.faults.FaultKind;
 import fr.duiconnect.harness.faults.FaultSwitch;
 import fr.duiconnect.harness.pki.IssuedCertificate;
 import fr.duiconnect.harness.pki.TestPki;
@@ -74,10 +73,8 @@ public final class InsiSimulator implements SandboxSimulator {
             public void configure(HttpsParameters parameters) {
                 SSLParameters ssl = tls.getDefaultSSLParameters();
                 ssl.setNeedClientAuth(true);
-                boolean failHandshake = faults.peek().map(f -> f.kind() == FaultKind.TLS_FAILURE).orElse(false);
-                if (failHandshake) {
-                    faults.nextRequest();
-                    ssl.setCipherSuites(new String[] {"TLS_EMPTY_RENEGOTIATION_INFO_SCSV"});   // no usable suite: the handshake fails
+                if (faults.failsNextHandshake()) {
+                    ssl.setCipherSuites(new String[] {FaultSwitch.NO_USABLE_SUITE});
                 } else {
                     ssl.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
                 }

@@ -43,6 +43,8 @@ public final class MssanteOperatorSimulator implements SandboxSimulator {
     public static final String PERSONAL_MAILBOX = "claire.martin@ehpad.mssante.fr";
     /** A hospital doctor whose software integrates what it receives and answers "processed". */
     public static final String HOSPITAL_DOCTOR = "jean.dupont@hopital-a.mssante.fr";
+    /** The résident's médecin traitant, whose software integrates what it receives and answers "processed". */
+    public static final String TREATING_GP = "dr.leroy@cabinet-a.mssante.fr";
     /** A GP whose software does not know the patient and answers "processed/Error: 902". */
     public static final String GP_UNKNOWN_PATIENT = "medecin.traitant@cabinet-b.mssante.fr";
     /** A mailbox of a trusted domain that does not exist. */
@@ -82,7 +84,9 @@ public final class MssanteOperatorSimulator implements SandboxSimulator {
                 .host(PERSONAL_MAILBOX, MailboxKind.PERSONAL, null)
                 .host(HOSPITAL_DOCTOR, MailboxKind.PERSONAL, null)
                 .host(GP_UNKNOWN_PATIENT, MailboxKind.PERSONAL, null)
+                .host(TREATING_GP, MailboxKind.PERSONAL, null)
                 .autoRespond(HOSPITAL_DOCTOR, IntegrationResult.PROCESSED)
+                .autoRespond(TREATING_GP, IntegrationResult.PROCESSED)
                 .autoRespond(GP_UNKNOWN_PATIENT, IntegrationResult.unknownPatient());
         byte[] secret = new byte[16];
         new java.security.SecureRandom().nextBytes(secret);
@@ -109,7 +113,7 @@ public final class MssanteOperatorSimulator implements SandboxSimulator {
         IssuedCertificate authClient = testPki.issueOrgAuthClient("mssante-auth-cli.p12", APP_CLIENT_CN, finess);
         IssuedCertificate smime = testPki.issueSmime("mssante-smime.p12", APP_MAILBOX);
         Path certificates = Files.createDirectories(dir.resolve("certificates"));
-        for (String recipient : List.of(HOSPITAL_DOCTOR, GP_UNKNOWN_PATIENT, ORG_MAILBOX, PERSONAL_MAILBOX)) {
+        for (String recipient : List.of(HOSPITAL_DOCTOR, GP_UNKNOWN_PATIENT, TREATING_GP, ORG_MAILBOX, PERSONAL_MAILBOX)) {
             writePem(certificates.resolve(recipient + ".pem"), testPki.issueSmime("smime-" + recipient.replace('@', '_') + ".p12", recipient));
         }
         Path passwordFile = testPki.directory().resolve("pki.pass").toAbsolutePath();

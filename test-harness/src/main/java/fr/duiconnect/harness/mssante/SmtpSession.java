@@ -1,7 +1,6 @@
 package fr.duiconnect.harness.mssante;
 
 import fr.duiconnect.harness.faults.Fault;
-import fr.duiconnect.harness.faults.FaultKind;
 import fr.duiconnect.harness.faults.FaultSwitch;
 
 import javax.net.ssl.SSLException;
@@ -71,8 +70,7 @@ final class SmtpSession {
                     continue;
                 }
                 channel.send("220 2.0.0 Ready to start TLS");
-                if (faults.peek().map(f -> f.kind() == FaultKind.TLS_FAILURE).orElse(false)) {
-                    faults.nextRequest();
+                if (faults.failsNextHandshake()) {
                     return;
                 }
                 try {

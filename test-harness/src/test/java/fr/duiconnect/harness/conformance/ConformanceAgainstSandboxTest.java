@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConformanceAgainstSandboxTest {
 
     @RegisterExtension
-    static final SandboxExtension SANDBOX = SandboxExtension.of(ServiceSocle.INS, ServiceSocle.MSSANTE);
+    static final SandboxExtension SANDBOX = SandboxExtension.of(ServiceSocle.INS, ServiceSocle.MSSANTE,
+            ServiceSocle.EPRESCRIPTION, ServiceSocle.EPARCOURS);
 
     @TempDir
     Path dir;
@@ -40,20 +42,47 @@ class ConformanceAgainstSandboxTest {
         assertThat(failed).isEmpty();
         assertThat(report.summaryPerService().get(ServiceSocle.INS).passed()).isGreaterThanOrEqualTo(9);
         assertThat(report.summaryPerService().get(ServiceSocle.MSSANTE).passed()).isGreaterThanOrEqualTo(5);
+        assertThat(report.summaryPerService().get(ServiceSocle.EPRESCRIPTION).passed()).isEqualTo(6);
+        assertThat(report.summaryPerService().get(ServiceSocle.EPARCOURS).passed()).isEqualTo(7);
+    }
+
+    /** Runs the selected scenarios while the service's simulator answers every request with the fault. */
+    private ConformanceReport runUnder(DuiConnector connector, Sandbox sandbox, ServiceSocle service, Fault fault, Predicate<String> ids) {
+        sandbox.faults(service).set(fault);
+        try {
+            return ConformanceRunner.run(new ConformanceContext(connector, sandbox, null, null, dir), ConformanceRunner.catalogue(), "sandbox",
+                    s -> ids.test(s.id()), r -> { });
+        } finally {
+            sandbox.faults(service).clear();
+        }
     }
 
     @Test
     void aMisbehavingInsiSimulatorFailsTheInsiScenariosOnly(DuiConnector connector, Sandbox sandbox) {
-        sandbox.faults(ServiceSocle.INS).set(Fault.always(FaultKind.SOAP_FAULT));
-        try {
-            ConformanceReport report = run(connector, sandbox, "INS-");
-            assertThat(verdict(report, "INS-03")).isEqualTo(Verdict.FAIL);
-            assertThat(verdict(report, "INS-05")).isEqualTo(Verdict.FAIL);
-            assertThat(verdict(report, "INS-01")).as("refused before any call").isEqualTo(Verdict.PASS);
-            assertThat(verdict(report, "INS-09")).as("offline").isEqualTo(Verdict.PASS);
-        } finally {
-            sandbox.faults(ServiceSocle.INS).clear();
+        ConformanceReport report = runUnder(connector, sandbox, ServiceSocle.INS, Fault.always(FaultKind.SOAP_FAULT), id -> id.startsWith("INS-"));
+        assertThat(verdict(report, "INS-03")).isEqualTo(Verdict.FAIL);
+        assertThat(verdict(report, "INS-05")).isEqualTo(Verdict.FAIL);
+        assertThat(verdict(report, "INS-01")).as("refused before any call").isEqualTo(Verdict.PASS);
+        assertThat(verdict(report, "INS-09")).as("offline").isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void aPrescriptionServiceAnswering500FailsTheRetrievalScenariosOnly(DuiConnector connector, Sandbox sandbox) {
+        ConformanceReport report = runUnder(connector, sandbox, ServiceSocle.EPRESCRIPTION, Fault.always(FaultKind.HTTP_500), id -> id.startsWith("EPR-"));
+        for (String id : List.of("EPR-01", "EPR-02", "EPR-03", "EPR-04", "EPR-05")) {
+            assertThat(verdict(report, id)).as(id).isEqualTo(Verdict.FAIL);
         }
+        assertThat(verdict(report, "EPR-06")).as("refused before any call").isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void aPlatformAnswering503FailsTheSynchronousCahierDeLiaisonScenariosOnly(DuiConnector connector, Sandbox sandbox) {
+        // the synchronous and local scenarios: a posted note would only fail after all its retries
+        ConformanceReport report = runUnder(connector, sandbox, ServiceSocle.EPARCOURS, Fault.always(FaultKind.HTTP_503),
+                List.of("EPC-03", "EPC-06", "EPC-07")::contains);
+        assertThat(verdict(report, "EPC-03")).isEqualTo(Verdict.FAIL);
+        assertThat(verdict(report, "EPC-07")).isEqualTo(Verdict.FAIL);
+        assertThat(verdict(report, "EPC-06")).as("refused before any call").isEqualTo(Verdict.PASS);
     }
 
     private static Verdict verdict(ConformanceReport report, String id) {

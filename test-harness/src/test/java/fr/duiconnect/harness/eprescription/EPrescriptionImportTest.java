@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -166,15 +165,6 @@ class EPrescriptionImportTest {
     }
 
     @Test
-    void aServerErrorIsReportedRetryable() {
-        simulator.faults().set(Fault.times(FaultKind.HTTP_503, 1));
-        assertThatThrownBy(() -> client.retrieve(personaNumber(InsPersona.ALL.get(0), 0)))
-                .isInstanceOf(DuiConnectException.class)
-                .satisfies(e -> assertThat(((DuiConnectException) e).code()).isEqualTo("EPRESC-SERVICE-ERROR"))
-                .satisfies(e -> assertThat(((DuiConnectException) e).retryable()).isTrue());
-    }
-
-    @Test
     void aFailedSearchByPersonLogsNeitherTheInsNorTheNames() {
         InsPersona persona = InsPersona.ALL.get(2);
         simulator.faults().set(Fault.times(FaultKind.HTTP_500, 1));
@@ -182,19 +172,6 @@ class EPrescriptionImportTest {
                 .isInstanceOf(DuiConnectException.class);
         client.importPrescription(personaNumber(persona, 1), persona.identity());
         logs.assertNothingContains(persona.matricule(), persona.birthName(), persona.usedName());
-    }
-
-    @Test
-    void aSlowServiceTimesOut() {
-        try (DuiConnector impatient = DuiConnector.builder().config(sandbox.sandbox().connectorConfig()).build()) {
-            // the configured read timeout is 10 s; the simulated latency exceeds it
-            simulator.faults().set(new Fault(FaultKind.LATENCY, 1, Duration.ofSeconds(11)));
-            assertThatThrownBy(() -> impatient.eprescription().retrieve(personaNumber(InsPersona.ALL.get(0), 0)))
-                    .isInstanceOf(DuiConnectException.class)
-                    .satisfies(e -> assertThat(((DuiConnectException) e).code()).isEqualTo("EPRESC-TIMEOUT"));
-        } finally {
-            simulator.faults().clear();
-        }
     }
 
     @Test

@@ -11,8 +11,6 @@ import fr.duiconnect.core.mssante.ReceiptKind;
 import fr.duiconnect.core.operation.OperationReceipt;
 import fr.duiconnect.core.operation.OperationState;
 import fr.duiconnect.core.operation.OperationStatus;
-import fr.duiconnect.harness.faults.Fault;
-import fr.duiconnect.harness.faults.FaultKind;
 import fr.duiconnect.harness.sandbox.Sandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +25,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The connector against the simulated operator: submission, DSN/MDN back, journal states. */
+/** The connector against the simulated operator: submission, DSN/MDN back, journal states (faults: {@link MssanteFaultsTest}). */
 class MssanteSendReceiveTest {
 
     @TempDir
@@ -116,21 +114,5 @@ class MssanteSendReceiveTest {
             assertThat(r.detail()).contains("902");
         });
         assertThat(connector.operations().status(sent.operationId()).state()).isEqualTo(OperationState.FAILED);
-    }
-
-    @Test
-    void temporary_smtp_refusal_451_is_retried() {
-        sandbox.faults(ServiceSocle.MSSANTE).set(Fault.times(FaultKind.SMTP_451, 2));
-        OperationStatus sent = sendAndWait(note(MssanteOperatorSimulator.HOSPITAL_DOCTOR));
-        assertThat(sent.state()).isEqualTo(OperationState.SENT);
-        assertThat(sent.attempts()).isGreaterThanOrEqualTo(3);
-    }
-
-    @Test
-    void permanent_smtp_refusal_550_fails_with_the_server_text() {
-        sandbox.faults(ServiceSocle.MSSANTE).set(Fault.times(FaultKind.SMTP_550, 1));
-        OperationStatus failed = sendAndWait(note(MssanteOperatorSimulator.HOSPITAL_DOCTOR));
-        assertThat(failed.state()).isEqualTo(OperationState.FAILED);
-        assertThat(failed.toString()).contains("MSS-SMTP-5XX").contains("refused by the operator policy");
     }
 }
