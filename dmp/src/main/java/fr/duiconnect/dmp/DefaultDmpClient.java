@@ -84,6 +84,11 @@ public final class DefaultDmpClient implements DmpClient {
     }
 
     @Override
+    public DocumentMetadata metadataOf(byte[] cda) {
+        return metadata.documentEntry(CdaHeaderReader.read(cda), cda, Set.of());
+    }
+
+    @Override
     public GeneratedCda writeLiaisonLetter(LiaisonLetter letter, PreviousVersion replaces) {
         return documents.liaisonLetter(letter, replaces);
     }

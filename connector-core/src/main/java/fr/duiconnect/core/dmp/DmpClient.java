@@ -34,6 +34,12 @@ public interface DmpClient {
     /** Writes a liaison letter (CDA R2 level 1 around the DUI's PDF) after the pre-checks. Local, like {@link #writeDlu}. */
     GeneratedCda writeLiaisonLetter(LiaisonLetter letter, PreviousVersion replaces);
 
+    /**
+     * The XDS document entry a deposit of this CDA would carry (typeCode, classCode, formatCode, facility, practice
+     * setting, author, uniqueId, hash, size), derived from its header: for a document sent by MSSanté (IHE XDM) as well.
+     */
+    fr.duiconnect.core.xds.DocumentMetadata metadataOf(byte[] cda);
+
     /** TD0.2: does this person have a DMP, and is it open? Synchronous. */
     DmpPatientStatus testExistence(PersonIdentity person);
 

@@ -18,8 +18,6 @@ import fr.duiconnect.core.mssante.InboxBatch;
 import fr.duiconnect.core.mssante.MailDocument;
 import fr.duiconnect.core.mssante.MssanteMessage;
 import fr.duiconnect.core.xds.DocumentMetadata;
-import fr.duiconnect.dmp.cda.CdaHeaderReader;
-import fr.duiconnect.dmp.xds.DmpMetadataFactory;
 import fr.duiconnect.ins.rniv.HighTrustDocument;
 import fr.duiconnect.ins.rniv.RnivStateMachine;
 import fr.duiconnect.core.eprescription.PrescriptionLine;
@@ -28,9 +26,9 @@ import fr.duiconnect.core.indicators.MonthlyIndicators;
 import fr.duiconnect.core.indicators.Targets;
 import fr.duiconnect.core.operation.OperationReceipt;
 import fr.duiconnect.core.operation.OperationStatus;
-import fr.duiconnect.harness.dmp.KitDlu;
+import fr.duiconnect.core.dmp.content.GeneratedCda;
+import fr.duiconnect.harness.dmp.SampleResident;
 import fr.duiconnect.harness.fhir.InsPersona;
-import fr.duiconnect.harness.fhir.SharedConformance;
 import fr.duiconnect.harness.mssante.MssanteOperatorSimulator;
 import fr.duiconnect.harness.report.IndicatorsReport;
 import fr.duiconnect.harness.sandbox.Sandbox;
@@ -59,10 +57,6 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Working directory (default: a temporary one).")
     Path directory;
 
-    @Option(names = "--kit", paramLabel = "DIR", description = "The ANS CDA kit, whose example DLU is the resident's DLU "
-            + "(default: conformance/ans-cda-kit of the shared directory).")
-    Path kit;
-
     /** The resident of the story: a person the sandbox's simulators all know. */
     private static final InsPersona RESIDENT = InsPersona.ALL.get(1);
 
@@ -85,11 +79,12 @@ final class DemoCommand implements Callable<Integer> {
             if (available(connector, ServiceSocle.INS)) {
                 resident = qualify(connector);
             }
-            byte[] dlu = dluFor(resident);
+            byte[] dlu = null;
             if (available(connector, ServiceSocle.DMP)) {
+                dlu = dluFor(connector, resident);
                 depositInDmp(connector, resident, dlu);
             }
-            if (available(connector, ServiceSocle.MSSANTE)) {
+            if (dlu != null && available(connector, ServiceSocle.MSSANTE)) {
                 sendToTheTreatingGp(connector, resident, dlu);
             }
             if (available(connector, ServiceSocle.EPRESCRIPTION)) {
@@ -115,13 +110,12 @@ final class DemoCommand implements Callable<Integer> {
         return false;
     }
 
-    /**
-     * The resident's DLU (dossier de liaison d'urgence). For now the ANS kit's example DLU, re-identified with the
-     * resident's INS and the sandbox structure's FINESS; to be replaced by the dmp module's generator from the resident.
-     */
-    private byte[] dluFor(PersonIdentity resident) {
-        Path dir = kit != null ? kit : SharedConformance.directory().resolve("conformance/ans-cda-kit");
-        return KitDlu.load(dir).forPerson(Sandbox.TEST_FINESS, resident.ins(), null).cda();
+    /** The resident's DLU (dossier de liaison d'urgence), written by the connector from the DUI's record of the resident. */
+    private byte[] dluFor(DuiConnector connector, PersonIdentity resident) {
+        GeneratedCda dlu = connector.dmp().writeDlu(SampleResident.forPerson(resident), null);
+        progress("DMP: DLU written from the resident's record (volet DLU-EHPAD 2022.01, " + dlu.xml().length / 1024
+                + " KiB, uniqueId " + dlu.uniqueId() + "), pre-checks passed");
+        return dlu.xml();
     }
 
     /** TD0.2 (the resident has an open DMP), then the deposit (ITI-41), journaled and awaited to its outcome. */
@@ -138,7 +132,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The same DLU to the résident's médecin traitant by MSSanté (IHE XDM), then its delivery and read receipts. */
     private void sendToTheTreatingGp(DuiConnector connector, PersonIdentity resident, byte[] dlu) {
-        DocumentMetadata metadata = new DmpMetadataFactory(null, null).documentEntry(CdaHeaderReader.read(dlu), dlu, Set.of());
+        DocumentMetadata metadata = connector.dmp().metadataOf(dlu);
         MssanteMessage message = MssanteMessage.builder().to(MssanteOperatorSimulator.TREATING_GP).person(resident)
                 .label("DOSSIER DE LIAISON D'URGENCE").body("Bonjour Docteur,\r\nveuillez trouver ci-joint le DLU de votre patient, résident de l'EHPAD.")
                 .document(MailDocument.of(dlu, metadata)).build();
