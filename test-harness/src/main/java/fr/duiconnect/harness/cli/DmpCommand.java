@@ -1,14 +1,18 @@
 package fr.duiconnect.harness.cli;
 
 import fr.duiconnect.dmp.cda.CdaFinding;
+import fr.duiconnect.dmp.cda.CdaProfile;
 import fr.duiconnect.dmp.cda.CdaValidationReport;
 import fr.duiconnect.dmp.cda.CdaValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code dui-connect dmp validate}: a CDA document against the ANS validation kit (schema + schematrons). */
@@ -31,16 +35,21 @@ final class DmpCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (CdaValidator validator = new CdaValidator(kit)) {
-                CdaValidationReport report = validator.validate(Files.readAllBytes(document),
-                        profiles ? java.util.EnumSet.allOf(fr.duiconnect.dmp.cda.CdaProfile.class) : java.util.Set.of());
-                for (CdaFinding finding : report.findings()) {
-                    System.out.println("FAILED " + finding.source() + " " + finding.id() + " at " + finding.location() + ": " + finding.text());
-                }
-                System.out.printf("%s: %d failure(s); schema + %s; %d rule(s) fired%n", document.getFileName(), report.findings().size(),
-                        String.join(" + ", report.schematrons()), report.rulesFired());
-                return report.valid() ? 0 : 1;
+            return validated(new PrintWriter(System.out, true), kit, Files.readAllBytes(document), profiles, document.getFileName().toString());
+        }
+    }
+
+    /** Validates with the kit and prints each failed assertion and a summary line; the exit code is 1 on any failure. */
+    static int validated(PrintWriter out, Path kit, byte[] cda, boolean profiles, String label) {
+        try (CdaValidator validator = new CdaValidator(kit)) {
+            CdaValidationReport report = validator.validate(cda, profiles ? EnumSet.allOf(CdaProfile.class) : Set.of());
+            for (CdaFinding finding : report.findings()) {
+                out.println("FAILED " + finding.source() + " " + finding.id() + " at " + finding.location() + ": " + finding.text());
             }
+            out.printf("%s: %d failure(s); schema + %s; %d rule(s) fired%n", label, report.findings().size(),
+                    String.join(" + ", report.schematrons()), report.rulesFired());
+            out.flush();
+            return report.valid() ? 0 : 1;
         }
     }
 }

@@ -3,10 +3,6 @@ package fr.duiconnect.harness.cli;
 import fr.duiconnect.core.dmp.content.GeneratedCda;
 import fr.duiconnect.core.dmp.content.LiaisonLetter;
 import fr.duiconnect.core.dmp.content.PreviousVersion;
-import fr.duiconnect.dmp.cda.CdaFinding;
-import fr.duiconnect.dmp.cda.CdaProfile;
-import fr.duiconnect.dmp.cda.CdaValidationReport;
-import fr.duiconnect.dmp.cda.CdaValidator;
 import fr.duiconnect.dmp.document.CdaDocumentWriter;
 import fr.duiconnect.dmp.document.ResidentJson;
 import picocli.CommandLine.ArgGroup;
@@ -20,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code dui-connect dmp dlu | letter}: write a DLU or a liaison letter from the resident's JSON record, locally. */
@@ -78,15 +72,7 @@ final class DmpDocumentCommands {
             if (kit == null) {
                 return 0;
             }
-            try (CdaValidator validator = new CdaValidator(kit)) {
-                CdaValidationReport report = validator.validate(document.xml(), profiles ? EnumSet.allOf(CdaProfile.class) : Set.of());
-                for (CdaFinding finding : report.findings()) {
-                    console.println("FAILED " + finding.source() + " " + finding.id() + " at " + finding.location() + ": " + finding.text());
-                }
-                console.printf("kit: %d failure(s); schema + %s; %d rule(s) fired%n", report.findings().size(),
-                        String.join(" + ", report.schematrons()), report.rulesFired());
-                return report.valid() ? 0 : 1;
-            }
+            return DmpCommand.validated(console, kit, document.xml(), profiles, "kit");
         }
     }
 
