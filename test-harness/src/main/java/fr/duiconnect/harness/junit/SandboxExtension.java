@@ -3,6 +3,7 @@ package fr.duiconnect.harness.junit;
 import fr.duiconnect.core.DuiConnector;
 import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.harness.sandbox.Sandbox;
+import fr.duiconnect.harness.sandbox.SandboxSimulator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -26,7 +27,7 @@ import java.util.Set;
  * static SandboxExtension sandbox = SandboxExtension.of(ServiceSocle.INS, ServiceSocle.DMP);
  *
  * @Test
- * void depositsTheDlu(DuiConnector connector, Sandbox sandbox) { ... }
+ * void depositsTheDlu(DuiConnector connector, DmpSimulator dmp) { ... }
  * }</pre>
  */
 public final class SandboxExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
@@ -79,14 +80,23 @@ public final class SandboxExtension implements BeforeAllCallback, AfterAllCallba
         return DuiConnector.builder().config(sandbox.connectorConfig()).build();
     }
 
+    /** Test parameters: the {@link Sandbox}, the {@link DuiConnector}, or one of the started simulators by its type (e.g. {@code DmpSimulator}). */
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Sandbox.class || type == DuiConnector.class;
+        return type == Sandbox.class || type == DuiConnector.class
+                || SandboxSimulator.class.isAssignableFrom(type) && sandbox.simulators().stream().anyMatch(type::isInstance);
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
-        return parameter.getParameter().getType() == Sandbox.class ? sandbox : connector;
+        Class<?> type = parameter.getParameter().getType();
+        if (type == Sandbox.class) {
+            return sandbox;
+        }
+        if (type == DuiConnector.class) {
+            return connector;
+        }
+        return sandbox.simulators().stream().filter(type::isInstance).findFirst().orElseThrow();
     }
 }

@@ -44,7 +44,7 @@ class WrittenDocumentsDepositTest {
     }
 
     @Test
-    void theResidentsDluIsRegisteredWithClassCode11AndTheDluFormat() {
+    void theResidentsDluIsRegisteredWithClassCode11AndTheDluFormat(DmpSimulator simulator) {
         DmpClient dmp = sandbox.connector().dmp();
         ResidentRecord resident = SampleResident.load();
         GeneratedCda dlu = dmp.writeDlu(resident, null);
@@ -55,6 +55,7 @@ class WrittenDocumentsDepositTest {
         assertThat(entry.classCode().code()).isEqualTo("11");
         assertThat(entry.authorInstitution()).contains("750000010");
         assertThat(dmp.retrieve(resident.person(), dlu.uniqueId()).content()).isEqualTo(dlu.xml());
+        assertThat(simulator.registeredCount()).as("the simulator, injected by SandboxExtension, registered it").isPositive();
     }
 
     @Test
