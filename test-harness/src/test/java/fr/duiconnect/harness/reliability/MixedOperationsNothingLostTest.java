@@ -5,6 +5,7 @@ import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.operation.OperationState;
 import fr.duiconnect.core.operation.OperationStatus;
 import fr.duiconnect.harness.dmp.DmpSimulator;
+import fr.duiconnect.harness.eparcours.EParcoursSimulator;
 import fr.duiconnect.harness.faults.Fault;
 import fr.duiconnect.harness.faults.FaultKind;
 import fr.duiconnect.harness.junit.SandboxExtension;
@@ -26,12 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Message-ID, the platform by note identifier, the DMP by document uniqueId) or FAILED with its reason.
  *
  * <p>Faults, a new one on each service every 20 operations: SMTP 451, 421, connection resets and slow answers on the
- * operator; HTTP 503, 500, connection resets and slow answers on the platform; HTTP 503, 500, SOAP faults and
- * resets on the DMP, answers later than the DMP read timeout, and ITI-41 answers lost after the registry registered
- * the document (the retry meets XDSDuplicateUniqueIdInRegistry and reads the entry back: one copy). Only the DMP
- * gets answers later than the timeout: an SMTP server that accepted DATA, or a platform that stored a note, before
- * the client gave up receives the operation again on the retry — the at-least-once window that
- * {@link SigkillNothingLostTest} measures and counts separately.
+ * operator; HTTP 503, 500, connection resets, slow answers and creation answers lost after the note was stored on
+ * the platform (the retry finds the note by its identifier and does not post it again); HTTP 503, 500, SOAP faults
+ * and resets on the DMP, answers later than the DMP read timeout, and ITI-41 answers lost after the registry
+ * registered the document (the retry meets XDSDuplicateUniqueIdInRegistry and reads the entry back: one copy).
+ * Only the DMP gets answers later than the timeout: an SMTP server that accepted DATA before the client gave up
+ * receives the message again on the retry (the at-least-once window that {@link SigkillNothingLostTest} counts
+ * separately), and a platform still storing a note when the retry looks for it would get it twice.
  * The retry policy is shortened (first retry after 50 ms, at most 500 ms apart) so that the run stays short; the
  * number of attempts is the default one.
  */
@@ -62,6 +64,7 @@ class MixedOperationsNothingLostTest {
     void everyAcceptedOperationIsDeliveredOnceOrFailedWithItsReason() {
         Sandbox sandbox = SANDBOX.sandbox();
         DmpSimulator dmp = sandbox.simulator(DmpSimulator.class);
+        EParcoursSimulator platform = sandbox.simulator(EParcoursSimulator.class);
         long started = System.nanoTime();
         try (DuiConnector connector = DuiConnector.builder().config(sandbox.connectorConfigWith(SHORT_RETRIES_AND_TIMEOUTS)).build()) {
             MixedWorkload workload = MixedWorkload.generate(connector, kit(), MAILS, NOTES, DEPOSITS);
@@ -73,6 +76,7 @@ class MixedOperationsNothingLostTest {
                     FAULTS.forEach((service, kinds) -> sandbox.faults(service).set(kinds.get(turn % kinds.size())));
                     if (turn % 3 == 1) {
                         dmp.loseDepositAnswers(1);
+                        platform.loseCreationAnswers(1);
                     }
                 }
                 accepted.add(workload.operations().get(i).acceptOn(connector).operationId());
@@ -86,9 +90,10 @@ class MixedOperationsNothingLostTest {
                 settled.add(Settled.of(workload.operations().get(i), status));
             }
             System.out.printf("nothing-lost mixed: %d operations, prepared in %.1f s, accepted in %.1f s, all settled %.1f s after "
-                            + "the start; DMP: %d answers lost after registration, %d duplicate uniqueIds refused then read back%n",
+                            + "the start; DMP: %d answers lost after registration, %d duplicate uniqueIds refused then read back; "
+                            + "e-parcours: %d creation answers lost after the note was stored%n",
                     accepted.size(), seconds(started, prepared), seconds(prepared, acceptedAt), seconds(started, System.nanoTime()),
-                    dmp.lostAnswers(), dmp.duplicateRefusals());
+                    dmp.lostAnswers(), dmp.duplicateRefusals(), platform.lostAnswers());
             long faults = 0;
             for (ServiceSocle service : List.of(ServiceSocle.MSSANTE, ServiceSocle.EPARCOURS, ServiceSocle.DMP)) {
                 DeliveryTally tally = DeliveryTally.of(sandbox, service, settled, sandbox.faults(service).injectedCount());
