@@ -35,7 +35,7 @@ public final class ConnectorProcess {
      * said it started; a process that ends or stays silent for a minute fails the test.
      */
     static Process launch(Path config, String node, Path log, String... workload) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                 "-cp", System.getProperty("java.class.path"), ConnectorProcess.class.getName(), config.toString(), node));
         command.addAll(List.of(workload));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -18,9 +18,10 @@ import java.util.Map;
 /**
  * One service's accepted operations set against what its simulator holds, counted by the service's own key: the
  * operator's mailbox by Message-ID, the platform's notes by note identifier (masterIdentifier), the DMP's documents
- * by uniqueId. {@code lost}: not FAILED, yet not held; {@code duplicated}: held more than once.
+ * by uniqueId. {@code retried}: settled after more than one attempt; {@code lost}: not FAILED, yet not held;
+ * {@code duplicated}: held more than once.
  */
-record DeliveryTally(ServiceSocle service, int accepted, Map<OperationState, Integer> outcomes, int held,
+record DeliveryTally(ServiceSocle service, int accepted, Map<OperationState, Integer> outcomes, int retried, int held,
                      List<String> lost, List<String> duplicated, int extraCopies, List<String> failedWithoutReason,
                      List<String> failedButDelivered, long faults) {
 
@@ -30,7 +31,7 @@ record DeliveryTally(ServiceSocle service, int accepted, Map<OperationState, Int
         Map<OperationState, Integer> outcomes = new EnumMap<>(OperationState.class);
         own.forEach(s -> outcomes.merge(s.state(), 1, Integer::sum));
         List<Settled> kept = own.stream().filter(s -> copies.containsKey(s.key())).toList();
-        return new DeliveryTally(service, own.size(), outcomes, kept.size(),
+        return new DeliveryTally(service, own.size(), outcomes, (int) own.stream().filter(s -> s.attempts() > 1).count(), kept.size(),
                 own.stream().filter(s -> !s.failed() && !copies.containsKey(s.key())).map(Settled::key).toList(),
                 kept.stream().filter(s -> copies.get(s.key()) > 1).map(Settled::key).toList(),
                 kept.stream().mapToInt(s -> copies.get(s.key()) - 1).sum(),
@@ -75,8 +76,8 @@ record DeliveryTally(ServiceSocle service, int accepted, Map<OperationState, Int
     }
 
     String report() {
-        return String.format("%-9s accepted %3d, faults injected %3d, outcomes %s, held %3d, lost %d, duplicated %d (%d extra copies), "
-                        + "failed without reason %d", service, accepted, faults, outcomes, held, lost.size(), duplicated.size(),
-                extraCopies, failedWithoutReason.size());
+        return String.format("%-9s accepted %3d, faults injected %3d, outcomes %s, %d after more than one attempt, held %3d, lost %d, "
+                        + "duplicated %d (%d extra copies), failed without reason %d", service, accepted, faults, outcomes, retried, held,
+                lost.size(), duplicated.size(), extraCopies, failedWithoutReason.size());
     }
 }
