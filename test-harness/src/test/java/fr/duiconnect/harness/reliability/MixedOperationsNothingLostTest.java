@@ -3,28 +3,33 @@ package fr.duiconnect.harness.reliability;
 import fr.duiconnect.core.DuiConnector;
 import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.operation.OperationState;
-import fr.duiconnect.core.operation.OperationStatus;
 import fr.duiconnect.harness.dmp.DmpSimulator;
 import fr.duiconnect.harness.eparcours.EParcoursSimulator;
 import fr.duiconnect.harness.faults.Fault;
 import fr.duiconnect.harness.faults.FaultKind;
 import fr.duiconnect.harness.junit.SandboxExtension;
 import fr.duiconnect.harness.sandbox.Sandbox;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 500 mixed operations — 200 MSSanté messages, 150 e-parcours notes, 150 DMP deposits — accepted while every
  * simulator injects faults: every accepted operation ends delivered exactly once (the operator counts by
- * Message-ID, the platform by note identifier, the DMP by document uniqueId) or FAILED with its reason.
+ * Message-ID, the platform by note identifier, the DMP by document uniqueId) or FAILED with its reason. The run is
+ * made once; each rule is a test of its own, per service.
  *
  * <p>Faults, a new one on each service every 20 operations: SMTP 451, 421, connection resets and slow answers on the
  * operator; HTTP 503, 500, connection resets, slow answers and creation answers lost after the note was stored on
@@ -60,8 +65,12 @@ class MixedOperationsNothingLostTest {
             ServiceSocle.DMP, List.of(Fault.times(FaultKind.HTTP_503, 3), Fault.times(FaultKind.CONNECTION_RESET, 2),
                     Fault.times(FaultKind.SOAP_FAULT, 2), Fault.latency(LATER_THAN_TIMEOUT, 1), Fault.times(FaultKind.HTTP_500, 2)));
 
-    @Test
-    void everyAcceptedOperationIsDeliveredOnceOrFailedWithItsReason() {
+    static List<Settled> settled;
+    static Map<ServiceSocle, DeliveryTally> tallies = new EnumMap<>(ServiceSocle.class);
+
+    /** The run every rule below is read from: the workload accepted under faults, then each operation awaited. */
+    @BeforeAll
+    static void acceptUnderFaultsThenSettle() {
         Sandbox sandbox = SANDBOX.sandbox();
         DmpSimulator dmp = sandbox.simulator(DmpSimulator.class);
         EParcoursSimulator platform = sandbox.simulator(EParcoursSimulator.class);
@@ -69,7 +78,7 @@ class MixedOperationsNothingLostTest {
         try (DuiConnector connector = DuiConnector.builder().config(sandbox.connectorConfigWith(SHORT_RETRIES_AND_TIMEOUTS)).build()) {
             MixedWorkload workload = MixedWorkload.generate(connector, kit(), MAILS, NOTES, DEPOSITS);
             long prepared = System.nanoTime();
-            List<java.util.UUID> accepted = new ArrayList<>();
+            List<UUID> accepted = new ArrayList<>();
             for (int i = 0; i < workload.operations().size(); i++) {
                 if (i % FAULT_EVERY == 0) {
                     int turn = i / FAULT_EVERY;
@@ -81,32 +90,53 @@ class MixedOperationsNothingLostTest {
                 }
                 accepted.add(workload.operations().get(i).acceptOn(connector).operationId());
             }
-            assertThat(accepted).hasSize(MAILS + NOTES + DEPOSITS);
             long acceptedAt = System.nanoTime();
-            List<Settled> settled = new ArrayList<>();
+            settled = new ArrayList<>();
             for (int i = 0; i < accepted.size(); i++) {
-                OperationStatus status = connector.operations().await(accepted.get(i), Duration.ofSeconds(90));
-                assertThat(status.state()).as("operation %s settled", status.operationId()).isNotEqualTo(OperationState.PENDING);
-                settled.add(Settled.of(workload.operations().get(i), status));
+                settled.add(Settled.of(workload.operations().get(i), connector.operations().await(accepted.get(i), Duration.ofSeconds(90))));
             }
             System.out.printf("nothing-lost mixed: %d operations, prepared in %.1f s, accepted in %.1f s, all settled %.1f s after "
                             + "the start; DMP: %d answers lost after registration, %d duplicate uniqueIds refused then read back; "
                             + "e-parcours: %d creation answers lost after the note was stored%n",
                     accepted.size(), seconds(started, prepared), seconds(prepared, acceptedAt), seconds(started, System.nanoTime()),
                     dmp.lostAnswers(), dmp.duplicateRefusals(), platform.lostAnswers());
-            long faults = 0;
-            for (ServiceSocle service : List.of(ServiceSocle.MSSANTE, ServiceSocle.EPARCOURS, ServiceSocle.DMP)) {
-                DeliveryTally tally = DeliveryTally.of(sandbox, service, settled, sandbox.faults(service).injectedCount());
-                System.out.println("nothing-lost mixed: " + tally.report());
-                assertThat(tally.lost()).as("%s: accepted, not failed, never delivered", service).isEmpty();
-                assertThat(tally.duplicated()).as("%s: delivered more than once", service).isEmpty();
-                assertThat(tally.failedWithoutReason()).as("%s: failed without a reason", service).isEmpty();
-                assertThat(tally.failedButDelivered()).as("%s: failed, yet delivered", service).isEmpty();
-                assertThat(tally.faults()).as("%s: faults were really injected", service).isGreaterThanOrEqualTo(10);
-                faults += tally.faults();
-            }
-            System.out.printf("nothing-lost mixed: %d faults injected in all%n", faults);
         }
+        for (ServiceSocle service : MixedWorkload.SERVICES) {
+            tallies.put(service, DeliveryTally.of(sandbox, service, settled, sandbox.faults(service).injectedCount()));
+            System.out.println("nothing-lost mixed: " + tallies.get(service).report());
+        }
+        System.out.printf("nothing-lost mixed: %d faults injected in all%n", tallies.values().stream().mapToLong(DeliveryTally::faults).sum());
+    }
+
+    @Test
+    void everyOperationIsAcceptedAndSettles() {
+        assertThat(settled).hasSize(MAILS + NOTES + DEPOSITS);
+        assertThat(settled).as("still pending").noneMatch(s -> s.state() == OperationState.PENDING);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ServiceSocle.class, names = {"MSSANTE", "EPARCOURS", "DMP"})
+    void faultsAreInjectedOnEveryService(ServiceSocle service) {
+        assertThat(tallies.get(service).faults()).isGreaterThanOrEqualTo(10);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ServiceSocle.class, names = {"MSSANTE", "EPARCOURS", "DMP"})
+    void nothingAcceptedIsLost(ServiceSocle service) {
+        assertThat(tallies.get(service).lost()).as("accepted, not failed, never delivered").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ServiceSocle.class, names = {"MSSANTE", "EPARCOURS", "DMP"})
+    void nothingIsDeliveredTwice(ServiceSocle service) {
+        assertThat(tallies.get(service).duplicated()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ServiceSocle.class, names = {"MSSANTE", "EPARCOURS", "DMP"})
+    void aFailedOperationSaysWhyAndWasNotDelivered(ServiceSocle service) {
+        assertThat(tallies.get(service).failedWithoutReason()).as("failed without a reason").isEmpty();
+        assertThat(tallies.get(service).failedButDelivered()).as("failed, yet delivered").isEmpty();
     }
 
     private static double seconds(long from, long to) {

@@ -33,6 +33,8 @@ import java.util.UUID;
  */
 final class MixedWorkload {
 
+    /** The services a workload mixes. */
+    static final List<ServiceSocle> SERVICES = List.of(ServiceSocle.MSSANTE, ServiceSocle.EPARCOURS, ServiceSocle.DMP);
     /** The e-parcours residents notes are about (qualified test identities). */
     static final List<InsPersona> RESIDENTS = InsPersona.ALL.subList(1, 4);
     static final NonOpposition RECORDED = NonOpposition.recorded(Instant.parse("2026-11-01T09:00:00Z"), "IDEC");

@@ -5,14 +5,20 @@ import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.operation.OperationState;
 import fr.duiconnect.harness.dmp.DmpSimulator;
 import fr.duiconnect.harness.sandbox.Sandbox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       a retry first searches the person's notes for it (the pull's search) and, if the platform has it, records
  *       the note as delivered instead of posting a second one. Asserted: no note is held twice.</li>
  * </ul>
- * The counts are printed so that the windows actually hit in a run can be reported.
+ * The run is made once; each rule is a test of its own. The counts are printed so that the windows actually hit in
+ * a run can be reported.
  */
 class SigkillNothingLostTest {
 
@@ -59,76 +66,107 @@ class SigkillNothingLostTest {
     private static final Map<String, String> SHORT_LEASE = Map.of("dui.journal.lease", "PT2S",
             "dui.retry.initial-backoff", "PT0.05S", "dui.retry.max-backoff", "PT0.5S");
 
-    @TempDir
-    Path dir;
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)   // a failed run keeps the processes' logs
+    static Path dir;
+    static Sandbox sandbox;
+    static final List<Integer> killedExitValues = new ArrayList<>();
+    static final List<List<String>> killedLogs = new ArrayList<>();
+    static List<String> lastLog;
+    static List<Settled> settled;
+    static final Map<ServiceSocle, DeliveryTally> tallies = new EnumMap<>(ServiceSocle.class);
 
-    @Test
-    void aConnectorKilledMidRunAndRestartedOnItsJournalLosesNothing() throws Exception {
+    /** The run every rule below is read from: two runs killed mid-way, then one to the end, on one journal. */
+    @BeforeAll
+    static void killTwiceThenRunToTheEnd() throws Exception {
         long started = System.nanoTime();
-        try (Sandbox sandbox = Sandbox.start(dir.resolve("sandbox"), Set.of(ServiceSocle.MSSANTE, ServiceSocle.EPARCOURS, ServiceSocle.DMP), false)) {
-            Path config = sandbox.propertiesFileWith("killed-connector.properties", SHORT_LEASE);
-            Path workloadDir = dir.resolve("workload");
-            MixedWorkload workload;
-            try (DuiConnector composer = DuiConnector.builder().config(sandbox.connectorConfigWith(Map.of())).dispatching(false).build()) {
-                workload = MixedWorkload.generate(composer, MixedOperationsNothingLostTest.kit(), MAILS, NOTES, DEPOSITS);
-            }
-            workload.write(workloadDir);
-            int total = workload.operations().size();
+        sandbox = Sandbox.start(dir.resolve("sandbox"), Set.copyOf(MixedWorkload.SERVICES), false);
+        Path config = sandbox.propertiesFileWith("killed-connector.properties", SHORT_LEASE);
+        Path workloadDir = dir.resolve("workload");
+        MixedWorkload workload;
+        try (DuiConnector composer = DuiConnector.builder().config(sandbox.connectorConfigWith(Map.of())).dispatching(false).build()) {
+            workload = MixedWorkload.generate(composer, MixedOperationsNothingLostTest.kit(), MAILS, NOTES, DEPOSITS);
+        }
+        workload.write(workloadDir);
+        int total = workload.operations().size();
 
-            List<Integer> heldAtKill = new ArrayList<>();
-            List<String> runs = new ArrayList<>();
-            for (int kill = 1; kill <= KILLS; kill++) {
-                Path log = dir.resolve("run-" + kill + ".log");
-                long launched = System.nanoTime();
-                Process run = ConnectorProcess.launch(config, "run-" + kill, log, workloadDir.toString());
-                long up = System.nanoTime();
-                int held = awaitHeld(sandbox, workload, total * kill / (KILLS + 1), run);
-                run.destroyForcibly();
-                assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                assertThat(run.exitValue()).as("killed by SIGKILL (128 + 9), not stopped").isEqualTo(137);
-                assertThat(Files.readAllLines(log, StandardCharsets.UTF_8)).as("killed before it was done").doesNotContain("DONE");
-                heldAtKill.add(held);
-                runs.add(String.format("started in %.1f s, killed %.1f s later", (up - launched) / 1e9, (System.nanoTime() - up) / 1e9));
-            }
-            Path log = dir.resolve("final.log");
+        List<Integer> heldAtKill = new ArrayList<>();
+        List<String> runs = new ArrayList<>();
+        for (int kill = 1; kill <= KILLS; kill++) {
+            Path log = dir.resolve("run-" + kill + ".log");
             long launched = System.nanoTime();
-            Process last = ConnectorProcess.launch(config, "final", log, workloadDir.toString());
+            Process run = ConnectorProcess.launch(config, "run-" + kill, log, workloadDir.toString());
             long up = System.nanoTime();
-            assertThat(last.waitFor(ConnectorProcess.SETTLE_WAIT.toSeconds() + 60, TimeUnit.SECONDS)).as("the last run ends; see %s", log).isTrue();
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            assertThat(lines).as("the last run settled everything; see %s", log).contains("DONE");
-            runs.add(String.format("started in %.1f s, done %.1f s later", (up - launched) / 1e9, (System.nanoTime() - up) / 1e9));
-            List<Settled> settled = lines.stream().filter(Settled::isLine).map(Settled::parse).toList();
-            assertThat(settled).hasSize(total);
-            assertThat(settled).as("every operation settled").noneMatch(s -> s.state() == OperationState.PENDING);
+            heldAtKill.add(awaitHeld(workload, total * kill / (KILLS + 1), run));
+            run.destroyForcibly();
+            killedExitValues.add(run.waitFor(30, TimeUnit.SECONDS) ? run.exitValue() : null);
+            killedLogs.add(Files.readAllLines(log, StandardCharsets.UTF_8));
+            runs.add(String.format("started in %.1f s, killed %.1f s later", (up - launched) / 1e9, (System.nanoTime() - up) / 1e9));
+        }
+        Path log = dir.resolve("final.log");
+        long launched = System.nanoTime();
+        Process last = ConnectorProcess.launch(config, "final", log, workloadDir.toString());
+        long up = System.nanoTime();
+        if (!last.waitFor(ConnectorProcess.SETTLE_WAIT.toSeconds() + 60, TimeUnit.SECONDS)) {
+            last.destroyForcibly();
+        }
+        lastLog = Files.readAllLines(log, StandardCharsets.UTF_8);
+        runs.add(String.format("started in %.1f s, done %.1f s later", (up - launched) / 1e9, (System.nanoTime() - up) / 1e9));
+        settled = lastLog.stream().filter(Settled::isLine).map(Settled::parse).toList();
 
-            DmpSimulator dmp = sandbox.simulator(DmpSimulator.class);
-            System.out.printf("sigkill: %d operations, killed (exit 137) with %s of them held at the simulators, then done in %.1f s "
-                            + "in all (runs: %s); DMP: %d duplicate uniqueIds refused then read back%n", total, heldAtKill,
-                    (System.nanoTime() - started) / 1e9, runs, dmp.duplicateRefusals());
-            for (ServiceSocle service : List.of(ServiceSocle.MSSANTE, ServiceSocle.EPARCOURS, ServiceSocle.DMP)) {
-                DeliveryTally tally = DeliveryTally.of(sandbox, service, settled, 0);
-                System.out.println("sigkill: " + tally.report());
-                assertThat(tally.lost()).as("%s: accepted, not failed, never delivered", service).isEmpty();
-                assertThat(tally.failedWithoutReason()).as("%s: failed without a reason", service).isEmpty();
-                assertThat(tally.outcomes()).as("%s: nothing failed (no fault was injected)", service).doesNotContainKey(OperationState.FAILED);
-                if (service == ServiceSocle.MSSANTE) {
-                    assertThat(tally.extraCopies()).as("MSSanté: copies beyond the in-flight messages cut by the kills")
-                            .isLessThanOrEqualTo(KILLS * IN_FLIGHT_PER_KILL);
-                } else {
-                    assertThat(tally.duplicated()).as("%s: held twice", service).isEmpty();
-                }
-            }
+        System.out.printf("sigkill: %d operations, killed (exit values %s) with %s of them held at the simulators, then done in %.1f s "
+                        + "in all (runs: %s); DMP: %d duplicate uniqueIds refused then read back%n", total, killedExitValues, heldAtKill,
+                (System.nanoTime() - started) / 1e9, runs, sandbox.simulator(DmpSimulator.class).duplicateRefusals());
+        for (ServiceSocle service : MixedWorkload.SERVICES) {
+            tallies.put(service, DeliveryTally.of(sandbox, service, settled, 0));
+            System.out.println("sigkill: " + tallies.get(service).report());
         }
     }
 
+    @AfterAll
+    static void stop() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    @Test
+    void eachKillIsASigkillBeforeTheRunIsDone() {
+        assertThat(killedExitValues).as("killed by SIGKILL (128 + 9), not stopped").hasSize(KILLS).containsOnly(137);
+        assertThat(killedLogs).allSatisfy(log -> assertThat(log).doesNotContain("DONE"));
+    }
+
+    @Test
+    void theRestartedConnectorSettlesEveryOperationWithoutFailure() {
+        assertThat(lastLog).as("the last run is done").contains("DONE");
+        assertThat(settled).hasSize(MAILS + NOTES + DEPOSITS);
+        assertThat(settled).as("pending or failed (no fault was injected)").allMatch(s -> s.state() == OperationState.SENT
+                || s.state() == OperationState.ACKED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ServiceSocle.class, names = {"MSSANTE", "EPARCOURS", "DMP"})
+    void nothingAcceptedIsLost(ServiceSocle service) {
+        assertThat(tallies.get(service).lost()).as("accepted, never delivered").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ServiceSocle.class, names = {"EPARCOURS", "DMP"})
+    void nothingIsDeliveredTwice(ServiceSocle service) {
+        assertThat(tallies.get(service).duplicated()).isEmpty();
+    }
+
+    @Test
+    void aMessageIsSentAgainOnlyIfAKillCutItInFlight() {
+        assertThat(tallies.get(ServiceSocle.MSSANTE).extraCopies()).isLessThanOrEqualTo(KILLS * IN_FLIGHT_PER_KILL);
+    }
+
     /** Waits until {@code target} operations are held by the simulators, and returns how many are. */
-    private static int awaitHeld(Sandbox sandbox, MixedWorkload workload, int target, Process run) throws InterruptedException {
+    private static int awaitHeld(MixedWorkload workload, int target, Process run) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         int held = 0;
         while (System.nanoTime() < deadline && run.isAlive()) {
             held = 0;
-            for (ServiceSocle service : List.of(ServiceSocle.MSSANTE, ServiceSocle.EPARCOURS, ServiceSocle.DMP)) {
+            for (ServiceSocle service : MixedWorkload.SERVICES) {
                 held += DeliveryTally.heldCount(sandbox, service, workload);
             }
             if (held >= target) {
