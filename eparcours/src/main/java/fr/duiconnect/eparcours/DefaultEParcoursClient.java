@@ -105,9 +105,21 @@ final class DefaultEParcoursClient implements EParcoursClient {
         return receipt;
     }
 
-    /** The delivery route's work: the journaled transaction, sent; the note's reference is the remote reference. */
+    /**
+     * The delivery route's work: the journaled transaction, sent; the note's reference is the remote reference. A
+     * retry first looks for the note on the platform: an earlier attempt may have been stored with its answer lost
+     * (a cut connection, a connector killed before it recorded the answer), and a second post is a second note.
+     */
     DeliveryOutcome deliver(JournaledOperation operation) {
         Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, new String(operation.payload(), StandardCharsets.UTF_8));
+        if (operation.attempt() > 1) {
+            String stored = storedEarlier(bundle, operation.createdAt());
+            if (stored != null) {
+                audit(operation.actor(), operation.person(), AuditOutcome.SUCCESS, operation.operationId(), "eparcours.post",
+                        "note already on the platform as " + stored + " (an earlier attempt's answer was lost); not posted again");
+                return DeliveryOutcome.acked(stored);
+            }
+        }
         Bundle response = context.routes().request(EParcoursRoutes.CALL, new PlatformCall.Transaction(bundle), Bundle.class);
         String location = null;
         for (int i = 0; i < bundle.getEntry().size() && i < response.getEntry().size(); i++) {
@@ -118,6 +130,25 @@ final class DefaultEParcoursClient implements EParcoursClient {
         audit(operation.actor(), operation.person(), AuditOutcome.SUCCESS, operation.operationId(), "eparcours.post",
                 "note delivered as " + location);
         return DeliveryOutcome.acked(location);
+    }
+
+    /**
+     * The location of the transaction's note if the platform already holds it: the person's notes changed since the
+     * operation was accepted (an hour earlier, for clocks that disagree), searched for the note identifier. The same
+     * search as a pull, so it asks of the platform nothing more than the cahier de liaison already needs.
+     */
+    private String storedEarlier(Bundle transaction, Instant acceptedAt) {
+        BundleIndex entries = new BundleIndex(transaction);
+        DocumentReference note = entries.all(DocumentReference.class).get(0);
+        org.hl7.fhir.r4.model.Identifier patient = entries.all(org.hl7.fhir.r4.model.Patient.class).get(0).getIdentifierFirstRep();
+        String url = "DocumentReference?patient.identifier=" + encode(patient.getSystem() + "|" + patient.getValue())
+                + "&_lastUpdated=ge" + acceptedAt.minus(java.time.Duration.ofHours(1)) + "&_count=50";
+        Bundle found = context.routes().request(EParcoursRoutes.CALL, new PlatformCall.Search(url), Bundle.class);
+        return new BundleIndex(found).all(DocumentReference.class).stream()
+                .filter(n -> n.hasMasterIdentifier() && note.getMasterIdentifier().getSystem().equals(n.getMasterIdentifier().getSystem())
+                        && note.getMasterIdentifier().getValue().equals(n.getMasterIdentifier().getValue()))
+                .map(n -> "DocumentReference/" + n.getIdElement().getIdPart() + "/_history/" + n.getMeta().getVersionId())
+                .findFirst().orElse(null);
     }
 
     @Override

@@ -44,6 +44,8 @@ public final class DmpSimulator implements SandboxSimulator {
     private final AtomicLong requests = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger answersToLose = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger answersBeforeLoss = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger depositAnswersToLose = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicLong answersLost = new AtomicLong();
     private HttpsServer server;
     private ExecutorService executor;
     private DmpResponder responder;
@@ -128,8 +130,7 @@ public final class DmpSimulator implements SandboxSimulator {
                 return;
             }
             DmpResponder.Reply reply = responder.answer(service, exchange.getRequestHeaders().getFirst("Content-Type"), body);
-            if (answersToLose.get() > 0 && answersBeforeLoss.getAndUpdate(n -> Math.max(0, n - 1)) == 0
-                    && answersToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (loseAnswer(service)) {
                 exchange.getResponseBody().close();   // processed, but the answer never reaches the client
                 return;
             }
@@ -138,6 +139,16 @@ public final class DmpSimulator implements SandboxSimulator {
             }
             reply(exchange, reply);
         }
+    }
+
+    private boolean loseAnswer(String service) {
+        boolean lose = "repository".equals(service) && depositAnswersToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                || answersToLose.get() > 0 && answersBeforeLoss.getAndUpdate(n -> Math.max(0, n - 1)) == 0
+                && answersToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        if (lose) {
+            answersLost.incrementAndGet();
+        }
+        return lose;
     }
 
     private boolean injected(Fault fault, HttpExchange exchange) throws IOException {
@@ -191,6 +202,27 @@ public final class DmpSimulator implements SandboxSimulator {
     /** Submissions refused because their uniqueId was already registered. */
     public long duplicateRefusals() {
         return responder.duplicatesRefused.get();
+    }
+
+    /**
+     * The next {@code count} requests to the repository (ITI-41 in a feeding run) are processed, the document
+     * registered, but answered by closing the connection, whatever other requests come in between.
+     */
+    public void loseDepositAnswers(int count) {
+        depositAnswersToLose.set(count);
+    }
+
+    /** Answers lost on purpose so far ({@link #loseAnswers}, {@link #loseDepositAnswers}): processed, never heard back. */
+    public long lostAnswers() {
+        return answersLost.get();
+    }
+
+    /**
+     * How many documents the DMP holds under each uniqueId, over every person: the count a test of exactly-once
+     * delivery reads (1 per deposited document; a replacement has a uniqueId of its own).
+     */
+    public Map<String, Integer> storedByUniqueId() {
+        return responder.store().countByUniqueId();
     }
 
     public int storedDocuments() {

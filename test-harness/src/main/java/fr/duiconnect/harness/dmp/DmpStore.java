@@ -56,6 +56,13 @@ final class DmpStore {
         byPerson.computeIfAbsent(matricule, k -> new ArrayList<>()).add(entry);
     }
 
+    /** How many stored entries carry each document uniqueId (the registry refuses a second one; this counts what it kept). */
+    synchronized Map<String, Integer> countByUniqueId() {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        byPerson.values().stream().flatMap(List::stream).forEach(e -> counts.merge(e.metadata.uniqueId(), 1, Integer::sum));
+        return counts;
+    }
+
     synchronized int documentCount() {
         return byPerson.values().stream().mapToInt(List::size).sum();
     }

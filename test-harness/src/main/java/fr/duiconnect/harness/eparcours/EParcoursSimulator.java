@@ -42,6 +42,7 @@ public final class EParcoursSimulator implements SandboxSimulator {
     private final FaultSwitch faults = new FaultSwitch();
     private final Map<String, String> properties = new TreeMap<>();
     private FhirServerHost host;
+    private FhirGate gate;
     private PlatformStore store;
     private HomeCareNurse nurse;
     private volatile String token;
@@ -71,7 +72,7 @@ public final class EParcoursSimulator implements SandboxSimulator {
         server.registerProvider(new TransactionProvider(store, checks, nurse::onNewNote));
         token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         host = FhirServerHost.start(server, FhirServerHost.serverTls(context.pki(), "eparcours-server"), "/fhir",
-                List.of(new FhirGate(() -> token, faults, context.recordDir())), faults);
+                List.of(gate = new FhirGate(() -> token, faults, context.recordDir())), faults);
 
         Path tokenFile = context.directory().resolve("bearer.token");
         Files.writeString(tokenFile, token);
@@ -89,6 +90,19 @@ public final class EParcoursSimulator implements SandboxSimulator {
 
     public PlatformStore store() {
         return store;
+    }
+
+    /**
+     * The next {@code count} creation transactions are processed — the note stored — but their answer is cut
+     * mid-way: the platform has the note, the client does not know it.
+     */
+    public void loseCreationAnswers(int count) {
+        gate.loseWriteAnswers(count);
+    }
+
+    /** Creation answers lost so far ({@link #loseCreationAnswers}). */
+    public long lostAnswers() {
+        return gate.lostAnswers();
     }
 
     /** The home-care nurse, the notebook's other participant. */

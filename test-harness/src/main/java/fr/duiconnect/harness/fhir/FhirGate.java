@@ -28,6 +28,8 @@ public final class FhirGate implements Filter {
     private final FaultSwitch faults;
     private final java.nio.file.Path recordDir;
     private final AtomicLong requests = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger writeAnswersToLose = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicLong answersLost = new AtomicLong();
 
     /** @param expectedToken the token to require, or a supplier of null to accept any request */
     public FhirGate(Supplier<String> expectedToken, FaultSwitch faults) {
@@ -71,15 +73,7 @@ public final class FhirGate implements Filter {
                     return;
                 }
                 case LATENCY -> pause(fault.get());
-                case CONNECTION_RESET -> {
-                    // Promise a body, send part of it, then abort: the client sees the connection end mid-answer.
-                    response.setStatus(200);
-                    response.setContentType("application/fhir+json");
-                    response.setContentLength(4096);
-                    response.getOutputStream().write("{\"resourceType\":".getBytes(StandardCharsets.UTF_8));
-                    response.flushBuffer();
-                    throw new IOException("simulated connection reset");
-                }
+                case CONNECTION_RESET -> abortMidAnswer(response);
                 default -> { }
             }
         }
@@ -92,7 +86,85 @@ public final class FhirGate implements Filter {
                 return;
             }
         }
+        if ("POST".equals(request.getMethod()) && writeAnswersToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            chain.doFilter(req, new Unanswered(response));   // processed (a note stored), its answer dropped
+            answersLost.incrementAndGet();
+            abortMidAnswer(response);
+        }
         chain.doFilter(req, res);
+    }
+
+    /** Promises a body, sends part of it, then aborts: the client sees the connection end mid-answer. */
+    private static void abortMidAnswer(HttpServletResponse response) throws IOException {
+        response.reset();
+        response.setStatus(200);
+        response.setContentType("application/fhir+json");
+        response.setContentLength(4096);
+        response.getOutputStream().write("{\"resourceType\":".getBytes(StandardCharsets.UTF_8));
+        response.flushBuffer();
+        throw new IOException("simulated connection reset");
+    }
+
+    /**
+     * The next {@code count} POST requests (a note's creation transaction) are processed, but answered by cutting the
+     * connection mid-answer: the client cannot know whether the platform stored it. Reads are answered.
+     */
+    public void loseWriteAnswers(int count) {
+        writeAnswersToLose.set(count);
+    }
+
+    /** POST answers lost so far ({@link #loseWriteAnswers}). */
+    public long lostAnswers() {
+        return answersLost.get();
+    }
+
+    /** A response whose body and status go nowhere: what the server answered to a request whose answer is lost. */
+    private static final class Unanswered extends jakarta.servlet.http.HttpServletResponseWrapper {
+
+        private final jakarta.servlet.ServletOutputStream nowhere = new jakarta.servlet.ServletOutputStream() {
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(jakarta.servlet.WriteListener listener) {
+            }
+
+            @Override
+            public void write(int b) {
+            }
+        };
+
+        Unanswered(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public jakarta.servlet.ServletOutputStream getOutputStream() {
+            return nowhere;
+        }
+
+        @Override
+        public java.io.PrintWriter getWriter() {
+            return new java.io.PrintWriter(java.io.Writer.nullWriter());
+        }
+
+        @Override
+        public void flushBuffer() {
+        }
+
+        @Override
+        public void setStatus(int status) {
+        }
+
+        @Override
+        public void sendError(int status, String message) {
+        }
+
+        @Override
+        public void sendError(int status) {
+        }
     }
 
     private static void pause(Fault fault) throws IOException {

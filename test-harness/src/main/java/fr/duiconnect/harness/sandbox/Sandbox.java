@@ -125,22 +125,45 @@ public final class Sandbox implements AutoCloseable {
      * own: for tests of a misconfigured or differently configured connector.
      */
     public ConnectorConfig connectorConfigWith(Map<String, String> overrides) {
-        Properties properties = new Properties();
-        try (java.io.Reader reader = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
-            properties.load(reader);
+        try {
             Path own = Files.createTempDirectory(directory, "variant-");
-            properties.setProperty("dui.journal.dir", own.resolve("journal").toString());
-            overrides.forEach((key, value) -> {
-                if (value == null) {
-                    properties.remove(key);
-                } else {
-                    properties.setProperty(key, value);
-                }
-            });
+            Properties properties = propertiesWith(overrides);
+            if (!overrides.containsKey("dui.journal.dir")) {
+                properties.setProperty("dui.journal.dir", own.resolve("journal").toString());
+            }
             return ConnectorProperties.fromProperties(properties, own);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The sandbox configuration with some properties changed (or removed, with a null value), written as
+     * {@code DIR/fileName}: for a connector in another process, on the sandbox's journal unless changed.
+     */
+    public Path propertiesFileWith(String fileName, Map<String, String> overrides) {
+        Path file = directory.resolve(fileName);
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            propertiesWith(overrides).store(writer, "DUI Connect sandbox, with " + overrides.keySet() + " changed");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    private Properties propertiesWith(Map<String, String> overrides) throws IOException {
+        Properties properties = new Properties();
+        try (java.io.Reader reader = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        overrides.forEach((key, value) -> {
+            if (value == null) {
+                properties.remove(key);
+            } else {
+                properties.setProperty(key, value);
+            }
+        });
+        return properties;
     }
 
     /** The admin HTTP API that switches faults ({@code GET/PUT/DELETE /faults/{service}}). */

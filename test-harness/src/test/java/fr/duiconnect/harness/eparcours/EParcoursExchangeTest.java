@@ -55,6 +55,20 @@ class EParcoursExchangeTest {
     }
 
     @Test
+    void aNoteWhoseCreationAnswerWasLostIsStoredOnce() {
+        InsPersona resident = InsPersona.ALL.get(3);
+        long lostBefore = platform.lostAnswers();
+        platform.loseCreationAnswers(1);   // stored by the platform, the answer cut: the retry must not post it again
+        OperationReceipt receipt = client.post(NoteDraft.of(resident.identity(), NoteType.OBS, "Réponse perdue, note gardée une fois."));
+        NoteRef ref = delivered(receipt);
+        assertThat(platform.lostAnswers() - lostBefore).isEqualTo(1);
+        assertThat(platform.store().aboutPerson(resident.matricule()))
+                .filteredOn(note -> receipt.idempotencyKey().equals(note.getMasterIdentifier().getValue()))
+                .singleElement().satisfies(note -> assertThat(note.getIdElement().getIdPart()).isEqualTo(ref.id()));
+        assertThat(sandbox.connector().operations().status(receipt.operationId()).attempts()).isEqualTo(2);
+    }
+
+    @Test
     void aPostedNoteIsStoredAsACdlDocumentReference() {
         PersonIdentity person = InsPersona.ALL.get(1).identity();
         NoteRef ref = delivered(client.post(NoteDraft.of(person, NoteType.OBS, "Chute sans gravité ce matin, surveillance.")

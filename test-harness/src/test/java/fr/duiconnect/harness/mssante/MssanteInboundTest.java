@@ -2,11 +2,11 @@ package fr.duiconnect.harness.mssante;
 
 import fr.duiconnect.core.DuiConnector;
 import fr.duiconnect.core.ServiceSocle;
-import fr.duiconnect.core.config.ConnectorProperties;
 import fr.duiconnect.core.mssante.InboundMail;
 import fr.duiconnect.core.mssante.InboxBatch;
 import fr.duiconnect.core.mssante.IntegrationResult;
 import fr.duiconnect.core.mssante.MssanteMessage;
+import fr.duiconnect.core.mssante.PreparedMail;
 import fr.duiconnect.core.mssante.ReceiptKind;
 import fr.duiconnect.core.mssante.SignatureStatus;
 import fr.duiconnect.core.operation.OperationReceipt;
@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,25 +69,11 @@ class MssanteInboundTest {
         sandbox.close();
     }
 
-    private static DuiConnector connector(Map<String, String> overrides) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(sandbox.propertiesFile())) {
-            properties.load(reader);
-        }
-        overrides.forEach((key, value) -> {
-            if (value.isEmpty()) {
-                properties.remove(key);
-            } else {
-                properties.setProperty(key, value);
-            }
-        });
-        Path own = Files.createDirectories(dir.resolve(UUID.randomUUID().toString()));
-        properties.setProperty("dui.journal.dir", own.resolve("journal").toString());
-        Path file = own.resolve("connector.properties");
-        try (Writer writer = Files.newBufferedWriter(file)) {
-            properties.store(writer, null);
-        }
-        return DuiConnector.builder().config(ConnectorProperties.load(file)).build();
+    /** A connector on the sandbox configuration changed by the overrides (an empty value removes the property). */
+    private static DuiConnector connector(Map<String, String> overrides) {
+        Map<String, String> changes = new java.util.HashMap<>();
+        overrides.forEach((key, value) -> changes.put(key, value.isEmpty() ? null : value));
+        return DuiConnector.builder().config(sandbox.connectorConfigWith(changes)).build();
     }
 
     @Test
@@ -249,5 +233,25 @@ class MssanteInboundTest {
         ehpad.operations().await(receipt.operationId(), Duration.ofSeconds(30));
         assertThat(secretariat.mssante().fetchInbox().messages()).hasSize(1);
         assertThat(secretariat.mssante().fetchInbox().messages()).isEmpty();
+    }
+
+    @Test
+    void a_message_received_twice_under_one_message_id_is_handed_over_once() throws Exception {
+        // A sender cut between the server's 250 and its journal commit sends the same bytes again, as here.
+        PreparedMail mail = ehpad.mssante().prepare(MssanteMessage.builder().to(MssanteOperatorSimulator.ORG_MAILBOX)
+                .person(MssanteSendReceiveTest.resident()).label("Info").body("Envoyé deux fois").readReceipt(false).build());
+        try (DuiConnector again = connector(Map.of())) {
+            for (DuiConnector sender : List.of(ehpad, again)) {
+                OperationReceipt receipt = sender.mssante().send(mail);
+                assertThat(sender.operations().await(receipt.operationId(), Duration.ofSeconds(30)).state()).isEqualTo(OperationState.SENT);
+            }
+        }
+        List<String> inMailbox = new ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage copy : operator.mailbox(MssanteOperatorSimulator.ORG_MAILBOX)) {
+            inMailbox.add(copy.getMessageID());
+        }
+        assertThat(inMailbox).filteredOn(mail.messageId()::equals).hasSize(2);
+        assertThat(secretariat.mssante().fetchInbox().messages()).extracting(InboundMail::messageId)
+                .filteredOn(mail.messageId()::equals).hasSize(1);
     }
 }

@@ -2,7 +2,6 @@ package fr.duiconnect.harness.mssante;
 
 import fr.duiconnect.core.DuiConnector;
 import fr.duiconnect.core.ServiceSocle;
-import fr.duiconnect.core.config.ConnectorProperties;
 import fr.duiconnect.core.mssante.MailboxKind;
 import fr.duiconnect.core.operation.OperationReceipt;
 import fr.duiconnect.core.operation.OperationState;
@@ -16,16 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,25 +47,8 @@ class MssanteSecurityTest {
     }
 
     /** A connector on the sandbox configuration changed by the overrides (null value removes the property). */
-    private static DuiConnector connector(Map<String, String> overrides) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(sandbox.propertiesFile())) {
-            properties.load(reader);
-        }
-        overrides.forEach((key, value) -> {
-            if (value == null) {
-                properties.remove(key);
-            } else {
-                properties.setProperty(key, value);
-            }
-        });
-        Path own = Files.createDirectories(dir.resolve(UUID.randomUUID().toString()));
-        properties.setProperty("dui.journal.dir", own.resolve("journal").toString());
-        Path file = own.resolve("connector.properties");
-        try (Writer writer = Files.newBufferedWriter(file)) {
-            properties.store(writer, null);
-        }
-        return DuiConnector.builder().config(ConnectorProperties.load(file)).build();
+    private static DuiConnector connector(Map<String, String> overrides) {
+        return DuiConnector.builder().config(sandbox.connectorConfigWith(overrides)).build();
     }
 
     private static OperationStatus send(DuiConnector connector, Duration wait) {

@@ -14,11 +14,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -60,17 +54,11 @@ class TwoProcessesOnePostgresJournalTest {
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         }
-        Properties properties = new Properties();
-        try (var reader = Files.newBufferedReader(sandbox.propertiesFile())) {
-            properties.load(reader);
-        }
-        properties.remove("dui.journal.dir");
-        properties.setProperty("dui.journal.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        properties.setProperty("dui.journal.user", user);
-        Path config = sandbox.directory().resolve("postgres-connector.properties");
-        try (Writer writer = Files.newBufferedWriter(config)) {
-            properties.store(writer, "sandbox on a shared PostgreSQL journal");
-        }
+        Map<String, String> postgres = new HashMap<>();
+        postgres.put("dui.journal.dir", null);
+        postgres.put("dui.journal.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        postgres.put("dui.journal.user", user);
+        Path config = sandbox.propertiesFileWith("postgres-connector.properties", postgres);
 
         List<OperationReceipt> receipts = new ArrayList<>();
         List<Process> drainers = new ArrayList<>();
@@ -81,7 +69,7 @@ class TwoProcessesOnePostgresJournalTest {
                 receipts.add(front.mssante().send(BenchMessages.message(30_000 + i, Sandbox.TEST_FINESS, pdf)));
             }
             for (String node : List.of("drainer-a", "drainer-b")) {
-                drainers.add(start(config, node, sandbox.directory().resolve(node + ".err")));
+                drainers.add(ConnectorProcess.launch(config, node, sandbox.directory().resolve(node + ".log")));
             }
             for (OperationReceipt receipt : receipts) {
                 OperationStatus status = front.operations().await(receipt.operationId(), Duration.ofSeconds(120));
@@ -104,15 +92,5 @@ class TwoProcessesOnePostgresJournalTest {
                 drainer.destroyForcibly();
             }
         }
-    }
-
-    private static Process start(Path config, String node, Path errors) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ConnectorProcess.class.getName(),
-                config.toString(), node).redirectError(errors.toFile()).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine();
-        assertThat(line).as("drainer %s started (see %s)", node, errors).isEqualTo("STARTED " + node);
-        return process;
     }
 }

@@ -1,0 +1,83 @@
+package fr.duiconnect.harness.reliability;
+
+import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.core.operation.OperationState;
+import fr.duiconnect.harness.dmp.DmpSimulator;
+import fr.duiconnect.harness.eparcours.EParcoursSimulator;
+import fr.duiconnect.harness.mssante.MssanteOperatorSimulator;
+import fr.duiconnect.harness.sandbox.Sandbox;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.hl7.fhir.r4.model.DocumentReference;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One service's accepted operations set against what its simulator holds, counted by the service's own key: the
+ * operator's mailbox by Message-ID, the platform's notes by note identifier (masterIdentifier), the DMP's documents
+ * by uniqueId. {@code retried}: settled after more than one attempt; {@code lost}: not FAILED, yet not held;
+ * {@code duplicated}: held more than once.
+ */
+record DeliveryTally(ServiceSocle service, int accepted, Map<OperationState, Integer> outcomes, int retried, int held,
+                     List<String> lost, List<String> duplicated, int extraCopies, List<String> failedWithoutReason,
+                     List<String> failedButDelivered, long faults) {
+
+    static DeliveryTally of(Sandbox sandbox, ServiceSocle service, List<Settled> settled, long faults) {
+        Map<String, Integer> copies = heldByKey(sandbox, service);
+        List<Settled> own = settled.stream().filter(s -> s.service() == service).toList();
+        Map<OperationState, Integer> outcomes = new EnumMap<>(OperationState.class);
+        own.forEach(s -> outcomes.merge(s.state(), 1, Integer::sum));
+        List<Settled> kept = own.stream().filter(s -> copies.containsKey(s.key())).toList();
+        return new DeliveryTally(service, own.size(), outcomes, (int) own.stream().filter(s -> s.attempts() > 1).count(), kept.size(),
+                own.stream().filter(s -> !s.failed() && !copies.containsKey(s.key())).map(Settled::key).toList(),
+                kept.stream().filter(s -> copies.get(s.key()) > 1).map(Settled::key).toList(),
+                kept.stream().mapToInt(s -> copies.get(s.key()) - 1).sum(),
+                own.stream().filter(s -> s.failed() && (s.reason() == null || s.reason().isBlank())).map(Settled::key).toList(),
+                own.stream().filter(s -> s.failed() && copies.containsKey(s.key())).map(Settled::key).toList(),
+                faults);
+    }
+
+    /** What the service's simulator holds, by key. */
+    static Map<String, Integer> heldByKey(Sandbox sandbox, ServiceSocle service) {
+        Map<String, Integer> copies = new HashMap<>();
+        switch (service) {
+            case MSSANTE -> {
+                for (MimeMessage message : sandbox.simulator(MssanteOperatorSimulator.class).mailbox(MssanteOperatorSimulator.HOSPITAL_DOCTOR)) {
+                    try {
+                        copies.merge(message.getMessageID(), 1, Integer::sum);
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException("a delivered message has no readable Message-ID", e);
+                    }
+                }
+            }
+            case EPARCOURS -> {
+                EParcoursSimulator platform = sandbox.simulator(EParcoursSimulator.class);
+                for (var resident : MixedWorkload.RESIDENTS) {
+                    for (DocumentReference note : platform.store().aboutPerson(resident.matricule())) {
+                        if (note.hasMasterIdentifier()) {
+                            copies.merge(note.getMasterIdentifier().getValue(), 1, Integer::sum);
+                        }
+                    }
+                }
+            }
+            case DMP -> copies.putAll(sandbox.simulator(DmpSimulator.class).storedByUniqueId());
+            default -> throw new IllegalArgumentException("no simulator count for " + service);
+        }
+        return copies;
+    }
+
+    /** Operations of this service held at least once by its simulator. */
+    static int heldCount(Sandbox sandbox, ServiceSocle service, MixedWorkload workload) {
+        Map<String, Integer> copies = heldByKey(sandbox, service);
+        return (int) workload.of(service).stream().filter(o -> copies.containsKey(o.key())).count();
+    }
+
+    String report() {
+        return String.format("%-9s accepted %3d, faults injected %3d, outcomes %s, %d after more than one attempt, held %3d, lost %d, "
+                        + "duplicated %d (%d extra copies), failed without reason %d", service, accepted, faults, outcomes, retried, held,
+                lost.size(), duplicated.size(), extraCopies, failedWithoutReason.size());
+    }
+}
