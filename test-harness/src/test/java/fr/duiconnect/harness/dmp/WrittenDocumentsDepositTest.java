@@ -55,7 +55,7 @@ class WrittenDocumentsDepositTest {
         assertThat(entry.classCode().code()).isEqualTo("11");
         assertThat(entry.authorInstitution()).contains("750000010");
         assertThat(dmp.retrieve(resident.person(), dlu.uniqueId()).content()).isEqualTo(dlu.xml());
-        assertThat(simulator.registeredCount()).as("the simulator, injected by SandboxExtension, registered it").isPositive();
+        assertThat(simulator.storedByUniqueId()).as("stored once by the simulator SandboxExtension injects").containsEntry(dlu.uniqueId(), 1);
     }
 
     @Test
