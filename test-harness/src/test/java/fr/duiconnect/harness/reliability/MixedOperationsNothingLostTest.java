@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * 500 mixed operations — 200 MSSanté messages, 150 e-parcours notes, 150 DMP deposits — accepted while every
  * simulator injects faults: every accepted operation ends delivered exactly once (the operator counts by
- * Message-ID, the platform by note identifier, the DMP by document uniqueId) or FAILED with its reason. The run is
- * made once; each rule is a test of its own, per service.
+ * Message-ID, the platform by note identifier, the DMP by document uniqueId) or FAILED with its reason — every 25th
+ * deposit is for a person without a DMP, which the DMP refuses (DMP-ABSENT). The run is made once; each rule is a
+ * test of its own, per service.
  *
  * <p>Faults, a new one on each service every 20 operations: SMTP 451, 421, connection resets and slow answers on the
  * operator; HTTP 503, 500, connection resets, slow answers and creation answers lost after the note was stored on
@@ -48,6 +49,8 @@ class MixedOperationsNothingLostTest {
     private static final int NOTES = 150;
     private static final int DEPOSITS = 150;
     private static final int FAULT_EVERY = 20;
+    /** Every 25th deposit is for a person without a DMP: 6 operations that must end FAILED with their reason. */
+    private static final int REFUSED_EVERY = 25;
 
     @RegisterExtension
     static final SandboxExtension SANDBOX = SandboxExtension.of(ServiceSocle.MSSANTE, ServiceSocle.EPARCOURS, ServiceSocle.DMP);
@@ -66,6 +69,7 @@ class MixedOperationsNothingLostTest {
                     Fault.times(FaultKind.SOAP_FAULT, 2), Fault.latency(LATER_THAN_TIMEOUT, 1), Fault.times(FaultKind.HTTP_500, 2)));
 
     static List<Settled> settled;
+    static List<String> refusedKeys;
     static Map<ServiceSocle, DeliveryTally> tallies = new EnumMap<>(ServiceSocle.class);
 
     /** The run every rule below is read from: the workload accepted under faults, then each operation awaited. */
@@ -76,7 +80,9 @@ class MixedOperationsNothingLostTest {
         EParcoursSimulator platform = sandbox.simulator(EParcoursSimulator.class);
         long started = System.nanoTime();
         try (DuiConnector connector = DuiConnector.builder().config(sandbox.connectorConfigWith(SHORT_RETRIES_AND_TIMEOUTS)).build()) {
-            MixedWorkload workload = MixedWorkload.generate(connector, kit(), MAILS, NOTES, DEPOSITS);
+            MixedWorkload workload = MixedWorkload.generate(connector, kit(), MAILS, NOTES, DEPOSITS, REFUSED_EVERY);
+            refusedKeys = workload.of(ServiceSocle.DMP).stream().filter(o -> MixedWorkload.WITHOUT_DMP.equals(o.detail()))
+                    .map(MixedWorkload.Operation::key).toList();
             long prepared = System.nanoTime();
             List<UUID> accepted = new ArrayList<>();
             for (int i = 0; i < workload.operations().size(); i++) {
@@ -137,6 +143,18 @@ class MixedOperationsNothingLostTest {
     void aFailedOperationSaysWhyAndWasNotDelivered(ServiceSocle service) {
         assertThat(tallies.get(service).failedWithoutReason()).as("failed without a reason").isEmpty();
         assertThat(tallies.get(service).failedButDelivered()).as("failed, yet delivered").isEmpty();
+    }
+
+    @Test
+    void aDepositTheDmpRefusesEndsFailedWithItsReasonAndEveryOtherIsDelivered() {
+        List<Settled> deposits = settled.stream().filter(s -> s.service() == ServiceSocle.DMP).toList();
+        assertThat(refusedKeys).hasSize(DEPOSITS / REFUSED_EVERY);
+        assertThat(deposits).filteredOn(s -> refusedKeys.contains(s.key())).hasSize(refusedKeys.size())
+                .allSatisfy(s -> {
+                    assertThat(s.state()).isEqualTo(OperationState.FAILED);
+                    assertThat(s.reason()).startsWith("DMP-ABSENT");
+                });
+        assertThat(deposits).filteredOn(s -> !refusedKeys.contains(s.key())).allSatisfy(s -> assertThat(s.state()).isEqualTo(OperationState.ACKED));
     }
 
     private static double seconds(long from, long to) {

@@ -7,7 +7,10 @@ import fr.duiconnect.core.dmp.NonOpposition;
 import fr.duiconnect.core.eparcours.NoteDraft;
 import fr.duiconnect.core.eparcours.NoteType;
 import fr.duiconnect.core.mssante.PreparedMail;
+import fr.duiconnect.core.model.PersonIdentity;
+import fr.duiconnect.core.model.Sex;
 import fr.duiconnect.core.operation.OperationReceipt;
+import fr.duiconnect.harness.dmp.DmpPersonas;
 import fr.duiconnect.harness.dmp.KitDlu;
 import fr.duiconnect.harness.fhir.InsPersona;
 import fr.duiconnect.harness.mssante.BenchMessages;
@@ -19,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,6 +42,10 @@ final class MixedWorkload {
     /** The e-parcours residents notes are about (qualified test identities). */
     static final List<InsPersona> RESIDENTS = InsPersona.ALL.subList(1, 4);
     static final NonOpposition RECORDED = NonOpposition.recorded(Instant.parse("2026-11-01T09:00:00Z"), "IDEC");
+    /** A deposit marked so is for a person without a DMP: the DMP refuses it and it must end FAILED, DMP-ABSENT. */
+    static final String WITHOUT_DMP = "without-dmp";
+    static final PersonIdentity PERSON_WITHOUT_DMP = KitDlu.qualified(DmpPersonas.WITHOUT_DMP.number(), "SANSDMP", "ALAIN", Sex.M,
+            LocalDate.of(1985, 5, 1));
     private static final String INDEX = "workload.tsv";
 
     /** One operation to accept, and the key the simulator of its service counts it by. */
@@ -48,7 +56,7 @@ final class MixedWorkload {
                 case MSSANTE -> connector.mssante().send(new PreparedMail(key, detail.isEmpty() ? null : detail, content));
                 case EPARCOURS -> connector.eparcours().post(NoteDraft.of(RESIDENTS.get(Integer.parseInt(detail)).identity(),
                         NoteType.OBS, "Observation " + key).withId(key));
-                case DMP -> connector.dmp().deposit(DmpDeposit.of(content, KitDlu.KIT_PATIENT, RECORDED));
+                case DMP -> connector.dmp().deposit(DmpDeposit.of(content, WITHOUT_DMP.equals(detail) ? PERSON_WITHOUT_DMP : KitDlu.KIT_PATIENT, RECORDED));
                 default -> throw new IllegalArgumentException("no operation for " + service);
             };
         }
@@ -65,6 +73,11 @@ final class MixedWorkload {
      * proportion to their numbers.
      */
     static MixedWorkload generate(DuiConnector composer, Path kit, int mails, int notes, int deposits) {
+        return generate(composer, kit, mails, notes, deposits, 0);
+    }
+
+    /** The same, where every {@code refusedEvery}-th deposit (0: none) is for a person without a DMP. */
+    static MixedWorkload generate(DuiConnector composer, Path kit, int mails, int notes, int deposits, int refusedEvery) {
         byte[] pdf = BenchMessages.pdf();
         KitDlu dlu = KitDlu.load(kit);
         Map<ServiceSocle, Integer> planned = new EnumMap<>(Map.of(ServiceSocle.MSSANTE, mails, ServiceSocle.EPARCOURS, notes,
@@ -83,8 +96,10 @@ final class MixedWorkload {
                 }
                 case EPARCOURS -> new Operation(next, UUID.randomUUID().toString(), String.valueOf(n % RESIDENTS.size()), new byte[0]);
                 default -> {
-                    KitDlu.Generated document = dlu.forStructure(Sandbox.TEST_FINESS);
-                    yield new Operation(next, document.uniqueId(), "", document.cda());
+                    boolean refused = refusedEvery > 0 && n % refusedEvery == 0;
+                    KitDlu.Generated document = refused ? dlu.forPerson(Sandbox.TEST_FINESS, PERSON_WITHOUT_DMP.ins(), null)
+                            : dlu.forStructure(Sandbox.TEST_FINESS);
+                    yield new Operation(next, document.uniqueId(), refused ? WITHOUT_DMP : "", document.cda());
                 }
             });
         }
