@@ -10,6 +10,7 @@ import fr.duiconnect.harness.faults.FaultSwitch;
 import fr.duiconnect.harness.fhir.FhirServerHost;
 import fr.duiconnect.harness.pki.IssuedCertificate;
 import fr.duiconnect.harness.pki.TestPki;
+import fr.duiconnect.harness.sandbox.ExchangeRecording;
 import fr.duiconnect.harness.sandbox.SandboxContext;
 import fr.duiconnect.harness.sandbox.SandboxSimulator;
 
@@ -115,7 +116,7 @@ public final class DmpSimulator implements SandboxSimulator {
             long number = requests.incrementAndGet();
             byte[] body = exchange.getRequestBody().readNBytes(MAX_REQUEST_BYTES + 1);
             if (recordDir != null) {
-                Files.write(recordDir.resolve(String.format("%05d-%s-request.bin", number, service)), body);
+                ExchangeRecording.save(recordDir, String.format("%05d-%s-request.txt", number, service), exchange, body);
             }
             var fault = faults.nextRequest();
             if (fault.isPresent() && injected(fault.get(), exchange)) {

@@ -10,6 +10,7 @@ import fr.duiconnect.harness.faults.Fault;
 import fr.duiconnect.harness.faults.FaultSwitch;
 import fr.duiconnect.harness.pki.IssuedCertificate;
 import fr.duiconnect.harness.pki.TestPki;
+import fr.duiconnect.harness.sandbox.ExchangeRecording;
 import fr.duiconnect.harness.sandbox.SandboxContext;
 import fr.duiconnect.harness.sandbox.SandboxSimulator;
 
@@ -115,7 +116,7 @@ public final class InsiSimulator implements SandboxSimulator {
             long number = requests.incrementAndGet();
             byte[] body = exchange.getRequestBody().readNBytes(1024 * 1024);
             if (recordDir != null) {
-                Files.write(recordDir.resolve(String.format("%05d-request.xml", number)), body);
+                ExchangeRecording.save(recordDir, String.format("%05d-request.txt", number), exchange, body);
             }
             var fault = faults.nextRequest();
             if (fault.isPresent() && injected(fault.get(), exchange)) {

@@ -7,6 +7,7 @@ import fr.duiconnect.core.ins.InsSearchRequest;
 import fr.duiconnect.core.model.IdentityTraits;
 import fr.duiconnect.core.model.PersonIdentity;
 import fr.duiconnect.core.model.Sex;
+import fr.duiconnect.harness.dmp.KitDlu;
 import fr.duiconnect.harness.fhir.InsPersona;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class SandboxLifecycleTest {
     @Test
     void startsOnFreeLoopbackPortsRecordsRequestsAndReleasesItsPorts() throws Exception {
         List<Integer> ports = new ArrayList<>();
-        Set<ServiceSocle> services = Set.of(ServiceSocle.INS, ServiceSocle.EPRESCRIPTION, ServiceSocle.EPARCOURS);
+        Set<ServiceSocle> services = Set.of(ServiceSocle.INS, ServiceSocle.EPRESCRIPTION, ServiceSocle.EPARCOURS, ServiceSocle.DMP);
         try (Sandbox sandbox = Sandbox.start(dir, services, true);
              DuiConnector connector = DuiConnector.builder().config(sandbox.connectorConfig()).build()) {
             for (ServiceSocle socle : services) {
@@ -48,11 +49,19 @@ class SandboxLifecycleTest {
                     Sex.F, LocalDate.of(1975, 12, 31), "63220"), null, fr.duiconnect.core.model.IdentityStatus.PROV, Set.of()), Sandbox.TEST_FINESS));
             connector.eprescription().importPrescription("SIM7000002", InsPersona.ALL.get(1).identity());
             connector.eparcours().pull(InsPersona.ALL.get(1).identity());
+            connector.dmp().testExistence(KitDlu.KIT_PATIENT);
 
-            for (String service : List.of("ins", "eprescription", "eparcours")) {
+            for (String service : List.of("ins", "eprescription", "eparcours", "dmp")) {
                 Path recorded = dir.resolve("recorded").resolve(service);
                 try (Stream<Path> files = Files.list(recorded)) {
                     assertThat(files.count()).as("requests recorded for %s", service).isPositive();
+                }
+            }
+            for (String service : List.of("ins", "dmp")) {
+                try (Stream<Path> files = Files.list(dir.resolve("recorded").resolve(service))) {
+                    assertThat(files.toList()).filteredOn(f -> f.getFileName().toString().endsWith("-request.txt"))
+                            .allSatisfy(f -> assertThat(Files.readString(f)).as("request line, headers, then the SOAP body")
+                                    .startsWith("POST /").containsIgnoringCase("Content-Type: ").contains("\n\n").contains("Envelope"));
                 }
             }
             String token = Files.readString(dir.resolve("eprescription").resolve("bearer.token"));
