@@ -21,17 +21,25 @@ public final class FaultSwitch {
         fault = null;
     }
 
-    /** The fault to apply to the request now arriving, if any; counts it down. */
+    /**
+     * The fault to apply to the request now arriving, if any; counts it down. A {@link FaultKind#TLS_FAILURE} is not a
+     * request's fault: it stays set for the next handshake ({@link #failsNextHandshake}), so a request on a connection
+     * already open neither fails nor uses it up.
+     */
     public synchronized Optional<Fault> nextRequest() {
-        if (fault == null) {
+        if (fault == null || fault.kind() == FaultKind.TLS_FAILURE) {
             return Optional.empty();
         }
+        return Optional.of(consume());
+    }
+
+    private Fault consume() {
         Fault current = fault;
         if (remaining > 0 && --remaining == 0) {
             fault = null;
         }
         injected++;
-        return Optional.of(current);
+        return current;
     }
 
     /**
@@ -48,7 +56,7 @@ public final class FaultSwitch {
         if (fault == null || fault.kind() != FaultKind.TLS_FAILURE) {
             return false;
         }
-        nextRequest();
+        consume();
         return true;
     }
 

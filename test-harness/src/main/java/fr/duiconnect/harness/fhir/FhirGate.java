@@ -1,7 +1,6 @@
 package fr.duiconnect.harness.fhir;
 
 import fr.duiconnect.harness.faults.Fault;
-import fr.duiconnect.harness.faults.FaultKind;
 import fr.duiconnect.harness.faults.FaultSwitch;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -58,9 +57,8 @@ public final class FhirGate implements Filter {
             request = recorded;
             req = recorded;
         }
-        // A TLS failure is for the next handshake (FhirServerHost): a request on an open connection leaves it set.
-        boolean handshakeFault = faults.peek().map(f -> f.kind() == FaultKind.TLS_FAILURE).orElse(false);
-        Optional<Fault> fault = handshakeFault ? Optional.empty() : faults.nextRequest();
+        // A TLS failure is for the next handshake (FhirServerHost): nextRequest() leaves it set.
+        Optional<Fault> fault = faults.nextRequest();
         if (fault.isPresent()) {
             switch (fault.get().kind()) {
                 case HTTP_500, SOAP_FAULT -> {

@@ -54,7 +54,6 @@ final class ImapSession {
                 return;
             }
         }
-        boolean failTls = fault.isPresent() && fault.get().kind() == FaultKind.TLS_FAILURE;
         channel.send("* OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED] MSSante operator simulator ready");
         String line;
         while ((line = channel.readLine(16384)) != null) {
@@ -82,7 +81,7 @@ final class ImapSession {
                         continue;
                     }
                     channel.send(tag + " OK Begin TLS negotiation now");
-                    if (failTls) {
+                    if (faults.failsNextHandshake()) {
                         return;
                     }
                     try {

@@ -44,6 +44,17 @@ class FaultSwitchTest {
     }
 
     @Test
+    void aTlsFailureWaitsForTheNextHandshakeRequestsOnAnOpenConnectionNeitherFailNorUseItUp() {
+        FaultSwitch faults = new FaultSwitch();
+        faults.set(Fault.times(FaultKind.TLS_FAILURE, 1));
+        assertThat(faults.nextRequest()).isEmpty();
+        assertThat(faults.nextRequest()).isEmpty();
+        assertThat(faults.failsNextHandshake()).isTrue();
+        assertThat(faults.failsNextHandshake()).as("one handshake failed, as counted").isFalse();
+        assertThat(faults.injectedCount()).isEqualTo(1);
+    }
+
+    @Test
     void theAdminApiSwitchesFaultsOnLoopback() throws Exception {
         FaultSwitch dmp = new FaultSwitch();
         try (FaultAdminServer admin = FaultAdminServer.start(Map.of("dmp", dmp))) {
