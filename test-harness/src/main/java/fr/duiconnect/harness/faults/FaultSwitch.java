@@ -1,6 +1,7 @@
 package fr.duiconnect.harness.faults;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The fault a simulator must inject next, set by tests, by command-line flags or by the admin HTTP API, and
@@ -31,6 +32,17 @@ public final class FaultSwitch {
             return Optional.empty();
         }
         return Optional.of(consume());
+    }
+
+    /**
+     * The same, for a simulator that speaks several protocols on one switch (the MSSanté operator: SMTP and IMAP):
+     * a fault of a kind this protocol does not have stays set for the other one.
+     */
+    public synchronized Optional<Fault> nextRequest(Set<FaultKind> kinds) {
+        if (fault == null || !kinds.contains(fault.kind())) {
+            return Optional.empty();
+        }
+        return nextRequest();
     }
 
     private Fault consume() {

@@ -11,8 +11,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The operator's IMAP front (RFC 3501 + STARTTLS + AUTHENTICATE, RFC 4959 SASL-IR): it does what GreenMail cannot
@@ -20,6 +22,9 @@ import java.util.Optional;
  * the simulator's internal credentials and relays the rest of the session byte for byte.
  */
 final class ImapSession {
+
+    /** The faults an IMAP session can meet; SMTP replies set on the operator's switch wait for an SMTP transaction. */
+    static final Set<FaultKind> IMAP_FAULTS = EnumSet.of(FaultKind.IMAP_DISCONNECT, FaultKind.CONNECTION_RESET, FaultKind.LATENCY);
 
     private final LineChannel channel;
     private final ServerTls tls;
@@ -41,7 +46,7 @@ final class ImapSession {
     }
 
     void run() throws IOException {
-        Optional<Fault> fault = faults.nextRequest();
+        Optional<Fault> fault = faults.nextRequest(IMAP_FAULTS);
         if (fault.isPresent() && (fault.get().kind() == FaultKind.IMAP_DISCONNECT || fault.get().kind() == FaultKind.CONNECTION_RESET)) {
             channel.socket().setSoLinger(true, 0);
             return;

@@ -1,6 +1,7 @@
 package fr.duiconnect.harness.mssante;
 
 import fr.duiconnect.harness.faults.Fault;
+import fr.duiconnect.harness.faults.FaultKind;
 import fr.duiconnect.harness.faults.FaultSwitch;
 
 import javax.net.ssl.SSLException;
@@ -9,9 +10,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -138,12 +141,16 @@ final class SmtpSession {
         }
     }
 
+    /** The faults an SMTP transaction can meet; an IMAP disconnect set on the operator's switch waits for an IMAP session. */
+    static final Set<FaultKind> SMTP_FAULTS = EnumSet.of(FaultKind.SMTP_421, FaultKind.SMTP_451, FaultKind.SMTP_550,
+            FaultKind.CONNECTION_RESET, FaultKind.LATENCY);
+
     private boolean mailFrom(String line) throws IOException {
         if (authenticated == null) {
             channel.send("530 5.7.0 Authentication required");
             return true;
         }
-        Optional<Fault> fault = faults.nextRequest();
+        Optional<Fault> fault = faults.nextRequest(SMTP_FAULTS);
         if (fault.isPresent()) {
             switch (fault.get().kind()) {
                 case SMTP_421 -> {

@@ -55,6 +55,15 @@ class FaultSwitchTest {
     }
 
     @Test
+    void aFaultOfAnotherProtocolWaitsForItsProtocolOnASharedSwitch() {
+        FaultSwitch operator = new FaultSwitch();
+        operator.set(Fault.times(FaultKind.SMTP_451, 1));
+        assertThat(operator.nextRequest(java.util.EnumSet.of(FaultKind.IMAP_DISCONNECT, FaultKind.CONNECTION_RESET))).as("an IMAP poll").isEmpty();
+        assertThat(operator.nextRequest(java.util.EnumSet.of(FaultKind.SMTP_451, FaultKind.CONNECTION_RESET))).as("the SMTP transaction")
+                .contains(Fault.times(FaultKind.SMTP_451, 1));
+    }
+
+    @Test
     void theAdminApiSwitchesFaultsOnLoopback() throws Exception {
         FaultSwitch dmp = new FaultSwitch();
         try (FaultAdminServer admin = FaultAdminServer.start(Map.of("dmp", dmp))) {
