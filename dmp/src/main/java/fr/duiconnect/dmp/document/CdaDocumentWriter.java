@@ -53,7 +53,7 @@ public final class CdaDocumentWriter {
                 version.number(), now, resident.person(), ins, resident.address(), resident.establishment(), resident.author(),
                 resident.attendingPhysician(), resident.emergencyContact(), resident.trustedPerson(), DLU_SERVICE_EVENT, Hl7Time.of(now), Hl7Time.of(now),
                 replaces, resident.admittedOn(), null));
-        new DluBodyWriter(xml, DluBodyWriter::uuid).write(resident);
+        new DluBodyWriter(xml, SectionWriter::uuid).write(resident);
         return new GeneratedCda(version.uniqueId(), version.setId(), version.number(), xml.finish());
     }
 
