@@ -23,11 +23,12 @@ import java.util.List;
  * dui.eparcours.option.token.file=...             (bearer token, unless a provider is set in code)
  * dui.eparcours.option.pull.max-pages=20
  * dui.eparcours.option.subscription.event-type=code|system|display  (NdE event type; UNCONFIRMED, none by default)
+ * dui.eparcours.option.note.conditional-create=false (ifNoneExist on the note's identifier; UNCONFIRMED, see below)
  * </pre>
  */
 public record EParcoursSettings(EndpointConfig endpoint, List<Path> packages, String finess, String structureName,
                                 String noteIdSystem, String visibilitySystem, BearerTokenProvider configuredToken, int maxPages,
-                                fr.duiconnect.core.model.Code subscriptionEventType) {
+                                fr.duiconnect.core.model.Code subscriptionEventType, boolean conditionalNoteCreate) {
 
     public static EParcoursSettings from(EndpointConfig endpoint) {
         String packages = endpoint.option("ig.packages").orElseThrow(() -> new ConfigurationException(
@@ -40,7 +41,10 @@ public record EParcoursSettings(EndpointConfig endpoint, List<Path> packages, St
                 endpoint.option("note-id.system").orElse("urn:dui-connect:cdl:" + finess),
                 endpoint.option("visibility.system").orElse(NoteVisibility.DEFAULT_SYSTEM), token,
                 Integer.parseInt(endpoint.option("pull.max-pages").orElse("20")),
-                endpoint.option("subscription.event-type").map(EParcoursSettings::code).orElse(null));
+                endpoint.option("subscription.event-type").map(EParcoursSettings::code).orElse(null),
+                // The CdL IG's capability statement declares no conditional create for notes, so it is off by default;
+                // where a platform honours ifNoneExist, it closes the last duplicate window (a retry racing a slow first post).
+                Boolean.parseBoolean(endpoint.option("note.conditional-create").orElse("false")));
     }
 
     /** {@code code|system|display}: no NdE event type for a new cahier de liaison note is published (UNCONFIRMED). */

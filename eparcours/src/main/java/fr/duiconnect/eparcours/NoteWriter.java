@@ -84,7 +84,7 @@ final class NoteWriter {
         }
         note.addContent().setAttachment(text(draft.text(), now));
 
-        add(bundle, note, "DocumentReference", null);
+        add(bundle, note, "DocumentReference", settings.conditionalNoteCreate() ? "identifier=" + settings.noteIdSystem() + "|" + noteId : null);
         add(bundle, patient, "Patient", "identifier=" + "urn:oid:" + ins.oid() + "|" + ins.matricule());
         add(bundle, structure, "Organization", "identifier=" + FINESS_SYSTEM + "|" + settings.finess());
         if (role != null) {

@@ -100,6 +100,11 @@ public final class EParcoursSimulator implements SandboxSimulator {
         gate.loseWriteAnswers(count);
     }
 
+    /** Requests the platform is still processing (e.g. a post slowed by a latency fault, whose client gave up). */
+    public int requestsInProgress() {
+        return gate.inProgress();
+    }
+
     /** Creation answers lost so far ({@link #loseCreationAnswers}). */
     public long lostAnswers() {
         return gate.lostAnswers();

@@ -134,6 +134,18 @@ public final class PlatformStore {
         return result;
     }
 
+    /** The latest version of the note whose masterIdentifier is {@code system|value}, if stored. */
+    public synchronized Optional<DocumentReference> noteByIdentifier(String system, String value) {
+        for (List<DocumentReference> versions : notes.values()) {
+            DocumentReference latest = versions.get(versions.size() - 1);
+            if (latest.hasMasterIdentifier() && system.equals(latest.getMasterIdentifier().getSystem())
+                    && value.equals(latest.getMasterIdentifier().getValue())) {
+                return Optional.of(latest);
+            }
+        }
+        return Optional.empty();
+    }
+
     public synchronized int noteCount() {
         return notes.size();
     }

@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Resource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -32,7 +33,8 @@ public final class TransactionProvider {
     }
 
     @Transaction
-    public Bundle transaction(@TransactionParam Bundle bundle) {
+    // synchronized: a conditional create checks then creates, as a unique index would make atomic on a real server
+    public synchronized Bundle transaction(@TransactionParam Bundle bundle) {
         if (bundle.getType() != Bundle.BundleType.TRANSACTION) {
             throw new InvalidRequestException("a transaction Bundle is expected");
         }
@@ -81,6 +83,14 @@ public final class TransactionProvider {
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
             Resource resource = entry.getResource();
             if (resource instanceof DocumentReference note) {
+                Optional<DocumentReference> already = existingNote(entry.getRequest().getIfNoneExist());
+                if (already.isPresent()) {
+                    // conditional create (ifNoneExist on the note's identifier): the note is there, nothing is created
+                    response.addEntry().getResponse().setStatus("200 OK")
+                            .setLocation("DocumentReference/" + already.get().getIdElement().getIdPart() + "/_history/"
+                                    + already.get().getMeta().getVersionId());
+                    continue;
+                }
                 DocumentReference copy = note.copy();
                 rewrite(copy, resolved);
                 copy.setId((String) null);
@@ -93,6 +103,15 @@ public final class TransactionProvider {
             }
         }
         return response;
+    }
+
+    private Optional<DocumentReference> existingNote(String ifNoneExist) {
+        if (ifNoneExist == null || !ifNoneExist.startsWith("identifier=") || !ifNoneExist.contains("|")) {
+            return Optional.empty();
+        }
+        String token = ifNoneExist.substring("identifier=".length());
+        int bar = token.indexOf('|');
+        return store.noteByIdentifier(token.substring(0, bar), token.substring(bar + 1));
     }
 
     /** Flux 2c ({@code cdl-bundle-maj-note}): every PUT checked against its If-Match before anything is written. */

@@ -29,6 +29,7 @@ public final class FhirGate implements Filter {
     private final AtomicLong requests = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger writeAnswersToLose = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicLong answersLost = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger inProgress = new java.util.concurrent.atomic.AtomicInteger();
 
     /** @param expectedToken the token to require, or a supplier of null to accept any request */
     public FhirGate(Supplier<String> expectedToken, FaultSwitch faults) {
@@ -46,8 +47,22 @@ public final class FhirGate implements Filter {
         return requests.get();
     }
 
+    /** Requests received whose answer is not written yet (a slow one under a latency fault, say). */
+    public int inProgress() {
+        return inProgress.get();
+    }
+
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        inProgress.incrementAndGet();
+        try {
+            filter(req, res, chain);
+        } finally {
+            inProgress.decrementAndGet();
+        }
+    }
+
+    private void filter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         long number = requests.incrementAndGet();

@@ -66,6 +66,39 @@ class EParcoursFaultsTest {
         return TypedFailure.under(SANDBOX.sandbox().faults(ServiceSocle.EPARCOURS), fault, () -> connector.eparcours().pull(RESIDENT));
     }
 
+    /**
+     * An answer later than the read timeout: the retry may reach the platform while the first post is still being
+     * processed, so only a conditional create on the note's identifier (the opt-in
+     * {@code dui.eparcours.option.note.conditional-create}) guarantees one copy; the simulator honours it, atomically.
+     */
+    @Test
+    void aPostAnsweredAfterTheReadTimeoutIsStoredOnceWithConditionalCreate() {
+        try (DuiConnector conditional = DuiConnector.builder().config(SANDBOX.sandbox().connectorConfigWith(Map.of(
+                "dui.eparcours.option.note.conditional-create", "true", "dui.eparcours.timeout.read", "PT0.5S",
+                "dui.retry.initial-backoff", "PT0.05S", "dui.retry.max-backoff", "PT0.2S"))).build()) {
+            int before = platform.store().noteCount();
+            OperationStatus status = postUnder(Fault.latency(Duration.ofMillis(1500), 1), conditional);
+            assertThat(status.state()).as(status.lastError()).isEqualTo(OperationState.ACKED);
+            assertThat(status.attempts()).isGreaterThan(1);
+            awaitIdle(platform);
+            assertThat(platform.store().noteCount() - before).as("the slow first post, done last, found the note there").isEqualTo(1);
+        }
+    }
+
+    /** Until the platform has answered every request it received (bounded: a simulator never holds one for long). */
+    private static void awaitIdle(EParcoursSimulator platform) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (platform.requestsInProgress() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     @Test
     void http503OnAPostIsRetriedUntilTheNoteIsStoredOnce() {
         isRetriedUntilStoredOnce(Fault.times(FaultKind.HTTP_503, 2));
