@@ -24,6 +24,7 @@ import fr.duiconnect.harness.conformance.ConformanceScenario;
 import fr.duiconnect.harness.conformance.ConformanceScenarioProvider;
 import fr.duiconnect.harness.conformance.Evidence;
 import fr.duiconnect.harness.conformance.ScenarioOutcome;
+import fr.duiconnect.harness.conformance.ServiceScenario;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -48,23 +49,16 @@ public final class DmpConformanceScenarios implements ConformanceScenarioProvide
         ScenarioOutcome run(ConformanceContext context, KitDlu dlu, String finess) throws Exception;
     }
 
-    private record Scenario(String id, String title, String rule, String reference, boolean needsSandbox, Check check) implements ConformanceScenario {
-        @Override public ServiceSocle service() { return ServiceSocle.DMP; }
+    private static final ServiceScenario.Factory DMP = ServiceScenario.of(ServiceSocle.DMP);
 
-        @Override
-        public ScenarioOutcome run(ConformanceContext context) throws Exception {
-            var endpoint = context.connector().config().endpointIfAny(ServiceSocle.DMP);
-            if (endpoint.isEmpty()) {
-                return ScenarioOutcome.skipped("no DMP endpoint is configured (dui.dmp.url)");
-            }
-            if (needsSandbox && context.sandboxIfAny().isEmpty()) {
-                return ScenarioOutcome.skipped("needs the sandbox's DMP personas");
-            }
+    /** A DMP scenario: it also needs the ANS CDA kit (its example DLU, its schematrons) and the structure's FINESS. */
+    private static ServiceScenario scenario(String id, String title, String rule, String reference, boolean needsSandbox, Check check) {
+        return DMP.scenario(id, title, rule, reference, needsSandbox, context -> {
             if (context.cdaKitIfAny().isEmpty()) {
-                return ScenarioOutcome.skipped("needs the ANS CDA kit (--kit) for its example DLU");
+                return ScenarioOutcome.skipped("needs the ANS CDA kit (--kit) for its example DLU and schematrons");
             }
-            return check.run(context, KitDlu.load(context.cdaKit()), endpoint.get().requiredOption("finess"));
-        }
+            return check.run(context, KitDlu.load(context.cdaKit()), context.connector().config().endpoint(ServiceSocle.DMP).requiredOption("finess"));
+        });
     }
 
     /** Compiled once per kit for the whole run (seconds each), removed with the JVM. */
@@ -88,13 +82,13 @@ public final class DmpConformanceScenarios implements ConformanceScenarioProvide
     @Override
     public List<ConformanceScenario> scenarios() {
         return List.of(
-                new Scenario("DMP-01", "The DLU the connector writes is valid CDA: schema, DLU-EHPAD 2022.01 and structuration minimale schematrons",
+                scenario("DMP-01", "The DLU the connector writes is valid CDA: schema, DLU-EHPAD 2022.01 and structuration minimale schematrons",
                         "Un DLU produit par le connecteur valide le schéma CDA et ne lève aucune assertion des schématrons du volet et de la structuration minimale",
                         "CI-SIS volet DLU-EHPAD 2022.01; ANS TestContenuCDA", false, (context, dlu, finess) -> {
                     GeneratedCda written = context.connector().dmp().writeDlu(SampleResident.ofStructure(finess), null);
                     return kitVerdict(context, written.xml());
                 }),
-                new Scenario("DMP-10", "A liaison letter the connector writes is valid level-1 CDA (structuration minimale, PDF body)",
+                scenario("DMP-10", "A liaison letter the connector writes is valid level-1 CDA (structuration minimale, PDF body)",
                         "Une lettre de liaison de sortie (83981-1) produite par le connecteur valide le schéma CDA et la structuration minimale (corps PDF, XDS-SD)",
                         "CI-SIS structuration minimale; NOS JDV_J07 83981-1 / 88348-8", false, (context, dlu, finess) -> {
                     ResidentRecord resident = SampleResident.ofStructure(finess);
@@ -103,14 +97,14 @@ public final class DmpConformanceScenarios implements ConformanceScenarioProvide
                             "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                     return kitVerdict(context, context.connector().dmp().writeLiaisonLetter(letter, null).xml());
                 }),
-                new Scenario("DMP-02", "TD0.2 tells an open DMP from an absent one", "Test d'existence du DMP (PRPA_IN201307UV02, TEST_EXST) avant alimentation",
+                scenario("DMP-02", "TD0.2 tells an open DMP from an absent one", "Test d'existence du DMP (PRPA_IN201307UV02, TEST_EXST) avant alimentation",
                         "DMPi TD0.2", true, (context, dlu, finess) -> {
                     DmpPatientStatus open = context.connector().dmp().testExistence(KitDlu.KIT_PATIENT);
                     DmpPatientStatus absent = context.connector().dmp().testExistence(withoutDmp());
                     return ScenarioOutcome.check(open.state() == DmpPatientStatus.DmpState.OPEN && absent.state() == DmpPatientStatus.DmpState.ABSENT,
                             "OPEN and ABSENT", "got " + open.state() + " and " + absent.state());
                 }),
-                new Scenario("DMP-03", "A DLU is deposited with VIHF and signed submission set, then found with its DMP metadata",
+                scenario("DMP-03", "A DLU is deposited with VIHF and signed submission set, then found with its DMP metadata",
                         "ITI-41 : classCode 11 dérivé du typeCode 74207-2 (ASS_X16), formatCode urn:asip:ci-sis:dlu:2015, authorInstitution = Identifiant_Structure",
                         "DMPi TD2.1, EX_2.1-1130, EX_2.1-1140; ASS_X16; ASS_A11", true, (context, dlu, finess) -> {
                     KitDlu.Generated document = dlu.forStructure(finess);
@@ -123,7 +117,7 @@ public final class DmpConformanceScenarios implements ConformanceScenarioProvide
                             "registered and found: " + document.uniqueId(), "not found with classCode 11 and the structure's FINESS",
                             new Evidence("entry", entry.map(Object::toString).orElse("none")));
                 }),
-                new Scenario("DMP-04", "A deposited document is retrieved byte for byte", "ITI-43 rend le document déposé, identique", "DMPi TD3.2; IHE ITI-43",
+                scenario("DMP-04", "A deposited document is retrieved byte for byte", "ITI-43 rend le document déposé, identique", "DMPi TD3.2; IHE ITI-43",
                         true, (context, dlu, finess) -> {
                     KitDlu.Generated document = dlu.forStructure(finess);
                     OperationStatus status = deposit(context.connector(), document, KitDlu.KIT_PATIENT, null);
@@ -133,7 +127,7 @@ public final class DmpConformanceScenarios implements ConformanceScenarioProvide
                     byte[] back = context.connector().dmp().retrieve(KitDlu.KIT_PATIENT, document.uniqueId()).content();
                     return ScenarioOutcome.check(java.util.Arrays.equals(back, document.cda()), back.length + " bytes, identical", "the retrieved bytes differ");
                 }),
-                new Scenario("DMP-05", "A replacement deprecates the previous version", "ITI-41 avec association RPLC : l'ancienne version passe Deprecated",
+                scenario("DMP-05", "A replacement deprecates the previous version", "ITI-41 avec association RPLC : l'ancienne version passe Deprecated",
                         "DMPi TD2.2; IHE ITI-41 RPLC", true, (context, dlu, finess) -> {
                     KitDlu.Generated first = dlu.forStructure(finess);
                     deposit(context.connector(), first, KitDlu.KIT_PATIENT, null);
@@ -143,7 +137,7 @@ public final class DmpConformanceScenarios implements ConformanceScenarioProvide
                     return ScenarioOutcome.check(status.state() == OperationState.ACKED && old.map(e -> e.status() == DocumentAvailability.DEPRECATED).orElse(false),
                             "replaced; previous version Deprecated", "replacement " + status.state() + ", previous " + old.map(DmpDocumentEntry::status).orElse(null));
                 }),
-                new Scenario("DMP-06", "The author deletes a document", "ITI-57 UpdateAvailabilityStatus → urn:asip:ci-sis:2010:StatusType:Deleted",
+                scenario("DMP-06", "The author deletes a document", "ITI-57 UpdateAvailabilityStatus → urn:asip:ci-sis:2010:StatusType:Deleted",
                         "DMPi TD3.3c", true, (context, dlu, finess) -> {
                     KitDlu.Generated document = dlu.forStructure(finess);
                     deposit(context.connector(), document, KitDlu.KIT_PATIENT, null);
@@ -153,7 +147,7 @@ public final class DmpConformanceScenarios implements ConformanceScenarioProvide
                     return ScenarioOutcome.check(status.state() == OperationState.ACKED && entry.map(e -> e.status() == DocumentAvailability.DELETED).orElse(false),
                             "Deleted", "status change " + status.state() + ", entry " + entry.map(DmpDocumentEntry::status).orElse(null));
                 }),
-                new Scenario("DMP-07", "No deposit without the person's recorded non-opposition", "La non-opposition du patient est tracée avant toute alimentation",
+                scenario("DMP-07", "No deposit without the person's recorded non-opposition", "La non-opposition du patient est tracée avant toute alimentation",
                         "CSP L.1111-15; DMPi alimentation", false, (context, dlu, finess) -> {
                     try {
                         context.connector().dmp().deposit(DmpDeposit.of(dlu.forStructure(finess).cda(), KitDlu.KIT_PATIENT, null));
@@ -162,7 +156,7 @@ public final class DmpConformanceScenarios implements ConformanceScenarioProvide
                         return ScenarioOutcome.check(e.code().equals("DMP-NON-OPPOSITION"), "refused locally: " + e.code(), "unexpected " + e.code());
                     }
                 }),
-                new Scenario("DMP-08", "A document authored by another structure is refused before sending",
+                scenario("DMP-08", "A document authored by another structure is refused before sending",
                         "Identifiant_Structure du VIHF = authorInstitution d'un des auteurs", "DMPi EX_2.1-1140", false, (context, dlu, finess) -> {
                     try {
                         context.connector().dmp().deposit(DmpDeposit.of(dlu.forStructure(finess.equals("750000028") ? "750000036" : "750000028").cda(),
@@ -172,7 +166,7 @@ public final class DmpConformanceScenarios implements ConformanceScenarioProvide
                         return ScenarioOutcome.check(e.code().equals("DMP-AUTHOR-INSTITUTION"), "refused locally: " + e.code(), "unexpected " + e.code());
                     }
                 }),
-                new Scenario("DMP-09", "Nothing is deposited in an absent DMP", "TD0.2 NF : le dépôt échoue avec la raison, sans ITI-41",
+                scenario("DMP-09", "Nothing is deposited in an absent DMP", "TD0.2 NF : le dépôt échoue avec la raison, sans ITI-41",
                         "DMPi TD0.2", true, (context, dlu, finess) -> {
                     PersonIdentity without = withoutDmp();
                     OperationStatus status = deposit(context.connector(), dlu.forPerson(finess, without.ins(), null), without, null);
