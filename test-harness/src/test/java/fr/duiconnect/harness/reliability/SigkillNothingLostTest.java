@@ -2,8 +2,10 @@ package fr.duiconnect.harness.reliability;
 
 import fr.duiconnect.core.DuiConnector;
 import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.core.mssante.InboundMail;
 import fr.duiconnect.core.operation.OperationState;
 import fr.duiconnect.harness.dmp.DmpSimulator;
+import fr.duiconnect.harness.mssante.MssanteOperatorSimulator;
 import fr.duiconnect.harness.sandbox.Sandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,8 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li><b>MSSanté</b>: at least once at the SMTP level — a second copy with the same Message-ID, since the journal
  *       keeps the message's exact bytes. SMTP has no way to ask whether a message was received. This is left to the
  *       receiving side, as mail does: DUI Connect's inbox records every received Message-ID in its inbound ledger and
- *       hands a second copy over to no one ({@code MssanteInboundTest}). Asserted: every message is held, and the
- *       copies beyond the first are at most the operations in flight at the kills.</li>
+ *       hands a second copy over to no one. Asserted: every message is held, the copies beyond the first are at most the
+ *       operations in flight at the kills, and the recipient's own connector hands every Message-ID over exactly
+ *       once.</li>
  *   <li><b>e-parcours</b>: exactly once. The note identifier (masterIdentifier) is fixed when the note is accepted;
  *       a retry first searches the person's notes for it (the pull's search) and, if the platform has it, records
  *       the note as delivered instead of posting a second one. Asserted: no note is held twice.</li>
@@ -73,6 +76,7 @@ class SigkillNothingLostTest {
     static final List<List<String>> killedLogs = new ArrayList<>();
     static List<String> lastLog;
     static List<Settled> settled;
+    static MixedWorkload workload;
     static final Map<ServiceSocle, DeliveryTally> tallies = new EnumMap<>(ServiceSocle.class);
 
     /** The run every rule below is read from: two runs killed mid-way, then one to the end, on one journal. */
@@ -82,7 +86,6 @@ class SigkillNothingLostTest {
         sandbox = Sandbox.start(dir.resolve("sandbox"), Set.copyOf(MixedWorkload.SERVICES), false);
         Path config = sandbox.propertiesFileWith("killed-connector.properties", SHORT_LEASE);
         Path workloadDir = dir.resolve("workload");
-        MixedWorkload workload;
         try (DuiConnector composer = DuiConnector.builder().config(sandbox.connectorConfigWith(Map.of())).dispatching(false).build()) {
             workload = MixedWorkload.generate(composer, MixedOperationsNothingLostTest.kit(), MAILS, NOTES, DEPOSITS);
         }
@@ -153,6 +156,50 @@ class SigkillNothingLostTest {
     @EnumSource(value = ServiceSocle.class, names = {"EPARCOURS", "DMP"})
     void nothingIsDeliveredTwice(ServiceSocle service) {
         assertThat(tallies.get(service).duplicated()).isEmpty();
+    }
+
+    /**
+     * The second copies an SMTP resend leaves at the operator do not reach the recipient's DUI twice: the recipient's
+     * connector (the hospital doctor's mailbox, read by IMAP through Pro Santé Connect) hands each Message-ID over once.
+     * Whatever the kills cut, one copy more is made for sure: a sender on a fresh journal sends the first message's
+     * journaled bytes again, as a process killed after the server's 250 would.
+     */
+    @Test
+    void theRecipientsInboxHandsEveryMessageOverExactlyOnce() throws Exception {
+        MixedWorkload.Operation first = workload.of(ServiceSocle.MSSANTE).get(0);
+        try (DuiConnector resender = DuiConnector.builder().config(sandbox.connectorConfigWith(Map.of())).build()) {
+            var receipt = first.acceptOn(resender);
+            assertThat(resender.operations().await(receipt.operationId(), Duration.ofSeconds(30)).state()).isEqualTo(OperationState.SENT);
+        }
+        assertThat(DeliveryTally.heldByKey(sandbox, ServiceSocle.MSSANTE).get(first.key())).as("copies the operator holds").isGreaterThanOrEqualTo(2);
+        Path token = Files.writeString(dir.resolve("recipient.token"), sandbox.simulator(MssanteOperatorSimulator.class).directory()
+                .issueToken(MssanteOperatorSimulator.HOSPITAL_DOCTOR, Duration.ofMinutes(10)));
+        MssanteOperatorSimulator operator = sandbox.simulator(MssanteOperatorSimulator.class);
+        Map<String, String> recipient = new java.util.HashMap<>();
+        recipient.put("dui.mssante.url", "smtp://127.0.0.1:" + operator.smtpPscPort());
+        recipient.put("dui.mssante.option.imap.url", "imap://127.0.0.1:" + operator.imapPscPort());
+        recipient.put("dui.mssante.option.mailbox", MssanteOperatorSimulator.HOSPITAL_DOCTOR);
+        recipient.put("dui.mssante.option.mailbox.kind", "personal");
+        recipient.put("dui.mssante.option.mailbox.given-name", "Jean");
+        recipient.put("dui.mssante.option.mailbox.family-name", "DUPONT");
+        recipient.put("dui.mssante.option.auth.token.file", token.toString());
+        recipient.put("dui.mssante.option.smime.keystore",
+                sandbox.pki().directory().resolve("smime-" + MssanteOperatorSimulator.HOSPITAL_DOCTOR.replace('@', '_') + ".p12").toString());
+        recipient.put("dui.mssante.tls.keystore", null);
+        recipient.put("dui.journal.dir", dir.resolve("recipient-journal").toString());
+        List<String> handedOver = new ArrayList<>();
+        try (DuiConnector inbox = DuiConnector.builder().config(sandbox.connectorConfigWith(recipient)).dispatching(false).build()) {
+            for (int batch = 0; batch < 20; batch++) {
+                List<String> ids = inbox.mssante().fetchInbox().messages().stream().map(InboundMail::messageId).toList();
+                if (ids.isEmpty()) {
+                    break;
+                }
+                handedOver.addAll(ids);
+            }
+        }
+        List<String> sent = settled.stream().filter(s -> s.service() == ServiceSocle.MSSANTE).map(Settled::key).toList();
+        assertThat(handedOver).as("each Message-ID handed over once, whatever the operator holds").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(sent);
     }
 
     @Test
