@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 final class CdaHeaderWriter {
 
-    static final String LOINC = "2.16.840.1.113883.6.1";
+    static final String LOINC = fr.duiconnect.dmp.xds.DmpMetadataFactory.LOINC;
     static final String PS_ID_NAT = "1.2.250.1.71.4.2.1";
     static final String STRUCT_ID_NAT = "1.2.250.1.71.4.2.2";
     private static final String HL7_FRANCE_TEMPLATE = "2.16.840.1.113883.2.8.2.1";

@@ -6,7 +6,6 @@ import javax.xml.stream.XMLStreamWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -152,9 +151,5 @@ final class CdaXml {
         } catch (XMLStreamException e) {
             throw new UncheckedIOException(new IOException("the CDA document cannot be written: " + e.getMessage(), e));
         }
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

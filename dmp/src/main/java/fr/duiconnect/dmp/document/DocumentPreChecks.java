@@ -29,7 +29,7 @@ import java.util.Set;
  */
 final class DocumentPreChecks {
 
-    /** TRE_A00 / TRE_R01-style code system of practice settings (standardIndustryClassCode). */
+    /** Code system of the practiceSettingCode (CDA standardIndustryClassCode), e.g. ESSMS, ETABLISSEMENT. */
     static final String PRACTICE_SETTING_SYSTEM = "1.2.250.1.213.1.1.4.9";
     private static final String CIS = "1.2.250.1.213.2.3.1";
     private static final String CIP = "1.2.250.1.213.2.3.2";

@@ -13,7 +13,6 @@ import fr.duiconnect.core.dmp.content.LiaisonLetter;
 import fr.duiconnect.core.dmp.content.ResidentRecord;
 import fr.duiconnect.core.error.DuiConnectException;
 import fr.duiconnect.core.model.PersonIdentity;
-import fr.duiconnect.core.model.Sex;
 import fr.duiconnect.core.operation.OperationReceipt;
 import fr.duiconnect.core.operation.OperationState;
 import fr.duiconnect.core.operation.OperationStatus;
@@ -100,7 +99,7 @@ public final class DmpConformanceScenarios implements ConformanceScenarioProvide
                 scenario("DMP-02", "TD0.2 tells an open DMP from an absent one", "Test d'existence du DMP (PRPA_IN201307UV02, TEST_EXST) avant alimentation",
                         "DMPi TD0.2", true, (context, dlu, finess) -> {
                     DmpPatientStatus open = context.connector().dmp().testExistence(KitDlu.KIT_PATIENT);
-                    DmpPatientStatus absent = context.connector().dmp().testExistence(withoutDmp());
+                    DmpPatientStatus absent = context.connector().dmp().testExistence(DmpPersonas.personWithoutDmp());
                     return ScenarioOutcome.check(open.state() == DmpPatientStatus.DmpState.OPEN && absent.state() == DmpPatientStatus.DmpState.ABSENT,
                             "OPEN and ABSENT", "got " + open.state() + " and " + absent.state());
                 }),
@@ -168,15 +167,11 @@ public final class DmpConformanceScenarios implements ConformanceScenarioProvide
                 }),
                 scenario("DMP-09", "Nothing is deposited in an absent DMP", "TD0.2 NF : le dépôt échoue avec la raison, sans ITI-41",
                         "DMPi TD0.2", true, (context, dlu, finess) -> {
-                    PersonIdentity without = withoutDmp();
+                    PersonIdentity without = DmpPersonas.personWithoutDmp();
                     OperationStatus status = deposit(context.connector(), dlu.forPerson(finess, without.ins(), null), without, null);
                     return ScenarioOutcome.check(status.state() == OperationState.FAILED && "DMP-ABSENT".equals(status.lastErrorCode()),
                             "FAILED with DMP-ABSENT", "ended " + status.state() + " " + status.lastErrorCode());
                 }));
-    }
-
-    private static PersonIdentity withoutDmp() {
-        return KitDlu.qualified(DmpPersonas.WITHOUT_DMP.number(), "SANSDMP", "ALAIN", Sex.M, LocalDate.of(1985, 5, 1));
     }
 
     private static OperationStatus deposit(DuiConnector connector, KitDlu.Generated document, PersonIdentity person, String replaces) {

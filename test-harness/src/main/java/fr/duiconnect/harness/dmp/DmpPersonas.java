@@ -2,6 +2,8 @@ package fr.duiconnect.harness.dmp;
 
 import fr.duiconnect.core.model.Ins;
 import fr.duiconnect.core.model.InsKind;
+import fr.duiconnect.core.model.PersonIdentity;
+import fr.duiconnect.core.model.Sex;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -20,6 +22,11 @@ public final class DmpPersonas {
     public static final LocalDate CLOSED_ON = LocalDate.of(2025, 6, 30);
 
     private static final Map<String, LocalDate> CLOSED = Map.of(CLOSED_DMP.matricule(), CLOSED_ON);
+
+    /** The person without a DMP as a qualified identity, for deposits the DMP must refuse. */
+    public static PersonIdentity personWithoutDmp() {
+        return KitDlu.qualified(WITHOUT_DMP.number(), "SANSDMP", "ALAIN", Sex.M, LocalDate.of(1985, 5, 1));
+    }
 
     private DmpPersonas() {
     }

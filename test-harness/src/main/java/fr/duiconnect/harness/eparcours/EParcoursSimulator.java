@@ -100,9 +100,9 @@ public final class EParcoursSimulator implements SandboxSimulator {
         gate.loseWriteAnswers(count);
     }
 
-    /** Requests the platform is still processing (e.g. a post slowed by a latency fault, whose client gave up). */
-    public int requestsInProgress() {
-        return gate.inProgress();
+    /** Waits, at most {@code max}, until the platform has answered every request it received (e.g. a post slowed by a latency fault). */
+    public boolean awaitIdle(java.time.Duration max) throws InterruptedException {
+        return gate.awaitIdle(max);
     }
 
     /** Creation answers lost so far ({@link #loseCreationAnswers}). */

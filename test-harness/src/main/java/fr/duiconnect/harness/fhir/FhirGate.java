@@ -29,7 +29,8 @@ public final class FhirGate implements Filter {
     private final AtomicLong requests = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger writeAnswersToLose = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicLong answersLost = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicInteger inProgress = new java.util.concurrent.atomic.AtomicInteger();
+    private final Object idle = new Object();
+    private int inProgress;
 
     /** @param expectedToken the token to require, or a supplier of null to accept any request */
     public FhirGate(Supplier<String> expectedToken, FaultSwitch faults) {
@@ -47,18 +48,37 @@ public final class FhirGate implements Filter {
         return requests.get();
     }
 
-    /** Requests received whose answer is not written yet (a slow one under a latency fault, say). */
-    public int inProgress() {
-        return inProgress.get();
+    /**
+     * Waits until every request received has been answered (a slow one under a latency fault, say), at most
+     * {@code max}; true when none is left in progress.
+     */
+    public boolean awaitIdle(java.time.Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (idle) {
+            while (inProgress > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(idle, left);
+            }
+            return true;
+        }
     }
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
-        inProgress.incrementAndGet();
+        synchronized (idle) {
+            inProgress++;
+        }
         try {
             filter(req, res, chain);
         } finally {
-            inProgress.decrementAndGet();
+            synchronized (idle) {
+                if (--inProgress == 0) {
+                    idle.notifyAll();
+                }
+            }
         }
     }
 

@@ -63,7 +63,7 @@ class DmpExchangeTest {
     @Test
     void td02SaysWhetherTheDmpExistsAndIsOpen() {
         assertThat(dmp.testExistence(KitDlu.KIT_PATIENT).state()).isEqualTo(DmpPatientStatus.DmpState.OPEN);
-        PersonIdentity without = KitDlu.qualified(DmpPersonas.WITHOUT_DMP.number(), "SANSDMP", "ALAIN", Sex.M, LocalDate.of(1985, 5, 1));
+        PersonIdentity without = DmpPersonas.personWithoutDmp();
         assertThat(dmp.testExistence(without).state()).isEqualTo(DmpPatientStatus.DmpState.ABSENT);
         PersonIdentity closed = KitDlu.qualified(DmpPersonas.CLOSED_DMP.number(), "FERME", "LUCIE", Sex.F, LocalDate.of(1979, 3, 28));
         DmpPatientStatus status = dmp.testExistence(closed);
@@ -114,7 +114,7 @@ class DmpExchangeTest {
 
     @Test
     void aDepositForAPersonWithoutDmpFailsWithDmpAbsent() {
-        PersonIdentity without = KitDlu.qualified(DmpPersonas.WITHOUT_DMP.number(), "SANSDMP", "ALAIN", Sex.M, LocalDate.of(1985, 5, 1));
+        PersonIdentity without = DmpPersonas.personWithoutDmp();
         KitDlu.Generated document = dlu.forPerson(Sandbox.TEST_FINESS, without.ins(), null);
         OperationStatus status = finalStatus(dmp.deposit(DmpDeposit.of(document.cda(), without, RECORDED)));
         assertThat(status.state()).isEqualTo(OperationState.FAILED);

@@ -72,7 +72,7 @@ class EParcoursFaultsTest {
      * {@code dui.eparcours.option.note.conditional-create}) guarantees one copy; the simulator honours it, atomically.
      */
     @Test
-    void aPostAnsweredAfterTheReadTimeoutIsStoredOnceWithConditionalCreate() {
+    void aPostAnsweredAfterTheReadTimeoutIsStoredOnceWithConditionalCreate() throws InterruptedException {
         try (DuiConnector conditional = DuiConnector.builder().config(SANDBOX.sandbox().connectorConfigWith(Map.of(
                 "dui.eparcours.option.note.conditional-create", "true", "dui.eparcours.timeout.read", "PT0.5S",
                 "dui.retry.initial-backoff", "PT0.05S", "dui.retry.max-backoff", "PT0.2S"))).build()) {
@@ -80,22 +80,8 @@ class EParcoursFaultsTest {
             OperationStatus status = postUnder(Fault.latency(Duration.ofMillis(1500), 1), conditional);
             assertThat(status.state()).as(status.lastError()).isEqualTo(OperationState.ACKED);
             assertThat(status.attempts()).isGreaterThan(1);
-            awaitIdle(platform);
+            assertThat(platform.awaitIdle(Duration.ofSeconds(30))).as("the slow first post answered").isTrue();
             assertThat(platform.store().noteCount() - before).as("the slow first post, done last, found the note there").isEqualTo(1);
-        }
-    }
-
-    /** Until the platform has answered every request it received (bounded: a simulator never holds one for long). */
-    private static void awaitIdle(EParcoursSimulator platform) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (platform.requestsInProgress() > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
     }
 

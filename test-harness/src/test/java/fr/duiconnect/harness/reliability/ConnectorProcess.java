@@ -46,7 +46,10 @@ public final class ConnectorProcess {
         return process;
     }
 
-    /** Waits, while the process lives and at most {@code max}, for a line of its log. */
+    /**
+     * Waits, while the process lives and at most {@code max}, for a line of its log. The other process can tell this
+     * one nothing but through its output, so the log is read again every 50 ms.
+     */
     static boolean awaitLine(Process process, Path log, String line, Duration max) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < deadline) {

@@ -8,7 +8,6 @@ import fr.duiconnect.core.eparcours.NoteDraft;
 import fr.duiconnect.core.eparcours.NoteType;
 import fr.duiconnect.core.mssante.PreparedMail;
 import fr.duiconnect.core.model.PersonIdentity;
-import fr.duiconnect.core.model.Sex;
 import fr.duiconnect.core.operation.OperationReceipt;
 import fr.duiconnect.harness.dmp.DmpPersonas;
 import fr.duiconnect.harness.dmp.KitDlu;
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -44,8 +42,7 @@ final class MixedWorkload {
     static final NonOpposition RECORDED = NonOpposition.recorded(Instant.parse("2026-11-01T09:00:00Z"), "IDEC");
     /** A deposit marked so is for a person without a DMP: the DMP refuses it and it must end FAILED, DMP-ABSENT. */
     static final String WITHOUT_DMP = "without-dmp";
-    static final PersonIdentity PERSON_WITHOUT_DMP = KitDlu.qualified(DmpPersonas.WITHOUT_DMP.number(), "SANSDMP", "ALAIN", Sex.M,
-            LocalDate.of(1985, 5, 1));
+    static final PersonIdentity PERSON_WITHOUT_DMP = DmpPersonas.personWithoutDmp();
     private static final String INDEX = "workload.tsv";
 
     /** One operation to accept, and the key the simulator of its service counts it by. */

@@ -207,7 +207,10 @@ class SigkillNothingLostTest {
         assertThat(tallies.get(ServiceSocle.MSSANTE).extraCopies()).isLessThanOrEqualTo(KILLS * IN_FLIGHT_PER_KILL);
     }
 
-    /** Waits until {@code target} operations are held by the simulators, and returns how many are. */
+    /**
+     * Waits until {@code target} operations are held by the simulators, and returns how many are. The count spans
+     * three simulators fed by another process, so it is read again every 100 ms, within a bound.
+     */
     private static int awaitHeld(MixedWorkload workload, int target, Process run) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         int held = 0;
