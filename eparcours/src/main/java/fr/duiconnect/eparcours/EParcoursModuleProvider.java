@@ -8,7 +8,6 @@ import fr.duiconnect.core.spi.ServiceModule;
 import fr.duiconnect.core.spi.ServiceModuleProvider;
 import fr.duiconnect.eparcours.camel.EParcoursRoutes;
 import fr.duiconnect.fhir.FhirContent;
-import fr.duiconnect.fhir.FhirPackageSet;
 import fr.duiconnect.fhir.FhirRestClient;
 import fr.duiconnect.fhir.ProfileValidator;
 import org.apache.camel.RoutesBuilder;
@@ -35,10 +34,11 @@ public final class EParcoursModuleProvider implements ServiceModuleProvider {
         EParcoursSettings settings = EParcoursSettings.from(endpoint);
         FhirContext fhir = FhirContext.forR4();
         fhir.setParserErrorHandler(FhirContent.refusingHandler());
-        FhirPackageSet packages = FhirPackageSet.load(fhir, settings.packages());
-        packages.missingDependencies().forEach(missing -> LOG.warn(
-                "FHIR package {} (needed by {}) is not configured: its profiles and terminologies are not checked", missing.id(), missing.requiredBy()));
-        ProfileValidator validator = new ProfileValidator(fhir, packages);
+        ProfileValidator validator = ProfileValidator.shared(settings.packages(), settings.dependencyFolder(), ProfileValidator.VALIDATOR_LIMITS);
+        String summary = validator.packages().summary();
+        if (summary != null) {
+            LOG.info("e-parcours: {}", summary);
+        }
         DefaultEParcoursClient client = new DefaultEParcoursClient(context, settings, validator);
         FhirRestClient rest = FhirRestClient.create(fhir, endpoint, client::currentTokenProvider);
         PlatformGateway gateway = new PlatformGateway(rest, settings.maxPages());

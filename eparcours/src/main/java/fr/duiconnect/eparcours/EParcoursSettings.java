@@ -16,6 +16,7 @@ import java.util.List;
  * <pre>
  * dui.eparcours.url=https://plateforme.example.fr/fhir           (gestionnaire de cahier de liaison, FHIR R4)
  * dui.eparcours.tls.truststore=...   dui.eparcours.timeout.read=PT30S
+ * dui.eparcours.option.ig.dependencies=/path/fhir/deps  (folder of name#version packages the IGs depend on; default: deps beside the IG folders)
  * dui.eparcours.option.ig.packages=/path/cahier-de-liaison/package.tgz,/path/cercle-de-soins/package.tgz[,FR Core...]
  * dui.eparcours.option.finess=750000010          dui.eparcours.option.structure.name=EHPAD Les Tilleuls
  * dui.eparcours.option.note-id.system=urn:oid:... (namespace of the DUI's note ids; default derived from the FINESS)
@@ -26,7 +27,7 @@ import java.util.List;
  * dui.eparcours.option.note.conditional-create=false (ifNoneExist on the note's identifier; UNCONFIRMED, see below)
  * </pre>
  */
-public record EParcoursSettings(EndpointConfig endpoint, List<Path> packages, String finess, String structureName,
+public record EParcoursSettings(EndpointConfig endpoint, List<Path> packages, Path dependencyFolder, String finess, String structureName,
                                 String noteIdSystem, String visibilitySystem, BearerTokenProvider configuredToken, int maxPages,
                                 fr.duiconnect.core.model.Code subscriptionEventType, boolean conditionalNoteCreate) {
 
@@ -37,7 +38,7 @@ public record EParcoursSettings(EndpointConfig endpoint, List<Path> packages, St
         String finess = endpoint.option("finess").orElseThrow(() -> new ConfigurationException("dui.eparcours.option.finess",
                 "the structure's FINESS is required (author organisation, note namespace, indicators)"));
         BearerTokenProvider token = endpoint.option("token.file").map(f -> BearerTokenProvider.fixed(Secret.fromFile(Path.of(f)))).orElse(null);
-        return new EParcoursSettings(endpoint, files, finess, endpoint.option("structure.name").orElse("Structure " + finess),
+        return new EParcoursSettings(endpoint, files, fr.duiconnect.fhir.FhirPackageSet.dependencyFolder(endpoint.option("ig.dependencies"), files), finess, endpoint.option("structure.name").orElse("Structure " + finess),
                 endpoint.option("note-id.system").orElse("urn:dui-connect:cdl:" + finess),
                 endpoint.option("visibility.system").orElse(NoteVisibility.DEFAULT_SYSTEM), token,
                 Integer.parseInt(endpoint.option("pull.max-pages").orElse("20")),
@@ -55,4 +56,5 @@ public record EParcoursSettings(EndpointConfig endpoint, List<Path> packages, St
         }
         return fr.duiconnect.core.model.Code.of(parts[0], parts[1], parts.length > 2 ? parts[2] : null);
     }
+
 }

@@ -8,6 +8,7 @@ import fr.duiconnect.core.model.Ins;
 import fr.duiconnect.core.model.PersonIdentity;
 import fr.duiconnect.core.model.Professional;
 import fr.duiconnect.core.model.Sex;
+import fr.duiconnect.core.error.InvalidInputException;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
@@ -75,7 +76,8 @@ final class NoteWriter {
         note.setDate(Date.from(now));
         note.addAuthor(new Reference(author.getIdElement().getValue()));
         if (draft.visibility() != NoteVisibility.NORMAL) {
-            note.addSecurityLabel(new CodeableConcept(new Coding(settings.visibilitySystem(), draft.visibility().code(), null)));
+            note.addSecurityLabel(new CodeableConcept(new Coding(settings.visibilitySystem(), draft.visibility().code(),
+                    draft.visibility().display())));
         }
         note.addExtension(EMERGENCY, new BooleanType(draft.urgent()));
         if (parent != null) {
@@ -86,7 +88,7 @@ final class NoteWriter {
 
         add(bundle, note, "DocumentReference", settings.conditionalNoteCreate() ? "identifier=" + settings.noteIdSystem() + "|" + noteId : null);
         add(bundle, patient, "Patient", "identifier=" + "urn:oid:" + ins.oid() + "|" + ins.matricule());
-        add(bundle, structure, "Organization", "identifier=" + FINESS_SYSTEM + "|" + settings.finess());
+        add(bundle, structure, "Organization", "identifier=" + FrCore.FINESS + "|" + settings.finess());
         if (role != null) {
             add(bundle, practitioner, "Practitioner", "identifier=" + RPPS_SYSTEM + "|" + draft.author().nationalId());
             add(bundle, role, "PractitionerRole", null);
@@ -111,17 +113,19 @@ final class NoteWriter {
         return "urn:uuid:" + UUID.randomUUID();
     }
 
-    private static Patient patient(PersonIdentity person, Ins ins) {
+    /** The person as FR Core's {@code fr-core-patient-ins}: the INS identifier slice, identity reliability, birth place. */
+    static Patient patient(PersonIdentity person, Ins ins) {
         Patient patient = new Patient();
         patient.setId(uuid());
-        patient.getMeta().addProfile("https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-patient-ins");
-        patient.addIdentifier().setUse(Identifier.IdentifierUse.OFFICIAL)
-                .setType(new CodeableConcept(new Coding("https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203", "INS-NIR", null)))
-                .setSystem("urn:oid:" + ins.oid()).setValue(ins.matricule());
+        patient.getMeta().addProfile(FrCore.PATIENT_INS);
+        FrCore.addIns(patient, ins);
+        patient.addExtension(FrCore.identityReliability(person.status()));
         var traits = person.traits();
+        patient.addExtension(FrCore.birthPlace(traits.birthPlace().orElseThrow(() -> new InvalidInputException(
+                EParcoursErrorCode.NOTE_INVALID, "person.traits.birthPlaceCog",
+                "is required: FR Core fr-core-patient-ins needs the birth place (INSEE code) of an INS identity"))));
         HumanName official = patient.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(traits.birthName()).addGiven(traits.firstFirstName());
-        official.addExtension("https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-patient-birth-list-given-name",
-                new StringType(traits.firstNamesAsList()));
+        official.addExtension(FrCore.BIRTH_LIST_GIVEN_NAME, new StringType(traits.firstNamesAsList()));
         patient.setGender(traits.sex() == Sex.M ? Enumerations.AdministrativeGender.MALE : Enumerations.AdministrativeGender.FEMALE);
         patient.setBirthDateElement(new DateType(traits.birthDate().toString()));
         return patient;
@@ -130,7 +134,7 @@ final class NoteWriter {
     private Organization structure() {
         Organization organization = new Organization();
         organization.setId(uuid());
-        organization.addIdentifier().setSystem(FINESS_SYSTEM).setValue(settings.finess());
+        FrCore.addStructureIds(organization, settings.finess());
         organization.setName(settings.structureName());
         return organization;
     }
@@ -138,7 +142,7 @@ final class NoteWriter {
     private static Practitioner practitioner(Professional professional) {
         Practitioner practitioner = new Practitioner();
         practitioner.setId(uuid());
-        practitioner.addIdentifier().setSystem(RPPS_SYSTEM).setValue(professional.nationalId());
+        FrCore.addProfessionalIds(practitioner, professional);
         HumanName name = practitioner.addName().setFamily(professional.familyName());
         if (professional.givenName() != null) {
             name.addGiven(professional.givenName());
@@ -154,7 +158,8 @@ final class NoteWriter {
         role.setOrganization(new Reference(structure.getIdElement().getValue()));
         for (Code code : new Code[] {professional.professionCode(), professional.roleCode()}) {
             if (code != null) {
-                role.addCode(new CodeableConcept(new Coding(code.codeSystem().matches("[0-9.]+") ? "urn:oid:" + code.codeSystem() : code.codeSystem(), code.code(), code.displayName())));
+                role.addCode(new CodeableConcept(new Coding(FrCore.system(code.codeSystem()), code.code(),
+                        code.displayName().isEmpty() ? null : code.displayName())));
             }
         }
         return role;

@@ -40,13 +40,12 @@ final class SubscriptionWriter {
         Code eventType = settings.subscriptionEventType();
         if (eventType != null) {
             subscription.getMeta().addProfile(NDE + "nde-subscription");
-            Patient patient = new Patient();
+            // The same FR Core Patient INS as in the notes (INS identifier, identity reliability, birth place).
+            Patient patient = NoteWriter.patient(person, ins);
             patient.setId("patient");
-            patient.addIdentifier().setSystem("urn:oid:" + ins.oid()).setValue(ins.matricule());
-            patient.addName().setFamily(person.traits().birthName()).addGiven(person.traits().firstFirstName());
             Organization structure = new Organization();
             structure.setId("structure");
-            structure.addIdentifier().setSystem(NoteWriter.FINESS_SYSTEM).setValue(settings.finess());
+            FrCore.addStructureIds(structure, settings.finess());
             structure.setName(settings.structureName());
             subscription.addContained(patient);
             subscription.addContained(structure);

@@ -1,46 +1,59 @@
 package fr.duiconnect.eparcours;
 
-import ca.uhn.fhir.context.FhirContext;
 import fr.duiconnect.core.config.EndpointConfig;
 import fr.duiconnect.core.config.Timeouts;
 import fr.duiconnect.core.error.ConformanceIssue;
-import fr.duiconnect.fhir.FhirPackageSet;
 import fr.duiconnect.fhir.ProfileValidator;
 import org.hl7.fhir.r4.model.Subscription;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With an NdE event type configured, the subscription is shaped for nde-subscription. Without FR Core, HAPI 8.8's
- * validator cannot check its contained resources and fails: the content is then refused (FATAL), never sent unchecked.
+ * The subscription the DUI sends is valid: a plain R4 Subscription without an NdE event type, the NdE IG's
+ * {@code nde-subscription} (contained FR Core Patient INS and structure, event type) with one; both checked with FR Core
+ * loaded, as the module checks them before sending.
  */
 class SubscriptionWriterTest {
 
-    @Test
-    void anNdeSubscriptionThatCannotBeCheckedIsRefusedNotSentUnchecked() {
-        String shared = System.getProperty("dui.shared.dir", "../../shared");
-        Path nde = Path.of(shared, "conformance/fhir/notification-evenements/package.tgz");
-        FhirContext context = FhirContext.forR4();
-        ProfileValidator validator = new ProfileValidator(context, FhirPackageSet.load(context, List.of(nde)));
+    static final ProfileValidator VALIDATOR = NoteWriterTest.moduleValidator();
+
+    private static Subscription written(String eventType) {
+        Map<String, String> options = new HashMap<>(Map.of("ig.packages", NoteWriterTest.ig("notification-evenements").toString(),
+                "finess", "750000010"));
+        if (eventType != null) {
+            options.put("subscription.event-type", eventType);
+        }
         EParcoursSettings settings = EParcoursSettings.from(new EndpointConfig(URI.create("https://127.0.0.1/fhir"), Timeouts.DEFAULT, null,
-                Map.of("ig.packages", nde.toString(), "finess", "750000010",
-                        "subscription.event-type", "CDL|https://example.invalid/event-types|Note du cahier de liaison")));
-        Subscription subscription = new SubscriptionWriter(settings).subscription(NoteWriterTest.PERSON, NoteWriterTest.INS,
+                options));
+        return new SubscriptionWriter(settings).subscription(NoteWriterTest.PERSON, NoteWriterTest.INS,
                 URI.create("https://dui.example/ping"), Instant.parse("2026-11-22T10:00:00Z"));
+    }
+
+    private static List<ConformanceIssue> blocking(Subscription subscription) {
+        return VALIDATOR.validate(subscription).stream().filter(i -> i.severity().blocking()).toList();
+    }
+
+    @Test
+    void aPlainR4SubscriptionIsValid() {
+        Subscription subscription = written(null);
+        assertThat(subscription.getMeta().getProfile()).isEmpty();
+        assertThat(blocking(subscription)).isEmpty();
+    }
+
+    @Test
+    void withAnEventTypeTheSubscriptionFollowsNdeSubscriptionAndIsValid() {
+        Subscription subscription = written("SOR|https://mos.esante.gouv.fr/NOS/TRE_R254-TypeEvenement/FHIR/TRE-R254-TypeEvenement"
+                + "|Sortie d'un patient de l'établissement de santé");
         assertThat(subscription.getMeta().getProfile()).extracting(p -> p.getValue()).contains(SubscriptionWriter.NDE + "nde-subscription");
         assertThat(subscription.getExtension()).extracting(e -> e.getUrl().substring(SubscriptionWriter.NDE.length()))
                 .containsExactlyInAnyOrder("start", "subject", "declarant", "event-type", "subscriber");
-        List<ConformanceIssue> issues = validator.validate(subscription);
-        assertThat(issues).anySatisfy(i -> {
-            assertThat(i.severity()).isEqualTo(ConformanceIssue.Severity.FATAL);
-            assertThat(i.message()).contains("hl7.fhir.fr.core");
-        });
+        assertThat(blocking(subscription)).isEmpty();
     }
 }

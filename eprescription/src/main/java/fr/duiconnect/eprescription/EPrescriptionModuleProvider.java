@@ -8,7 +8,6 @@ import fr.duiconnect.core.spi.ServiceModule;
 import fr.duiconnect.core.spi.ServiceModuleProvider;
 import fr.duiconnect.eprescription.camel.EPrescriptionRoutes;
 import fr.duiconnect.fhir.FhirContent;
-import fr.duiconnect.fhir.FhirPackageSet;
 import fr.duiconnect.fhir.FhirRestClient;
 import fr.duiconnect.fhir.ProfileValidator;
 import org.apache.camel.RoutesBuilder;
@@ -37,10 +36,11 @@ public final class EPrescriptionModuleProvider implements ServiceModuleProvider 
         EPrescriptionSettings settings = EPrescriptionSettings.from(endpoint);
         FhirContext fhir = FhirContext.forR4();
         fhir.setParserErrorHandler(FhirContent.refusingHandler());
-        FhirPackageSet packages = FhirPackageSet.load(fhir, settings.packages());
-        packages.missingDependencies().forEach(missing -> LOG.warn(
-                "FHIR package {} (needed by {}) is not configured: its profiles and terminologies are not checked", missing.id(), missing.requiredBy()));
-        ProfileValidator validator = new ProfileValidator(fhir, packages, PrescriptionImporter.ERRATA);
+        ProfileValidator validator = ProfileValidator.shared(settings.packages(), settings.dependencyFolder(), PrescriptionImporter.ERRATA);
+        String summary = validator.packages().summary();
+        if (summary != null) {
+            LOG.info("e-prescription: {}", summary);
+        }
         PrescriptionImporter importer = new PrescriptionImporter(validator);
         DefaultEPrescriptionClient client = new DefaultEPrescriptionClient(context, settings, importer);
         FhirRestClient rest = FhirRestClient.create(fhir, endpoint, client::currentTokenProvider);

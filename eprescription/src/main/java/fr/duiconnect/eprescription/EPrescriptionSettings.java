@@ -16,6 +16,7 @@ import java.util.List;
  * dui.eprescription.url=https://prescriptions.example.fr/fhir       (FHIR R4 base; the AM interface is not public)
  * dui.eprescription.tls.truststore=...                              (IGC-Santé anchors; keystore for mutual TLS)
  * dui.eprescription.timeout.connect=PT10S  dui.eprescription.timeout.read=PT30S
+ * dui.eprescription.option.ig.dependencies=/path/fhir/deps  (folder of name#version packages the IGs depend on; default: deps beside the IG folders)
  * dui.eprescription.option.ig.packages=/path/eprescription/package.tgz[,/path/fr-core.tgz,...]
  * dui.eprescription.option.search.number-parameter=group-identifier (UNCONFIRMED: R4 has no standard one)
  * dui.eprescription.option.search.number-system=                    (system of the number, if the server needs it)
@@ -25,7 +26,7 @@ import java.util.List;
  * dui.eprescription.option.finess=750000010                         (the structure, for the usage indicators)
  * </pre>
  */
-public record EPrescriptionSettings(EndpointConfig endpoint, List<Path> packages, String numberParameter, String numberSystem,
+public record EPrescriptionSettings(EndpointConfig endpoint, List<Path> packages, Path dependencyFolder, String numberParameter, String numberSystem,
                                     String personParameter, int maxPages, BearerTokenProvider configuredToken, String finess) {
 
     public static EPrescriptionSettings from(EndpointConfig endpoint) {
@@ -39,8 +40,9 @@ public record EPrescriptionSettings(EndpointConfig endpoint, List<Path> packages
         } catch (NumberFormatException e) {
             throw new ConfigurationException("dui.eprescription.option.search.max-pages", "must be a number");
         }
-        return new EPrescriptionSettings(endpoint, files, endpoint.option("search.number-parameter").orElse("group-identifier"),
+        return new EPrescriptionSettings(endpoint, files, fr.duiconnect.fhir.FhirPackageSet.dependencyFolder(endpoint.option("ig.dependencies"), files), endpoint.option("search.number-parameter").orElse("group-identifier"),
                 endpoint.option("search.number-system").orElse(null), endpoint.option("search.person-parameter").orElse("patient.identifier"),
                 maxPages, token, endpoint.option("finess").orElse(null));
     }
+
 }

@@ -25,15 +25,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Validates FHIR resources against the profiles of a {@link FhirPackageSet} with HAPI's instance validator.
- * Built once per module instance (the first validation costs seconds: snapshots, terminology), thread-safe
- * afterwards.
+ * Validates FHIR resources against the profiles of a {@link FhirPackageSet} (the IGs and the dependency packages
+ * they declare: FR Core, Annuaire, NOS...) with HAPI's instance validator. Costly to build and to warm up (the first
+ * validation generates snapshots), thread-safe afterwards: modules and simulators take the JVM's shared one
+ * ({@link #shared}).
  *
- * <p><b>Dependencies not provided.</b> The ANS IGs build on FR Core, the Annuaire, the NOS terminologies and HL7
- * packages that are not available here. Rather than failing every resource on "profile not found", an issue that
- * only says a canonical of a missing package could not be resolved or checked is kept, downgraded to a warning
- * and prefixed with {@code [not checked: <package>#<version> not provided]}; everything the provided packages
- * define is enforced. Adding the dependency package to the configured list turns those checks on.
+ * <p><b>Dependencies not provided.</b> Some packages the ANS IGs declare are not available (hl7.terminology.r4,
+ * hl7.fhir.uv.extensions.r4, ans.fr.terminologies...). Rather than failing every resource on "profile not found", an
+ * issue that only says a canonical of a missing package could not be resolved or checked is kept, downgraded to a
+ * warning and prefixed with {@code [not checked: <package>#<version> not provided]}; everything the loaded packages
+ * define is enforced. Adding the package to the packages folder turns those checks on.
  */
 public final class ProfileValidator {
 
@@ -66,8 +67,12 @@ public final class ProfileValidator {
     private static final java.util.regex.Pattern TARGET_TYPE =
             java.util.regex.Pattern.compile("Invalid Resource target type\\. Found (\\w+), but expected one of");
 
+    /** A binding check that failed only because the code's system is in no loaded package (e.g. the NOS's TRE_R13 communes). */
+    private static final java.util.regex.Pattern UNKNOWN_CODE = java.util.regex.Pattern.compile("Unknown code '([^'#]+)#");
+
     private final FhirContext context;
     private final FhirValidator validator;
+    private final ValidationSupportChain chain;
     private final List<Erratum> errata;
     /** Resource types (lower case) named by reference target profiles that belong to missing packages. */
     private final java.util.Set<String> unresolvedTargetTypes = new java.util.HashSet<>();
@@ -83,11 +88,11 @@ public final class ProfileValidator {
         this.errata = List.copyOf(errata);
         this.packages = packages;
         PrePopulatedValidationSupport igResources = new PrePopulatedValidationSupport(context);
-        packages.packages().forEach(p -> p.conformance().forEach(igResources::addResource));
+        packages.registrationOrder().forEach(p -> p.conformance().forEach(igResources::addResource));
         UnknownCodeSystemWarningValidationSupport unknownCodeSystems = new UnknownCodeSystemWarningValidationSupport(context);
         unknownCodeSystems.setNonExistentCodeSystemSeverity(ca.uhn.fhir.context.support.IValidationSupport.IssueSeverity.WARNING);
         DefaultProfileValidationSupport core = new DefaultProfileValidationSupport(context);
-        ValidationSupportChain chain = new ValidationSupportChain(
+        this.chain = new ValidationSupportChain(
                 core,
                 new VersionedCoreCanonicals(context, core),
                 igResources,
@@ -103,10 +108,36 @@ public final class ProfileValidator {
             if (missing.canonical() != null && !missing.canonical().isBlank()) {
                 missingPrefixes.put(missing.canonical().endsWith("/") ? missing.canonical() : missing.canonical() + "/", missing);
             }
-            KNOWN_PREFIXES.getOrDefault(missing.name(), List.of()).forEach(prefix -> missingPrefixes.putIfAbsent(prefix, missing));
+            KNOWN_PREFIXES.getOrDefault(missing.name(), List.of()).stream().filter(prefix -> !providedPrefix(packages, prefix))
+                    .forEach(prefix -> missingPrefixes.putIfAbsent(prefix, missing));
         }
         collectUnresolvedTargetTypes(packages);
     }
+
+    /** Whether a loaded package owns the prefix (e.g. the NOS subset, although ans.fr.terminologies shares its root). */
+    private static boolean providedPrefix(FhirPackageSet packages, String prefix) {
+        return KNOWN_PREFIXES.entrySet().stream().anyMatch(e -> e.getValue().contains(prefix) && packages.provides(e.getKey()));
+    }
+
+    /**
+     * The validator of these IGs (and their dependencies from {@code dependencyFolder}) with these errata, built once
+     * per JVM and shared: loading FR Core and the IGs and warming the validator up costs seconds and hundreds of MB,
+     * while a built validator is immutable and thread-safe. It parses with the JVM's cached R4 context; a module
+     * keeps its own context for its REST client.
+     */
+    public static ProfileValidator shared(List<java.nio.file.Path> igs, java.nio.file.Path dependencyFolder, List<Erratum> errata) {
+        List<java.nio.file.Path> files = igs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        java.nio.file.Path deps = dependencyFolder == null ? FhirPackageSet.defaultDependencyFolder(files) : dependencyFolder.toAbsolutePath().normalize();
+        return SHARED.computeIfAbsent(new SharedKey(files, deps, List.copyOf(errata)), key -> {
+            FhirContext context = FhirContext.forR4Cached();
+            return new ProfileValidator(context, FhirPackageSet.load(context, key.igs(), key.dependencyFolder()), key.errata());
+        });
+    }
+
+    private record SharedKey(List<java.nio.file.Path> igs, java.nio.file.Path dependencyFolder, List<Erratum> errata) {
+    }
+
+    private static final java.util.concurrent.ConcurrentMap<SharedKey, ProfileValidator> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private void collectUnresolvedTargetTypes(FhirPackageSet packages) {
         java.util.Set<String> types = context.getResourceTypes();
@@ -185,6 +216,11 @@ public final class ProfileValidator {
             if (missing != null) {
                 return new ConformanceIssue(message.getLocationString(), Severity.WARNING,
                         "[not checked: " + missing.id() + " not provided] " + text);
+            }
+            java.util.regex.Matcher unknownCode = UNKNOWN_CODE.matcher(text);
+            if (unknownCode.find() && chain.fetchCodeSystem(unknownCode.group(1)) == null) {
+                return new ConformanceIssue(message.getLocationString(), Severity.WARNING, "[not checked: the code system "
+                        + unknownCode.group(1) + " is in no provided package] " + text);
             }
             java.util.regex.Matcher target = TARGET_TYPE.matcher(text);
             if (target.find() && unresolvedTargetTypes.contains(target.group(1).toLowerCase(java.util.Locale.ROOT))) {

@@ -24,12 +24,18 @@ final class Fixtures {
         return file;
     }
 
+    /** The IG and its dependencies from the packages folder beside it ({@code fhir/deps}). */
     static FhirPackageSet packages(FhirContext context) {
-        return FhirPackageSet.load(context, List.of(igPackage()));
+        return validator().packages();
+    }
+
+    /** The JVM's shared validator of the IG and its dependencies. */
+    static ProfileValidator validator() {
+        return ProfileValidator.shared(List.of(igPackage()), null, PrescriptionImporter.ERRATA);
     }
 
     static PrescriptionImporter importer(FhirContext context) {
-        return new PrescriptionImporter(new ProfileValidator(context, packages(context), PrescriptionImporter.ERRATA));
+        return new PrescriptionImporter(validator());
     }
 
     /** A searchset with one line of prescription 4242 for an INS patient, served as a server would (fullUrl). */

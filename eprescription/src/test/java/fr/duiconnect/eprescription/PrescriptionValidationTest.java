@@ -89,10 +89,12 @@ class PrescriptionValidationTest {
     }
 
     @Test
-    void theMissingDependencyPackagesAreNamed() {
+    void declaredDependenciesAreLoadedByNameAndVersionAndTheMissingOnesNamed() {
         FhirPackageSet packages = Fixtures.packages(context);
+        assertThat(packages.packages()).extracting(FhirPackageSet.FhirPackage::id).contains("hl7.fhir.fr.core#2.1.0");
         assertThat(packages.missingDependencies()).extracting(FhirPackageSet.MissingDependency::id)
-                .contains("hl7.fhir.fr.core#2.1.0", "hl7.fhir.uv.xver-r5.r4#0.1.0");
+                .contains("hl7.fhir.uv.xver-r5.r4#0.1.0").doesNotContain("hl7.fhir.fr.core#2.1.0");
+        assertThat(packages.summary()).contains("hl7.fhir.uv.xver-r5.r4#0.1.0");
         List<ConformanceIssue> warnings = importer.validate(context.newJsonParser().parseResource(
                 org.hl7.fhir.r4.model.Bundle.class, validBundle(line(UCD, COMPLETE).replace("\"id\":\"l1\",",
                         "\"id\":\"l1\",\"extension\":[{\"url\":\"http://hl7.org/fhir/5.0/StructureDefinition/extension-MedicationRequest.renderedDosageInstruction\",\"valueMarkdown\":\"x\"}],"))));

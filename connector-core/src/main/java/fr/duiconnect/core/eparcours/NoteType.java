@@ -1,9 +1,9 @@
 package fr.duiconnect.core.eparcours;
 
-/** Type of a cahier de liaison note: JDV_J23-TypeNoteCahierLiaison-CISIS (codes of TRE_R234-TypeNote). */
+/** Type of a cahier de liaison note: JDV_J23-TypeNoteCahierLiaison-CISIS (codes and displays of TRE_R234-TypeNote). */
 public enum NoteType {
-    OBS("OBS", "Observation"),
-    INTERV("INTERV", "Intervention"),
+    OBS("OBS", "Note d'observation"),
+    INTERV("INTERV", "Note d'intervention"),
     INST("INST", "Instruction"),
     DEM_AVIS("DEM-AVIS", "Demande d'avis"),
     GEN("GEN", "Note générale");

@@ -58,7 +58,8 @@ public final class EParcoursSimulator implements SandboxSimulator {
         Path cdl = SharedConformance.fhirPackage("cahier-de-liaison");
         Path cds = SharedConformance.fhirPackage("cercle-de-soins");
         Path nde = SharedConformance.fhirPackage("notification-evenements");
-        ProfileValidator validator = new ProfileValidator(fhir, FhirPackageSet.load(fhir, List.of(cdl, cds, nde)), ERRATA);
+        // The platform checks what it receives with every IG dependency (FR Core, Annuaire, NOS), as a national service would.
+        ProfileValidator validator = ProfileValidator.shared(List.of(cdl, cds, nde), null, ERRATA);
         store = new PlatformStore(Clock.systemUTC());
         nurse = new HomeCareNurse(store);
         // The notebook is not empty when the DUI joins: the nurse already wrote about each persona.
@@ -83,6 +84,7 @@ public final class EParcoursSimulator implements SandboxSimulator {
         properties.put("dui.eparcours.timeout.connect", "PT5S");
         properties.put("dui.eparcours.timeout.read", "PT15S");
         properties.put("dui.eparcours.option.ig.packages", cdl + "," + cds + "," + nde);
+        properties.put("dui.eparcours.option.ig.dependencies", FhirPackageSet.defaultDependencyFolder(List.of(cdl)).toString());
         properties.put("dui.eparcours.option.token.file", tokenFile.toAbsolutePath().toString());
         properties.put("dui.eparcours.option.finess", context.finess());
         properties.put("dui.eparcours.option.structure.name", "EHPAD Les Tilleuls (sandbox)");

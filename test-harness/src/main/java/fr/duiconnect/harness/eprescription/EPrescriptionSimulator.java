@@ -3,7 +3,9 @@ package fr.duiconnect.harness.eprescription;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.eprescription.PrescriptionImporter;
 import fr.duiconnect.fhir.FhirPackageSet;
+import fr.duiconnect.fhir.ProfileValidator;
 import fr.duiconnect.harness.faults.FaultSwitch;
 import fr.duiconnect.harness.fhir.FhirGate;
 import fr.duiconnect.harness.fhir.FhirServerHost;
@@ -45,7 +47,7 @@ public final class EPrescriptionSimulator implements SandboxSimulator {
     public void start(SandboxContext context) throws IOException {
         FhirContext fhir = FhirContext.forR4();
         Path igPackage = SharedConformance.fhirPackage("eprescription");
-        FhirPackageSet packages = FhirPackageSet.load(fhir, List.of(igPackage));
+        FhirPackageSet packages = ProfileValidator.shared(List.of(igPackage), null, PrescriptionImporter.ERRATA).packages();
         store = new PrescriptionStore(fhir, packages.get("ans.fhir.fr.eprescription").examples());
         RestfulServer server = new RestfulServer(fhir);
         server.setResourceProviders(List.of(new MedicationRequestProvider(store)));
@@ -63,6 +65,7 @@ public final class EPrescriptionSimulator implements SandboxSimulator {
         properties.put("dui.eprescription.timeout.connect", "PT5S");
         properties.put("dui.eprescription.timeout.read", "PT10S");
         properties.put("dui.eprescription.option.ig.packages", igPackage.toString());
+        properties.put("dui.eprescription.option.ig.dependencies", FhirPackageSet.defaultDependencyFolder(List.of(igPackage)).toString());
         properties.put("dui.eprescription.option.token.file", tokenFile.toAbsolutePath().toString());
         properties.put("dui.eprescription.option.finess", context.finess());
     }
