@@ -39,7 +39,12 @@ public final class PrescriptionImporter {
             ProfileValidator.VALIDATOR_LIMITS.stream(),
             java.util.stream.Stream.of(new ProfileValidator.Erratum("medication.ofType(CodeableConcept)",
                     "does not match any known slice defined in the profile " + IG + "fr-inpatient-medicationrequest",
-                    "[IG erratum: closed type slicing of medication[x] in fr-inpatient-medicationrequest 1.1.0-ballot]"))).toList();
+                    "[IG erratum: closed type slicing of medication[x] in fr-inpatient-medicationrequest 1.1.0-ballot]"),
+                    // The extension's context reads RequestGroup.action.retaledAction (sic): it fits nowhere, although the
+                    // IG's own fr-requestgroup-for-prescription puts it on relatedAction to mark alternatives.
+                    new ProfileValidator.Erratum(IG + "fr-additional-action-relationship", "is not allowed to be used at this point",
+                            "[IG erratum: fr-additional-action-relationship 1.1.0-ballot declares the context RequestGroup.action.retaledAction (sic)]")))
+            .toList();
 
     private final FhirContext context;
     private final ProfileValidator validator;

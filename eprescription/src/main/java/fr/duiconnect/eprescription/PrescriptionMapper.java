@@ -2,6 +2,12 @@ package fr.duiconnect.eprescription;
 
 import ca.uhn.fhir.context.FhirContext;
 import fr.duiconnect.core.eprescription.Dosage;
+import fr.duiconnect.core.eprescription.LineNote;
+import fr.duiconnect.core.eprescription.LineRelation;
+import fr.duiconnect.core.eprescription.SupportingInformation;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.RequestGroup;
+import java.util.Set;
 import fr.duiconnect.core.eprescription.LineStatus;
 import fr.duiconnect.core.eprescription.MedicationCodeSystem;
 import fr.duiconnect.core.eprescription.PrescribedMedication;
@@ -62,10 +68,8 @@ public final class PrescriptionMapper {
     static final String BIRTH_LIST_GIVEN_NAME = "https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-patient-birth-list-given-name";
     static final String BIRTH_PLACE = "http://hl7.org/fhir/StructureDefinition/patient-birthPlace";
     static final String INSEE_CODE = "https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-address-insee-code";
-    static final String COMPOUND_PROFILE = "https://interop.esante.gouv.fr/ig/fhir/eprescription/StructureDefinition/fr-medication-compound";
+    static final String UF_ROLE = "https://interop.esante.gouv.fr/ig/fhir/eprescription/StructureDefinition/fr-uf-role";
 
-    private static final List<MedicationCodeSystem> PREFERENCE = List.of(MedicationCodeSystem.CIP, MedicationCodeSystem.UCD,
-            MedicationCodeSystem.CIS, MedicationCodeSystem.SMS, MedicationCodeSystem.SUBSTANCE, MedicationCodeSystem.MEDICABASE);
 
     private final FhirContext context;
 
@@ -112,7 +116,15 @@ public final class PrescriptionMapper {
                 .map(l -> OffsetDateTime.ofInstant(l.getAuthoredOn().toInstant(), offset(l)))
                 .min(Comparator.naturalOrder()).orElse(null);
         List<PrescriptionLine> mapped = lines.stream().map(l -> line(index, l)).toList();
-        return new Prescription(number, system, version(lines), authoredOn, prescriber(index, first), person, mapped);
+        List<LineRelation> relations = new ArrayList<>();
+        List<String> unmapped = new ArrayList<>();
+        for (RequestGroup group : index.all(RequestGroup.class)) {
+            if (RequestGroups.concerns(index, group, lines)) {
+                relations.addAll(RequestGroups.relations(index, group, unmapped));
+                unmapped.addAll(UnmappedElements.of(group, "RequestGroup/" + group.getIdElement().getIdPart(), RequestGroups.CARRIED));
+            }
+        }
+        return new Prescription(number, system, version(lines), authoredOn, prescriber(index, first), person, mapped, relations, unmapped);
     }
 
     private static ZoneOffset offset(MedicationRequest line) {
@@ -210,8 +222,8 @@ public final class PrescriptionMapper {
             PractitionerRole role = index.resolve(line, requester, PractitionerRole.class).orElse(null);
             if (role != null) {
                 practitioner = index.resolve(role, role.getPractitioner(), Practitioner.class).orElse(null);
-                profession = role.getCode().stream().map(PrescriptionMapper::label).filter(Objects::nonNull).findFirst().orElse(null);
-                specialty = role.getSpecialty().stream().map(PrescriptionMapper::label).filter(Objects::nonNull).findFirst().orElse(null);
+                profession = role.getCode().stream().map(FhirValues::label).filter(Objects::nonNull).findFirst().orElse(null);
+                specialty = role.getSpecialty().stream().map(FhirValues::label).filter(Objects::nonNull).findFirst().orElse(null);
             }
         }
         if (practitioner == null) {
@@ -223,25 +235,26 @@ public final class PrescriptionMapper {
                 .findFirst().orElse(practitioner.getIdentifier().isEmpty() ? new Identifier() : practitioner.getIdentifierFirstRep());
         HumanName name = practitioner.getName().isEmpty() ? new HumanName() : practitioner.getNameFirstRep();
         if (profession == null) {
-            profession = practitioner.getQualification().stream().map(q -> label(q.getCode())).filter(Objects::nonNull).findFirst().orElse(null);
+            profession = practitioner.getQualification().stream().map(q -> FhirValues.label(q.getCode())).filter(Objects::nonNull).findFirst().orElse(null);
         }
         return new Prescriber(id.getValue(), id.getSystem(), name.getFamily(), name.getGiven().stream().map(PrimitiveType::getValue).toList(),
                 profession, specialty);
     }
 
-    private static String label(CodeableConcept concept) {
-        if (concept == null) {
-            return null;
-        }
-        for (Coding coding : concept.getCoding()) {
-            if (coding.hasDisplay()) {
-                return coding.getDisplay();
-            }
-            if (coding.hasCode()) {
-                return coding.getCode();
-            }
-        }
-        return concept.getText();
+
+    /** The MedicationRequest elements the model carries (see {@link UnmappedElements}); its Dosages are {@link DosageMapper#CARRIED}. */
+    static final Set<String> CARRIED = carried();
+
+    private static Set<String> carried() {
+        Set<String> carried = new java.util.HashSet<>(Set.of("status", "intent", "priority", "identifier", "groupIdentifier",
+                "authoredOn", "subject", "requester", "encounter", "medicationCodeableConcept", "medicationReference", "contained",
+                "note.text", "note.extension:fr-medicationrequest-note-scope",
+                "extension:extension-MedicationRequest.renderedDosageInstruction", "extension:fr-treatment-intent",
+                "supportingInformation", "dispenseRequest.validityPeriod", "dispenseRequest.quantity",
+                "dispenseRequest.numberOfRepeatsAllowed", "dispenseRequest.expectedSupplyDuration",
+                "substitution.allowedBoolean", "substitution.allowedCodeableConcept"));
+        DosageMapper.CARRIED.forEach(path -> carried.add("dosageInstruction." + path));
+        return Set.copyOf(carried);
     }
 
     private PrescriptionLine line(BundleIndex index, MedicationRequest line) {
@@ -256,19 +269,51 @@ public final class PrescriptionMapper {
                 substitutionAllowed = concept.getCoding().stream().noneMatch(c -> "N".equals(c.getCode()) || "NONE".equalsIgnoreCase(c.getCode()));
             }
         }
-        List<Dosage> dosages = line.getDosageInstruction().stream().map(PrescriptionMapper::dosage).toList();
-        List<String> notes = line.getNote().stream().map(n -> n.getText()).filter(Objects::nonNull).toList();
+        List<Dosage> dosages = line.getDosageInstruction().stream().map(d -> DosageMapper.dosage(index, line, d)).toList();
+        List<LineNote> notes = line.getNote().stream().filter(n -> n.getText() != null).map(n -> {
+            Extension scope = n.getExtensionByUrl(NOTE_SCOPE);
+            return new LineNote(n.getText(), scope == null ? null : valueText(scope.getValue()));
+        }).toList();
         Extension intent = line.getExtensionByUrl(TREATMENT_INTENT);
+        List<Medication> involved = new ArrayList<>();
+        PrescribedMedication medication = MedicationMapper.of(index, line, involved);
+        List<String> unmapped = new ArrayList<>(UnmappedElements.of(line, "", CARRIED));
+        for (Medication m : involved) {
+            unmapped.addAll(UnmappedElements.of(m, "Medication/" + m.getIdElement().getIdPart(), MedicationMapper.CARRIED));
+        }
         return new PrescriptionLine(line.getIdElement().getIdPart(),
                 line.hasStatus() ? LineStatus.fromFhir(line.getStatus().toCode()) : LineStatus.UNKNOWN,
                 line.hasIntent() ? line.getIntent().toCode() : null,
-                medication(index, line), dosages, dosageText(line, dosages),
-                dispense.hasExpectedSupplyDuration() ? quantityText(dispense.getExpectedSupplyDuration()) : null,
+                medication, dosages, dosageText(line, dosages),
+                dispense.hasExpectedSupplyDuration() ? FhirValues.text(FhirValues.quantity(dispense.getExpectedSupplyDuration())) : null,
                 validity.hasStart() ? validity.getStartElement().getValueAsString() : null,
                 validity.hasEnd() ? validity.getEndElement().getValueAsString() : null,
-                dispense.hasQuantity() ? quantity(dispense.getQuantity()) : null,
+                dispense.hasQuantity() ? FhirValues.quantity(dispense.getQuantity()) : null,
                 dispense.hasNumberOfRepeatsAllowed() ? dispense.getNumberOfRepeatsAllowed() : null,
-                substitutionAllowed, intent == null ? null : valueText(intent.getValue()), notes);
+                substitutionAllowed, intent == null ? null : valueText(intent.getValue()), notes,
+                line.hasPriority() ? line.getPriority().toCode() : null,
+                line.getIdentifier().stream().map(PrescriptionMapper::identifierText).toList(),
+                line.hasEncounter() ? referenceText(line.getEncounter()) : null,
+                line.getSupportingInformation().stream().map(r -> supporting(index, line, r)).toList(), unmapped);
+    }
+
+    private static String identifierText(Identifier identifier) {
+        return (identifier.hasSystem() ? identifier.getSystem() + "|" : "") + identifier.getValue();
+    }
+
+    private static String referenceText(Reference reference) {
+        return reference.hasIdentifier() ? identifierText(reference.getIdentifier()) : reference.getReference();
+    }
+
+    /** What the line relies on; an Observation of the bundle (weight, height) with its value. */
+    private static SupportingInformation supporting(BundleIndex index, MedicationRequest line, Reference reference) {
+        Extension role = reference.getExtensionByUrl(UF_ROLE);
+        String value = index.resolve(line, reference, Observation.class).map(o -> o.getCode().getCodingFirstRep().getCode() + " = "
+                + (o.getValue() instanceof org.hl7.fhir.r4.model.Quantity q ? FhirValues.text(FhirValues.quantity(q)) : valueText(o.getValue())))
+                .orElse(null);
+        String type = reference.hasType() ? reference.getType()
+                : index.resolve(line, reference, org.hl7.fhir.r4.model.Resource.class).map(r -> r.fhirType()).orElse(null);
+        return new SupportingInformation(type, referenceText(reference), role == null ? null : valueText(role.getValue()), value);
     }
 
     private static String dosageText(MedicationRequest line, List<Dosage> dosages) {
@@ -288,7 +333,7 @@ public final class PrescriptionMapper {
 
     private static String valueText(Type value) {
         if (value instanceof CodeableConcept concept) {
-            return label(concept);
+            return FhirValues.label(concept);
         }
         if (value instanceof Coding coding) {
             return coding.hasDisplay() ? coding.getDisplay() : coding.getCode();
@@ -296,121 +341,4 @@ public final class PrescriptionMapper {
         return value instanceof PrimitiveType<?> primitive ? primitive.getValueAsString() : null;
     }
 
-    private PrescribedMedication medication(BundleIndex index, MedicationRequest line) {
-        Type medication = line.getMedication();
-        if (medication instanceof CodeableConcept concept) {
-            return coded(concept, null, List.of());
-        }
-        Reference reference = (Reference) medication;
-        Medication resolved = index.resolve(line, reference, Medication.class).orElseThrow(() -> new InvalidInputException(
-                EPrescriptionErrorCode.MEDICATION_UNRESOLVED, "MedicationRequest.medicationReference",
-                "line " + line.getIdElement().getIdPart() + " refers to a Medication absent from the bundle"));
-        String form = resolved.hasForm() ? label(resolved.getForm()) : null;
-        List<PrescribedMedication.Ingredient> ingredients = new ArrayList<>();
-        for (var ingredient : resolved.getIngredient()) {
-            String strength = ingredient.hasStrength() ? ratioText(ingredient.getStrength()) : null;
-            if (ingredient.getItem() instanceof CodeableConcept item) {
-                Coding coding = knownCoding(item);
-                ingredients.add(new PrescribedMedication.Ingredient(coding == null ? MedicationCodeSystem.FREE_TEXT
-                        : MedicationCodeSystem.ofSystem(coding.getSystem()), coding == null ? null : coding.getCode(),
-                        coding != null && coding.hasDisplay() ? coding.getDisplay() : item.getText(), strength));
-            } else if (ingredient.getItem() instanceof Reference ref) {
-                ingredients.add(new PrescribedMedication.Ingredient(MedicationCodeSystem.FREE_TEXT, null, ref.getDisplay(), strength));
-            }
-        }
-        boolean compound = resolved.getMeta().getProfile().stream().anyMatch(p -> p.getValue().startsWith(COMPOUND_PROFILE))
-                || (!resolved.hasCode() && ingredients.size() > 1);
-        if (compound) {
-            return new PrescribedMedication(MedicationCodeSystem.COMPOUND, null,
-                    resolved.hasCode() ? label(resolved.getCode()) : null, form, ingredients);
-        }
-        return coded(resolved.getCode(), form, ingredients);
-    }
-
-    private static PrescribedMedication coded(CodeableConcept concept, String form, List<PrescribedMedication.Ingredient> ingredients) {
-        Coding coding = knownCoding(concept);
-        if (coding == null) {
-            String text = concept.hasText() ? concept.getText() : label(concept);
-            return new PrescribedMedication(MedicationCodeSystem.FREE_TEXT, null, text, form, ingredients);
-        }
-        return new PrescribedMedication(MedicationCodeSystem.ofSystem(coding.getSystem()), coding.getCode(),
-                coding.hasDisplay() ? coding.getDisplay() : concept.getText(), form, ingredients);
-    }
-
-    /** The first coding from one of the IG's systems, preferring the most precise (CIP, UCD, CIS, then substances). */
-    private static Coding knownCoding(CodeableConcept concept) {
-        return concept.getCoding().stream().filter(c -> MedicationCodeSystem.ofSystem(c.getSystem()) != null)
-                .min(Comparator.comparing(c -> PREFERENCE.indexOf(MedicationCodeSystem.ofSystem(c.getSystem()))))
-                .orElse(null);
-    }
-
-    private static Dosage dosage(org.hl7.fhir.r4.model.Dosage dosage) {
-        Quantity low = null;
-        Quantity high = null;
-        String rate = null;
-        if (dosage.hasDoseAndRate()) {
-            var doseAndRate = dosage.getDoseAndRateFirstRep();
-            if (doseAndRate.getDose() instanceof SimpleQuantity q || doseAndRate.getDose() instanceof org.hl7.fhir.r4.model.Quantity) {
-                low = quantity((org.hl7.fhir.r4.model.Quantity) doseAndRate.getDose());
-            } else if (doseAndRate.getDose() instanceof Range range) {
-                low = range.hasLow() ? quantity(range.getLow()) : null;
-                high = range.hasHigh() ? quantity(range.getHigh()) : null;
-            }
-            Type r = doseAndRate.getRate();
-            if (r instanceof Ratio ratio) {
-                rate = ratioText(ratio);
-            } else if (r instanceof Range range) {
-                rate = quantityText(range.getLow()) + " - " + quantityText(range.getHigh());
-            } else if (r instanceof org.hl7.fhir.r4.model.Quantity q) {
-                rate = quantityText(q);
-            }
-        }
-        Timing.TimingRepeatComponent repeat = dosage.getTiming().getRepeat();
-        Integer frequency = null;
-        if (repeat.hasFrequency()) {
-            frequency = repeat.getFrequency();
-        } else if (repeat.hasFrequencyMax()) {
-            frequency = repeat.getFrequencyMax();
-        }
-        String start = null;
-        String end = null;
-        String duration = null;
-        if (repeat.getBounds() instanceof Period period) {
-            start = period.hasStart() ? period.getStartElement().getValueAsString() : null;
-            end = period.hasEnd() ? period.getEndElement().getValueAsString() : null;
-        } else if (repeat.getBounds() instanceof Duration d) {
-            duration = quantityText(d);
-        }
-        boolean asNeeded = false;
-        String asNeededFor = null;
-        if (dosage.getAsNeeded() instanceof org.hl7.fhir.r4.model.BooleanType flag) {
-            asNeeded = flag.booleanValue();
-        } else if (dosage.getAsNeeded() instanceof CodeableConcept concept) {
-            asNeeded = true;
-            asNeededFor = concept.hasText() ? concept.getText() : label(concept);
-        }
-        return new Dosage(dosage.hasSequence() ? dosage.getSequence() : null, dosage.getText(), low, high, rate, frequency,
-                repeat.hasPeriod() ? repeat.getPeriod() : null, repeat.hasPeriodUnit() ? repeat.getPeriodUnit().toCode() : null,
-                repeat.getWhen().stream().map(w -> w.getValue() == null ? w.getValueAsString() : w.getValue().toCode()).toList(),
-                repeat.getTimeOfDay().stream().map(PrimitiveType::getValueAsString).toList(),
-                repeat.getDayOfWeek().stream().map(d -> d.getValue().toCode()).toList(),
-                dosage.hasRoute() ? label(dosage.getRoute()) : null,
-                dosage.hasRoute() && dosage.getRoute().hasCoding() ? dosage.getRoute().getCodingFirstRep().getCode() : null,
-                asNeeded, asNeededFor, start, end, duration);
-    }
-
-    private static Quantity quantity(org.hl7.fhir.r4.model.Quantity q) {
-        return new Quantity(q.getValue(), q.hasUnit() ? q.getUnit() : q.getCode(), q.getCode(), q.getSystem());
-    }
-
-    private static String quantityText(org.hl7.fhir.r4.model.Quantity q) {
-        if (q == null || !q.hasValue()) {
-            return "";
-        }
-        return q.getValue().toPlainString() + " " + (q.hasUnit() ? q.getUnit() : Objects.toString(q.getCode(), ""));
-    }
-
-    private static String ratioText(Ratio ratio) {
-        return quantityText(ratio.getNumerator()).trim() + " / " + quantityText(ratio.getDenominator()).trim();
-    }
 }

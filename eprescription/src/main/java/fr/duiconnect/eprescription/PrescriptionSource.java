@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
  * Searches the prescription service over FHIR R4 (HAPI generic client):
  * {@code MedicationRequest?<number-parameter>=[system|]<number>} or
  * {@code MedicationRequest?<person-parameter>=<INS OID>|<matricule>&authoredon=ge..&authoredon=le..}, each with
- * {@code _include} of subject, requester and medication; follows {@code next} pages up to a bound, into one bundle.
+ * {@code _include} of subject, requester and medication and {@code _revinclude} of the person's RequestGroups (R4 has no
+ * search parameter from a RequestGroup to its lines; the mapper keeps the groups whose actions are the prescription's
+ * lines, or that share its groupIdentifier); follows {@code next} pages up to a bound, into one bundle.
  */
 final class PrescriptionSource {
 
@@ -30,7 +32,7 @@ final class PrescriptionSource {
     };
 
     private static final String INCLUDES = "&_include=MedicationRequest:subject&_include=MedicationRequest:requester"
-            + "&_include=MedicationRequest:medication";
+            + "&_include=MedicationRequest:medication&_revinclude=RequestGroup:subject";
 
     private final FhirRestClient rest;
     private final EPrescriptionSettings settings;

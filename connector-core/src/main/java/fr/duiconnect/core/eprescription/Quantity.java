@@ -7,6 +7,6 @@ public record Quantity(BigDecimal value, String unit, String unitCode, String un
 
     @Override
     public String toString() {
-        return value.toPlainString() + (unit == null ? "" : " " + unit);
+        return (value == null ? "?" : value.toPlainString()) + (unit == null ? "" : " " + unit);
     }
 }

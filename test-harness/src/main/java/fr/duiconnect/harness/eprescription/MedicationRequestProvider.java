@@ -60,7 +60,8 @@ public final class MedicationRequestProvider implements IResourceProvider {
     @Search
     public List<IBaseResource> byNumber(@RequiredParam(name = "group-identifier") TokenParam number,
                                         @IncludeParam(allow = {"MedicationRequest:subject", "MedicationRequest:requester",
-                                                "MedicationRequest:medication"}) Set<Include> includes) {
+                                                "MedicationRequest:medication"}) Set<Include> includes,
+                                        @IncludeParam(reverse = true, allow = {"RequestGroup:subject"}) Set<Include> revIncludes) {
         PrescriptionStore.Stored stored = store.get(number.getValue());
         if (stored == null) {
             throw new ResourceNotFoundException("no prescription numbered " + number.getValue());
@@ -74,14 +75,40 @@ public final class MedicationRequestProvider implements IResourceProvider {
         if (stored.withdrawn()) {
             throw new ResourceGoneException("prescription " + number.getValue() + " was withdrawn by its prescriber");
         }
-        return new ArrayList<>(stored.lines());
+        List<IBaseResource> result = new ArrayList<>(stored.lines());
+        addIncluded(stored, includes, revIncludes, result);
+        return result;
+    }
+
+    /**
+     * The HAPI plain server includes the targets of subject and requester itself, not those of medication[x] (a choice)
+     * nor what the lines do not point to: the Medications (with a compound's components and the Observations a dose
+     * depends on) and the prescription's RequestGroups are added here as {@code include} entries, when asked for.
+     */
+    private static void addIncluded(PrescriptionStore.Stored stored, Set<Include> includes, Set<Include> revIncludes, List<IBaseResource> result) {
+        boolean medications = includes != null && includes.stream().anyMatch(i -> i.getValue().equals("MedicationRequest:medication") || i.getValue().equals("*"));
+        boolean groups = revIncludes != null && revIncludes.stream().anyMatch(i -> i.getValue().equals("RequestGroup:subject"));
+        List<org.hl7.fhir.r4.model.Resource> added = new ArrayList<>();
+        if (medications) {
+            added.addAll(stored.included());
+        }
+        if (groups) {
+            added.addAll(stored.groups());
+        }
+        for (org.hl7.fhir.r4.model.Resource resource : added) {
+            if (result.stream().noneMatch(r -> r == resource)) {
+                ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(resource, ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum.INCLUDE);
+                result.add(resource);
+            }
+        }
     }
 
     @Search
     public List<IBaseResource> byPerson(@RequiredParam(name = "patient", chainWhitelist = {"identifier"}) ReferenceParam patient,
                                         @OptionalParam(name = "authoredon") DateRangeParam authoredOn,
                                         @IncludeParam(allow = {"MedicationRequest:subject", "MedicationRequest:requester",
-                                                "MedicationRequest:medication"}) Set<Include> includes) {
+                                                "MedicationRequest:medication"}) Set<Include> includes,
+                                        @IncludeParam(reverse = true, allow = {"RequestGroup:subject"}) Set<Include> revIncludes) {
         if (!"identifier".equals(patient.getChain())) {
             throw new InvalidRequestException("search by patient.identifier=<system>|<INS> only");
         }
@@ -97,6 +124,9 @@ public final class MedicationRequestProvider implements IResourceProvider {
                 if (matricule.equals(PrescriptionStore.insOf(line)) && within(line.getAuthoredOn(), authoredOn)) {
                     result.add(line);
                 }
+            }
+            if (stored.lines().stream().anyMatch(result::contains)) {
+                addIncluded(stored, includes, revIncludes, result);
             }
         }
         return result;

@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Ratio;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.RequestGroup;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Timing;
 
@@ -44,22 +45,48 @@ public final class PrescriptionStore {
     public static final String RPPS_SYSTEM = "urn:oid:1.2.250.1.71.4.2.1";
     static final String IG = "https://interop.esante.gouv.fr/ig/fhir/eprescription/StructureDefinition/";
 
-    /** A prescription: its number, its lines (MedicationRequests with their references' resources attached). */
-    public record Stored(String number, List<MedicationRequest> lines, boolean withdrawn) {
+    /**
+     * A prescription: its number, its lines (MedicationRequests with their subject and requester attached), the other
+     * resources its lines refer to (Medications, their components, Observations: served as {@code _include}) and its
+     * RequestGroups (alternatives, sequences: served as {@code _revinclude=RequestGroup:subject}).
+     */
+    public record Stored(String number, List<MedicationRequest> lines, boolean withdrawn, List<Resource> included,
+                         List<RequestGroup> groups) {
+        public Stored {
+            included = included == null ? List.of() : List.copyOf(included);
+            groups = groups == null ? List.of() : List.copyOf(groups);
+        }
+
+        Stored asWithdrawn() {
+            return new Stored(number, lines, true, included, groups);
+        }
     }
 
     private final Map<String, Stored> byNumber = new ConcurrentHashMap<>();
     private final Map<String, String> exampleNumbers = new LinkedHashMap<>();
+    private final Map<String, List<String>> repairs = new LinkedHashMap<>();
 
     /** Loads the IG's example bundles (file name to JSON) and generates the personas' prescriptions. */
     public PrescriptionStore(FhirContext context, Map<String, String> examples) {
-        examples.forEach((name, json) -> {
+        new java.util.TreeMap<>(examples).forEach((name, json) -> {
             if (name.startsWith("Bundle-")) {
                 Bundle bundle = context.newJsonParser().parseResource(Bundle.class, json);
-                addServed(bundle).forEach(number -> exampleNumbers.put(number, name));
+                List<String> repaired = new ArrayList<>();
+                addServed(context, bundle, repaired).forEach(number -> exampleNumbers.put(number, name));
+                repairs.put(name, List.copyOf(repaired));
             }
         });
         generate();
+    }
+
+    /**
+     * What serving each IG example repaired, by example file: only what the example itself gets wrong as served content
+     * (a {@code #id} reference, which names a contained resource, to a resource that is an entry of the bundle: served
+     * as {@code Type/id}). Other defects (a reference to nothing, a value outside its value set) are served as they are,
+     * for the importer to refuse.
+     */
+    public Map<String, List<String>> repairs() {
+        return java.util.Collections.unmodifiableMap(repairs);
     }
 
     /** The example bundles' prescription numbers, with the example file each comes from. */
@@ -84,32 +111,78 @@ public final class PrescriptionStore {
     /** The prescription is withdrawn from the service: searches for it answer 410 Gone. */
     public void withdraw(String number) {
         Stored stored = Objects.requireNonNull(byNumber.get(number), "unknown prescription");
-        byNumber.put(number, new Stored(number, stored.lines(), true));
+        byNumber.put(number, stored.asWithdrawn());
     }
 
     /** Adds a prescription: the bundle's lines with the resources they refer to. Returns the numbers added. */
-    public List<String> addServed(Bundle bundle) {
+    public List<String> addServed(FhirContext context, Bundle bundle, List<String> repaired) {
         BundleIndex index = new BundleIndex(bundle);
+        var terser = context.newTerser();
+        for (Resource resource : index.resources()) {
+            if (resource instanceof DomainResource from) {
+                for (Reference reference : terser.getAllPopulatedChildElementsOfType(from, Reference.class)) {
+                    serveAsEntry(index, from, reference, repaired);
+                }
+            }
+        }
+        List<String> served = new ArrayList<>();
         Map<String, List<MedicationRequest>> groups = new LinkedHashMap<>();
         for (MedicationRequest line : index.all(MedicationRequest.class)) {
-            attach(index, line, line.getSubject());
-            attach(index, line, line.getRequester());
-            if (line.getMedication() instanceof Reference medication) {
-                attach(index, line, medication);
-            }
             String number = line.hasGroupIdentifier() ? line.getGroupIdentifier().getValue() : line.getIdElement().getIdPart();
             groups.computeIfAbsent(number, k -> new ArrayList<>()).add(line);
         }
-        groups.forEach((number, lines) -> byNumber.put(number, new Stored(number, List.copyOf(lines), false)));
-        return List.copyOf(groups.keySet());
+        groups.forEach((groupNumber, lines) -> {
+            // Some IG examples share a prescription number: each is served under its own (number~2, ~3...).
+            String number = groupNumber;
+            for (int n = 2; byNumber.containsKey(number); n++) {
+                number = groupNumber + "~" + n;
+            }
+            if (!number.equals(groupNumber)) {
+                String own = number;
+                lines.forEach(line -> line.getGroupIdentifier().setValue(own));
+                repaired.add("prescription number " + groupNumber + " is another example's too: served as " + own);
+            }
+            List<Resource> included = new ArrayList<>();
+            lines.forEach(line -> collect(terser, line, included));
+            included.removeIf(r -> r instanceof Patient || r instanceof Practitioner || r instanceof MedicationRequest);
+            List<RequestGroup> requestGroups = index.all(RequestGroup.class).stream().filter(g -> g.getAction().stream()
+                    .anyMatch(a -> lines.stream().anyMatch(l -> a.getResource().getResource() == l))).toList();
+            byNumber.put(number, new Stored(number, List.copyOf(lines), false, included, requestGroups));
+            served.add(number);
+        });
+        return served;
     }
 
-    /** Resolves a reference in the bundle and rewrites it as {@code Type/id}, the resource attached for _include. */
-    private static void attach(BundleIndex index, DomainResource from, Reference reference) {
+    /** A reference to an entry of the bundle, served as {@code Type/id} with its target attached; a repair when it was {@code #id}. */
+    private static void serveAsEntry(BundleIndex index, DomainResource from, Reference reference, List<String> repaired) {
+        if (!reference.hasReference()) {
+            return;
+        }
+        String before = reference.getReference();
+        boolean contained = before.startsWith("#") && from.getContained().stream()
+                .anyMatch(c -> before.substring(1).equals(c.getIdElement().getIdPart()));
+        if (contained) {
+            return;
+        }
         index.resolve(from, reference, Resource.class).ifPresent(target -> {
-            reference.setReference(target.fhirType() + "/" + target.getIdElement().getIdPart());
+            String served = target.fhirType() + "/" + target.getIdElement().getIdPart();
+            reference.setReference(served);
             reference.setResource(target);
+            if (before.startsWith("#")) {
+                repaired.add(from.fhirType() + "/" + from.getIdElement().getIdPart() + ": '" + before
+                        + "' names no contained resource; the bundle entry " + served + " is meant");
+            }
         });
+    }
+
+    /** Every resource reachable from the line through its references (Medication, its components, Observations...). */
+    private static void collect(ca.uhn.fhir.util.FhirTerser terser, DomainResource from, List<Resource> into) {
+        for (Reference reference : terser.getAllPopulatedChildElementsOfType(from, Reference.class)) {
+            if (reference.getResource() instanceof DomainResource target && into.stream().noneMatch(r -> r == target)) {
+                into.add(target);
+                collect(terser, target, into);
+            }
+        }
     }
 
     /** Prescriptions of the personas, one number each: CIS + CIP with substitution refused, and a compound. */
@@ -167,7 +240,7 @@ public final class PrescriptionStore {
     }
 
     private void store(String number, MedicationRequest... lines) {
-        byNumber.put(number, new Stored(number, List.of(lines), false));
+        byNumber.put(number, new Stored(number, List.of(lines), false, List.of(), List.of()));
     }
 
     private static MedicationRequest line(String id, String number, Patient patient, Practitioner doctor, LocalDate day) {
