@@ -44,6 +44,7 @@ public final class PrescriptionStore {
     public static final String NUMBER_SYSTEM = "https://sandbox.dui-connect.fr/ordonnance-numerique";
     public static final String RPPS_SYSTEM = "urn:oid:1.2.250.1.71.4.2.1";
     static final String IG = "https://interop.esante.gouv.fr/ig/fhir/eprescription/StructureDefinition/";
+    static final String UCUM = "http://unitsofmeasure.org";
 
     /**
      * A prescription: its number, its lines (MedicationRequests with their subject and requester attached), the other
@@ -202,7 +203,13 @@ public final class PrescriptionStore {
             MedicationRequest cis = line(first + "-1", first, patient, doctor, day);
             cis.setMedication(new CodeableConcept(new Coding(
                     "http://data.esante.gouv.fr/ansm/medicament/SpecialitePharmaceutique", "60234100", "DOLIPRANE 500 mg, comprimé")));
-            cis.addDosageInstruction(dosage("1 comprimé 3 fois par jour si douleur", 1, "comprimé", 3, true));
+            org.hl7.fhir.r4.model.Dosage painRelief = dosage("1 comprimé 3 fois par jour si douleur, 6 comprimés par 24 h au plus",
+                    1, "comprimé", 3, true);
+            painRelief.setMaxDosePerPeriod(new Ratio().setNumerator(new Quantity().setValue(6).setUnit("comprimé"))
+                    .setDenominator(new Quantity().setValue(24).setUnit("h").setSystem(UCUM).setCode("h")));
+            painRelief.setMaxDosePerAdministration(new Quantity().setValue(2).setUnit("comprimé"));
+            painRelief.addAdditionalInstruction().setText("Délai minimum entre 2 prises : 4 h");
+            cis.addDosageInstruction(painRelief);
             MedicationRequest cip = line(first + "-2", first, patient, doctor, day);
             cip.setMedication(new CodeableConcept(new Coding(
                     "http://data.esante.gouv.fr/ansm/medicament/Presentation", "3400935955838", "KARDEGIC 75 mg, poudre pour solution buvable en sachet")));
@@ -229,8 +236,44 @@ public final class PrescriptionStore {
             prep.setMedication(new Reference("#compound"));
             prep.addDosageInstruction(dosage("une application le soir", 1, "application", 1, false));
             store(second, prep);
+            alternatives("SIM" + (8000000 + sequence), patient, doctor, day.plusDays(4));
             sequence++;
         }
+    }
+
+    /**
+     * A prescription with two alternative lines (intent option) and its RequestGroup: metformin, or gliclazide "en cas
+     * d'intolérance digestive" — one or the other, never both.
+     */
+    private void alternatives(String number, Patient patient, Practitioner doctor, LocalDate day) {
+        MedicationRequest metformin = line(number + "-1", number, patient, doctor, day);
+        metformin.setIntent(MedicationRequest.MedicationRequestIntent.OPTION);
+        metformin.setMedication(new CodeableConcept(new Coding("http://data.esante.gouv.fr/ansm/medicament/UCD", "3400890020275",
+                "METFORMINE ACC 1000MG CPR")));
+        metformin.addDosageInstruction(dosage("1/2 comprimé matin et soir au cours des repas", 1, "comprimé", 2, false));
+        MedicationRequest gliclazide = line(number + "-2", number, patient, doctor, day);
+        gliclazide.setIntent(MedicationRequest.MedicationRequestIntent.OPTION);
+        gliclazide.setMedication(new CodeableConcept(new Coding("http://data.esante.gouv.fr/ansm/medicament/UCD", "3400893541364",
+                "GLICLAZIDE ARW 30MG CPR LM")));
+        gliclazide.addDosageInstruction(dosage("3 comprimés au petit déjeuner", 3, "comprimé", 1, false));
+        RequestGroup group = new RequestGroup();
+        group.setId("requestgroup-" + number);
+        group.getMeta().addProfile(IG + "fr-requestgroup-for-prescription");
+        group.setGroupIdentifier(new Identifier().setSystem(NUMBER_SYSTEM).setValue(number));
+        group.setStatus(RequestGroup.RequestStatus.ACTIVE).setIntent(RequestGroup.RequestIntent.ORDER)
+                .setPriority(RequestGroup.RequestPriority.ROUTINE);
+        group.setSubject(referenceTo(patient));
+        alternative(group, "alt-1", "Sans intolérance digestive", metformin, "alt-2");
+        alternative(group, "alt-2", "En cas d'intolérance digestive à la metformine", gliclazide, "alt-1");
+        byNumber.put(number, new Stored(number, List.of(metformin, gliclazide), false, List.of(), List.of(group)));
+    }
+
+    private static void alternative(RequestGroup group, String id, String condition, MedicationRequest line, String otherAction) {
+        RequestGroup.RequestGroupActionComponent action = group.addAction().setDescription(condition);
+        action.setId(id);
+        action.setResource(referenceTo(line));
+        var related = action.addRelatedAction().setActionId(otherAction).setRelationship(RequestGroup.ActionRelationshipType.CONCURRENT);
+        related.addExtension(IG + "fr-additional-action-relationship", new org.hl7.fhir.r4.model.CodeType("ALT"));
     }
 
     private static Reference referenceTo(Resource target) {

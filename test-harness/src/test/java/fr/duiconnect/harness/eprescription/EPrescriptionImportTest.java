@@ -98,10 +98,24 @@ class EPrescriptionImportTest {
         assertThat(first.prescriber().familyName()).isEqualTo("LEGRAND");
         assertThat(first.prescriber().profession()).isEqualTo("Médecin");
 
+        assertThat(cis.dosages().get(0).maxDosePerPeriod().toString()).isEqualTo("6 comprimé / 24 h");
+        assertThat(cis.dosages().get(0).maxDosePerAdministration().value()).isEqualByComparingTo("2");
+        assertThat(first.unmappedCount()).isZero();
+
         Prescription second = client.retrieve(personaNumber(persona, 1));
         assertThat(second.lines().get(0).medication().system()).isEqualTo(MedicationCodeSystem.COMPOUND);
         assertThat(second.lines().get(0).medication().ingredients()).extracting(i -> i.display())
                 .containsExactly("vaseline", "acide salicylique");
+    }
+
+    @Test
+    void aPersonasAlternativesAreImportedAsOneChoiceWithTheirConditionsNotTwoTreatments() {
+        InsPersona persona = InsPersona.ALL.get(1);
+        Prescription prescription = client.importPrescription(personaNumber(persona, 2), persona.identity()).prescription();
+        assertThat(prescription.lines()).hasSize(2).allSatisfy(l -> assertThat(l.intent()).isEqualTo("option"));
+        assertThat(prescription.alternatives()).singleElement().satisfies(choice -> assertThat(choice.values())
+                .containsExactlyInAnyOrder("Sans intolérance digestive", "En cas d'intolérance digestive à la metformine"));
+        assertThat(prescription.unmappedCount()).isZero();
     }
 
     @Test
@@ -143,7 +157,8 @@ class EPrescriptionImportTest {
     void listFindsAPersonsPrescriptionsWithinTheDates() {
         InsPersona persona = InsPersona.ALL.get(1);
         List<Prescription> all = client.list(persona.ins(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
-        assertThat(all).hasSize(2);
+        assertThat(all).hasSize(3);
+        assertThat(all).filteredOn(p -> !p.alternatives().isEmpty()).as("its RequestGroup came with the search").hasSize(1);
         List<Prescription> none = client.list(persona.ins(), LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31));
         assertThat(none).isEmpty();
     }
