@@ -8,7 +8,10 @@ import fr.duiconnect.core.eparcours.NoteDraft;
 import fr.duiconnect.core.eparcours.NoteRef;
 import fr.duiconnect.core.eparcours.NoteType;
 import fr.duiconnect.core.eparcours.PullResult;
+import fr.duiconnect.core.model.Code;
 import fr.duiconnect.core.model.PersonIdentity;
+import fr.duiconnect.core.model.Professional;
+import fr.duiconnect.core.model.ProfessionalIdKind;
 import fr.duiconnect.core.operation.OperationReceipt;
 import fr.duiconnect.core.operation.OperationState;
 import fr.duiconnect.core.operation.OperationStatus;
@@ -22,6 +25,7 @@ import fr.duiconnect.cli.conformance.Verdict;
 import fr.duiconnect.harness.fhir.InsPersona;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Patient;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +40,9 @@ public final class EParcoursConformanceScenarios implements ConformanceScenarioP
 
     private static final Duration DELIVERY = Duration.ofSeconds(30);
     private static final InsPersona RESIDENT = InsPersona.ALL.get(1);
+    /** The EHPAD's nurse who answers (PractitionerRole with her TRE_G15 profession). */
+    private static final Professional NURSE = new Professional(ProfessionalIdKind.RPPS, "10000000009", "DURAND", "ALICE",
+            Code.of("60", "1.2.250.1.213.1.1.4.5", "Infirmier"), null);
     /** The CdL IG profile a stored note must declare. */
     private static final String CDL_DOCUMENT_REFERENCE = "https://interop.esante.gouv.fr/ig/fhir/cdl/StructureDefinition/cdl-document-reference";
 
@@ -65,7 +72,7 @@ public final class EParcoursConformanceScenarios implements ConformanceScenarioP
                     DocumentReference parent = platform(context).nurse().writes(RESIDENT, "INST", "Conformité : pansement à refaire.");
                     String parentId = parent.getIdElement().getIdPart();
                     OperationStatus status = delivered(context.connector(), context.connector().eparcours().reply(new NoteRef(parentId, "1"),
-                            NoteDraft.of(RESIDENT.identity(), NoteType.INTERV, "Conformité : pansement refait.")));
+                            NoteDraft.of(RESIDENT.identity(), NoteType.INTERV, "Conformité : pansement refait.").by(NURSE)));
                     if (status.state() != OperationState.ACKED) {
                         return ScenarioOutcome.fail("reply " + status.state() + ": " + status.lastErrorCode() + " " + status.lastError());
                     }
@@ -120,6 +127,32 @@ public final class EParcoursConformanceScenarios implements ConformanceScenarioP
                     CareTeam team = context.connector().eparcours().careTeam(RESIDENT.identity());
                     return ScenarioOutcome.check(!team.members().isEmpty(), team.members().size() + " participant(s) in " + team.name(),
                             "no participant", new Evidence("members", String.valueOf(team.members())));
+                }),
+                EPC.scenario("EPC-08", "The note's person is an FR Core Patient INS with its identity reliability and birth place",
+                        "Le subject d'une note est un Patient fr-core-patient-ins : identifiant INS, fiabilité de l'identité (statut RNIV), lieu de naissance (code INSEE)",
+                        "FR Core 2.0.1 fr-core-patient-ins (extensions identityReliability, birthPlace + fr-core-address-insee-code); ANS CI-SIS Cahier de liaison IG 3.0.0, cdl-document-reference.subject",
+                        true, context -> {
+                    OperationStatus status = delivered(context.connector(), context.connector().eparcours()
+                            .post(NoteDraft.of(RESIDENT.identity(), NoteType.OBS, "Conformité : identité de la personne.")));
+                    if (status.state() != OperationState.ACKED) {
+                        return ScenarioOutcome.fail("post " + status.state() + ": " + status.lastErrorCode() + " " + status.lastError());
+                    }
+                    Optional<Patient> patient = stored(context, NoteRef.parse(status.remoteReference()))
+                            .flatMap(n -> platform(context).store().actor(n.getSubject().getReference()))
+                            .filter(Patient.class::isInstance).map(Patient.class::cast);
+                    String birthPlace = patient.map(EParcoursConformanceScenarios::birthPlaceCog).orElse(null);
+                    boolean reliability = patient.map(p -> p.hasExtension(FR_CORE + "fr-core-identity-reliability")).orElse(false);
+                    return ScenarioOutcome.check(RESIDENT.birthPlaceCog().equals(birthPlace) && reliability,
+                            "birth place " + birthPlace + ", identity reliability given",
+                            "birth place " + birthPlace + " (expected " + RESIDENT.birthPlaceCog() + "), identity reliability " + (reliability ? "given" : "missing"),
+                            new Evidence("stored patient", patient.map(p -> p.getExtension().stream().map(e -> e.getUrl()).toList().toString()).orElse("none")));
+                }),
+                EPC.scenario("EPC-09", "The platform is asked to notify the DUI of the person's notes",
+                        "Abonnement (Subscription R4, rest-hook sans contenu) aux notes d'une personne ; profil nde-subscription si un type d'événement NdE est configuré",
+                        "ANS CI-SIS Notification d'événements IG 3.0.0: nde-subscription, flux Souscripteur (POST Subscription); FHIR R4 Subscription",
+                        true, context -> {
+                    String id = context.connector().eparcours().subscribe(RESIDENT.identity(), java.net.URI.create("https://127.0.0.1:8443/dui/ping"));
+                    return ScenarioOutcome.check(id != null && !id.isBlank(), "Subscription/" + id, "no subscription id");
                 }));
     }
 
@@ -135,6 +168,17 @@ public final class EParcoursConformanceScenarios implements ConformanceScenarioP
             throw new IllegalStateException("the note was not delivered: " + status.state() + " " + status.lastErrorCode());
         }
         return NoteRef.parse(status.remoteReference());
+    }
+
+    private static final String FR_CORE = "https://hl7.fr/ig/fhir/core/StructureDefinition/";
+
+    private static String birthPlaceCog(Patient patient) {
+        var place = patient.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/patient-birthPlace");
+        if (place == null || !(place.getValue() instanceof org.hl7.fhir.r4.model.Address address)) {
+            return null;
+        }
+        var insee = address.getExtensionByUrl(FR_CORE + "fr-core-address-insee-code");
+        return insee != null && insee.getValue() instanceof org.hl7.fhir.r4.model.Coding coding ? coding.getCode() : null;
     }
 
     private static EParcoursSimulator platform(ConformanceContext context) {

@@ -12,6 +12,9 @@ import fr.duiconnect.cli.conformance.Evidence;
 import fr.duiconnect.cli.conformance.ScenarioOutcome;
 import fr.duiconnect.cli.conformance.ServiceScenario;
 import fr.duiconnect.harness.fhir.InsPersona;
+import fr.duiconnect.harness.eprescription.EPrescriptionSimulator;
+import fr.duiconnect.core.eprescription.Dosage;
+import org.hl7.fhir.r4.model.MedicationRequest;
 
 import java.util.List;
 import java.util.Set;
@@ -28,6 +31,8 @@ public final class EPrescriptionConformanceScenarios implements ConformanceScena
     static final String MULTI_LINE_EXAMPLE = "10543744";
     /** The first prescription the simulator generates for the demo's resident: a CIS line and a CIP line. */
     static final String RESIDENT_PRESCRIPTION = "SIM7000002";
+    /** The resident's prescription with two alternative lines (metformin, or gliclazide on digestive intolerance). */
+    static final String RESIDENT_ALTERNATIVES = "SIM8000001";
     private static final InsPersona RESIDENT = InsPersona.ALL.get(1);
 
     private static final ServiceScenario.Factory EPR = ServiceScenario.of(ServiceSocle.EPRESCRIPTION);
@@ -75,7 +80,43 @@ public final class EPrescriptionConformanceScenarios implements ConformanceScena
                         "Le contenu reçu est un Bundle FHIR R4 de type searchset portant les lignes d'une prescription",
                         "ANS ePrescription IG 1.1.0-ballot, page Exemples (Bundle searchset); FHIR R4 Bundle.type",
                         false, context -> ServiceScenario.refusedWith("EPRESC-CONTENT-UNREADABLE",
-                        () -> context.connector().eprescription().importContent("{\"resourceType\":\"Patient\",\"id\":\"p\"}", RESIDENT.identity()))));
+                        () -> context.connector().eprescription().importContent("{\"resourceType\":\"Patient\",\"id\":\"p\"}", RESIDENT.identity()))),
+                EPR.scenario("EPR-07", "A mapped line keeps its maximum doses",
+                        "Les doses maximales (par période, par administration) et les instructions complémentaires d'une ligne sont reprises telles que prescrites",
+                        "ANS ePrescription IG 1.1.0-ballot: fr-medicationrequest.dosageInstruction (maxDosePerPeriod, maxDosePerAdministration, additionalInstruction); FHIR R4 Dosage",
+                        true, context -> {
+                    Prescription prescription = context.connector().eprescription().retrieve(RESIDENT_PRESCRIPTION);
+                    List<String> lost = new java.util.ArrayList<>();
+                    for (MedicationRequest served : context.sandbox().simulator(EPrescriptionSimulator.class).store().get(RESIDENT_PRESCRIPTION).lines()) {
+                        org.hl7.fhir.r4.model.Dosage dosage = served.getDosageInstructionFirstRep();
+                        Dosage mapped = prescription.lines().stream().filter(l -> l.lineId().equals(served.getIdElement().getIdPart()))
+                                .findFirst().map(l -> l.dosages().get(0)).orElse(null);
+                        if (dosage.hasMaxDosePerPeriod() && (mapped == null || mapped.maxDosePerPeriod() == null
+                                || mapped.maxDosePerPeriod().numerator().value().compareTo(dosage.getMaxDosePerPeriod().getNumerator().getValue()) != 0)) {
+                            lost.add(served.getIdElement().getIdPart() + " maxDosePerPeriod");
+                        }
+                        if (dosage.hasMaxDosePerAdministration() && (mapped == null || mapped.maxDosePerAdministration() == null
+                                || mapped.maxDosePerAdministration().value().compareTo(dosage.getMaxDosePerAdministration().getValue()) != 0)) {
+                            lost.add(served.getIdElement().getIdPart() + " maxDosePerAdministration");
+                        }
+                    }
+                    return ScenarioOutcome.check(lost.isEmpty() && prescription.unmappedCount() == 0, "max doses kept, nothing unmapped",
+                            "lost: " + lost + ", unmapped: " + prescription.unmappedCount(), dosages(prescription));
+                }),
+                EPR.scenario("EPR-08", "Alternative lines are imported as one choice with their conditions",
+                        "Des lignes intent=option liées dans le RequestGroup (relatedAction + fr-additional-action-relationship ALT) sont des alternatives, pas deux traitements",
+                        "ANS ePrescription IG 1.1.0-ballot: fr-requestgroup-for-prescription, fr-additional-action-relationship; FHIR R4 RequestGroup.action.relatedAction",
+                        true, context -> {
+                    Prescription prescription = context.connector().eprescription().retrieve(RESIDENT_ALTERNATIVES);
+                    var choices = prescription.alternatives();
+                    return ScenarioOutcome.check(choices.size() == 1 && choices.get(0).size() == 2 && !choices.get(0).containsValue(null),
+                            "one choice: " + choices, "expected one choice of two lines with their conditions, got " + choices, lines(prescription));
+                }));
+    }
+
+    private static Evidence dosages(Prescription prescription) {
+        return new Evidence("dosages", prescription.lines().stream().map(l -> l.lineId() + " max " + l.dosages().stream()
+                .map(d -> d.maxDosePerPeriod() + ", " + d.maxDosePerAdministration()).toList()).collect(Collectors.joining("\n")));
     }
 
     private static Evidence lines(Prescription prescription) {

@@ -42,8 +42,8 @@ class ConformanceAgainstSandboxTest {
         assertThat(failed).isEmpty();
         assertThat(report.summaryPerService().get(ServiceSocle.INS).passed()).isGreaterThanOrEqualTo(9);
         assertThat(report.summaryPerService().get(ServiceSocle.MSSANTE).passed()).isGreaterThanOrEqualTo(5);
-        assertThat(report.summaryPerService().get(ServiceSocle.EPRESCRIPTION).passed()).isEqualTo(6);
-        assertThat(report.summaryPerService().get(ServiceSocle.EPARCOURS).passed()).isEqualTo(7);
+        assertThat(report.summaryPerService().get(ServiceSocle.EPRESCRIPTION).passed()).isEqualTo(8);
+        assertThat(report.summaryPerService().get(ServiceSocle.EPARCOURS).passed()).isEqualTo(9);
     }
 
     /** Runs the selected scenarios while the service's simulator answers every request with the fault. */
@@ -69,7 +69,7 @@ class ConformanceAgainstSandboxTest {
     @Test
     void aPrescriptionServiceAnswering500FailsTheRetrievalScenariosOnly(DuiConnector connector, Sandbox sandbox) {
         ConformanceReport report = runUnder(connector, sandbox, ServiceSocle.EPRESCRIPTION, Fault.always(FaultKind.HTTP_500), id -> id.startsWith("EPR-"));
-        for (String id : List.of("EPR-01", "EPR-02", "EPR-03", "EPR-04", "EPR-05")) {
+        for (String id : List.of("EPR-01", "EPR-02", "EPR-03", "EPR-04", "EPR-05", "EPR-07", "EPR-08")) {
             assertThat(verdict(report, id)).as(id).isEqualTo(Verdict.FAIL);
         }
         assertThat(verdict(report, "EPR-06")).as("refused before any call").isEqualTo(Verdict.PASS);
