@@ -132,12 +132,7 @@ public final class EParcoursConformanceScenarios implements ConformanceScenarioP
                         "Le subject d'une note est un Patient fr-core-patient-ins : identifiant INS, fiabilité de l'identité (statut RNIV), lieu de naissance (code INSEE)",
                         "FR Core 2.0.1 fr-core-patient-ins (extensions identityReliability, birthPlace + fr-core-address-insee-code); ANS CI-SIS Cahier de liaison IG 3.0.0, cdl-document-reference.subject",
                         true, context -> {
-                    OperationStatus status = delivered(context.connector(), context.connector().eparcours()
-                            .post(NoteDraft.of(RESIDENT.identity(), NoteType.OBS, "Conformité : identité de la personne.")));
-                    if (status.state() != OperationState.ACKED) {
-                        return ScenarioOutcome.fail("post " + status.state() + ": " + status.lastErrorCode() + " " + status.lastError());
-                    }
-                    Optional<Patient> patient = stored(context, NoteRef.parse(status.remoteReference()))
+                    Optional<Patient> patient = stored(context, posted(context, "Conformité : identité de la personne."))
                             .flatMap(n -> platform(context).store().actor(n.getSubject().getReference()))
                             .filter(Patient.class::isInstance).map(Patient.class::cast);
                     String birthPlace = patient.map(EParcoursConformanceScenarios::birthPlaceCog).orElse(null);
@@ -162,8 +157,12 @@ public final class EParcoursConformanceScenarios implements ConformanceScenarioP
 
     /** A note posted and delivered, at its first version. */
     private static NoteRef posted(ConformanceContext context) {
+        return posted(context, "Conformité : note à modifier.");
+    }
+
+    private static NoteRef posted(ConformanceContext context, String text) {
         OperationStatus status = delivered(context.connector(), context.connector().eparcours()
-                .post(NoteDraft.of(RESIDENT.identity(), NoteType.OBS, "Conformité : note à modifier.")));
+                .post(NoteDraft.of(RESIDENT.identity(), NoteType.OBS, text)));
         if (status.state() != OperationState.ACKED) {
             throw new IllegalStateException("the note was not delivered: " + status.state() + " " + status.lastErrorCode());
         }
