@@ -35,4 +35,18 @@ class EParcoursCommandTest {
         String pulled = run("eparcours", "pull", "--ins", "289062913400149", "--sandbox", "--sandbox-dir", dir.resolve("b").toString());
         assertThat(pulled).contains("constantes normales").contains("\"authorRole\" : \"Infirmier\"");
     }
+
+    @Test
+    void replyAnswersANoteAndShowReadsItBack() throws Exception {
+        Path dir = Files.createTempDirectory("dui-cli-eparcours-");
+        String pulled = run("eparcours", "pull", "--ins", "289062913400149", "--sandbox", "--sandbox-dir", dir.resolve("a").toString());
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\" : \"([^\"]+)\"").matcher(pulled);
+        assertThat(id.find()).as(pulled).isTrue();
+        String noteId = id.group(1);
+        String shown = run("eparcours", "show", noteId, "--sandbox", "--sandbox-dir", dir.resolve("b").toString());
+        assertThat(shown).contains("constantes normales").contains("\"id\" : \"" + noteId + "\"");
+        String replied = run("eparcours", "reply", "--to", noteId, "--ins", "289062913400149", "--type", "OBS",
+                "--text", "Vu, merci.", "--sandbox", "--sandbox-dir", dir.resolve("c").toString());
+        assertThat(replied).contains("\"state\" : \"ACKED\"").contains("\"note\" : \"DocumentReference/");
+    }
 }

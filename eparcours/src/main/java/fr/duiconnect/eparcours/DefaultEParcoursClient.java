@@ -238,6 +238,17 @@ final class DefaultEParcoursClient implements EParcoursClient {
     }
 
     @Override
+    public ReceivedNote note(String noteId) {
+        Require.text(noteId, "noteId");
+        DocumentReference note = context.routes().request(EParcoursRoutes.CALL, new PlatformCall.Read(noteId), DocumentReference.class);
+        List<ConformanceIssue> issues = validator.validate(note, NoteWriter.NOTE_PROFILE);
+        if (ProfileValidator.blocking(issues)) {
+            throw new ContentRefusedException(EParcoursErrorCode.NOTE_INVALID, "note", issues);
+        }
+        return NoteReader.read(note, new BundleIndex(new Bundle()), false);
+    }
+
+    @Override
     public CareTeam careTeam(PersonIdentity person) {
         Ins ins = IdentityGuard.requireQualified(person, "e-parcours care team");
         String url = "CareTeam?patient.identifier=" + encode("urn:oid:" + ins.oid() + "|" + ins.matricule()) + "&_include=CareTeam:participant";

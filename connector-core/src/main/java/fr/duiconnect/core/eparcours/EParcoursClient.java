@@ -45,6 +45,12 @@ public interface EParcoursClient {
      */
     PullResult notesSince(PersonIdentity person, java.time.Instant since);
 
+    /**
+     * One note as the platform holds it now (read by id, validated against cdl-document-reference), e.g. to show the
+     * note a user answers; nothing is recorded.
+     */
+    ReceivedNote note(String noteId);
+
     /** The person's care team (cercle de soins), so that the DUI knows who shares the notebook. */
     CareTeam careTeam(PersonIdentity person);
 
