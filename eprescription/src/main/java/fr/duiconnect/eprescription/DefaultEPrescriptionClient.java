@@ -121,7 +121,8 @@ final class DefaultEPrescriptionClient implements EPrescriptionClient {
             case NEW_VERSION -> ImportOutcome.UPDATED;
         };
         audit(person.ins().matricule(), AuditOutcome.SUCCESS, "prescription " + prescription.number() + " " + outcome
-                + " (" + prescription.lines().size() + " line(s), status " + prescription.status() + ")");
+                + " (" + prescription.lines().size() + " line(s), status " + prescription.status()
+                + (prescription.unmappedCount() == 0 ? "" : ", " + prescription.unmappedCount() + " element(s) not mapped, listed on the lines") + ")");
         return new PrescriptionImport(prescription, outcome);
     }
 
