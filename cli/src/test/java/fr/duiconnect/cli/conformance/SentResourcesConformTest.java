@@ -1,29 +1,15 @@
 package fr.duiconnect.cli.conformance;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.SingleValidationMessage;
 import fr.duiconnect.core.DuiConnector;
 import fr.duiconnect.core.ServiceSocle;
-import fr.duiconnect.core.error.ConformanceIssue;
 import fr.duiconnect.fhir.ProfileValidator;
+import fr.duiconnect.harness.fhir.IndependentValidator;
 import fr.duiconnect.harness.fhir.SharedConformance;
 import fr.duiconnect.harness.sandbox.Sandbox;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.NpmPackageValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,36 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the connector sends to the e-parcours platform in the conformance run (every transaction, update and subscription,
  * as the simulator recorded it) is valid for an independent validator — plain HAPI, the IG packages and every
- * dependency package of {@code fhir/deps} loaded with {@link NpmPackageValidationSupport}, none of the project's
- * validation code — and for the project's own validator. Set-up noise only is set aside: the TRE_R13 communes (not in
+ * dependency package of {@code fhir/deps} loaded with HAPI's NpmPackageValidationSupport, none of the project's
+ * validation code ({@link IndependentValidator}) — and for the project's own validator. Set-up noise only is set aside: the TRE_R13 communes (not in
  * the NOS subset) and the Annuaire snapshot's reference to {@code fr-core-human-name|2.2.0}.
  */
 class SentResourcesConformTest {
 
     @TempDir
     Path dir;
-
-    /** Plain HAPI: FhirInstanceValidator over the core definitions and the npm packages, nothing else. */
-    static FhirValidator independentValidator(FhirContext context, List<Path> packages) throws IOException {
-        NpmPackageValidationSupport npm = new NpmPackageValidationSupport(context);
-        var parser = context.newJsonParser();
-        for (Path file : packages) {
-            try (InputStream in = Files.newInputStream(file)) {
-                NpmPackage npmPackage = NpmPackage.fromPackage(in);
-                for (String name : npmPackage.listResources("StructureDefinition", "ValueSet", "CodeSystem", "SearchParameter")) {
-                    try (InputStream resource = npmPackage.loadResource(name)) {
-                        npm.addResource(parser.parseResource(resource));
-                    }
-                }
-            }
-        }
-        ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(context), npm,
-                new CommonCodeSystemsTerminologyService(context), new InMemoryTerminologyServerValidationSupport(context),
-                new SnapshotGeneratingValidationSupport(context));
-        FhirValidator validator = context.newValidator();
-        validator.registerValidatorModule(new FhirInstanceValidator(chain));
-        return validator;
-    }
 
     /**
      * Messages about the set-up, not about a resource: the TRE_R13 communes (not in the NOS subset), the Annuaire
@@ -95,8 +59,7 @@ class SentResourcesConformTest {
             assertThat(report.results()).allSatisfy(r -> assertThat(r.verdict()).as(r.scenario().id() + " " + r.outcome().message())
                     .isEqualTo(Verdict.PASS));
         }
-        FhirContext context = FhirContext.forR4();
-        FhirValidator independent = independentValidator(context, packages);
+        IndependentValidator independent = IndependentValidator.of(packages);
         ProfileValidator own = ProfileValidator.shared(igs, null, ProfileValidator.VALIDATOR_LIMITS);
         List<String> sent = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -108,18 +71,9 @@ class SentResourcesConformTest {
                 if (!(line.startsWith("POST") || line.startsWith("PUT")) || !body.startsWith("{")) {
                     continue;
                 }
-                IBaseResource resource = context.newJsonParser().parseResource(body);
-                sent.add(line + " " + resource.fhirType());
-                for (SingleValidationMessage message : independent.validateWithResult(resource).getMessages()) {
-                    if (message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal() && !setUpNoise(message.getMessage())) {
-                        errors.add("independent: " + line + ": " + message.getLocationString() + " " + message.getMessage());
-                    }
-                }
-                for (ConformanceIssue issue : own.validate(resource)) {
-                    if (issue.severity().blocking()) {
-                        errors.add("own: " + line + ": " + issue);
-                    }
-                }
+                sent.add(line + " " + independent.typeOf(body));
+                independent.errors(body).stream().filter(e -> !setUpNoise(e)).forEach(e -> errors.add("independent: " + line + ": " + e));
+                independent.ownErrors(own, body).forEach(e -> errors.add("own: " + line + ": " + e));
             }
         }
         System.out.println("sent to the platform: " + sent.size() + " resources " + sent.stream().map(s -> s.replaceAll("\\?.*? ", " ")).distinct().toList());

@@ -3,9 +3,7 @@ package fr.duiconnect.harness.eprescription;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import fr.duiconnect.core.ServiceSocle;
-import fr.duiconnect.eprescription.PrescriptionImporter;
 import fr.duiconnect.fhir.FhirPackageSet;
-import fr.duiconnect.fhir.ProfileValidator;
 import fr.duiconnect.harness.faults.FaultSwitch;
 import fr.duiconnect.harness.fhir.FhirGate;
 import fr.duiconnect.harness.fhir.FhirServerHost;
@@ -47,7 +45,8 @@ public final class EPrescriptionSimulator implements SandboxSimulator {
     public void start(SandboxContext context) throws IOException {
         FhirContext fhir = FhirContext.forR4();
         Path igPackage = SharedConformance.fhirPackage("eprescription");
-        FhirPackageSet packages = ProfileValidator.shared(List.of(igPackage), null, PrescriptionImporter.ERRATA).packages();
+        // Only the IG's examples are read here (the service receives searches, no content): no dependency package is needed.
+        FhirPackageSet packages = FhirPackageSet.load(fhir, List.of(igPackage), null);
         store = new PrescriptionStore(fhir, packages.get("ans.fhir.fr.eprescription").examples());
         RestfulServer server = new RestfulServer(fhir);
         server.setResourceProviders(List.of(new MedicationRequestProvider(store)));
