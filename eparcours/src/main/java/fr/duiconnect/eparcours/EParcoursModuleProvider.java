@@ -34,7 +34,7 @@ public final class EParcoursModuleProvider implements ServiceModuleProvider {
         EParcoursSettings settings = EParcoursSettings.from(endpoint);
         FhirContext fhir = FhirContext.forR4();
         fhir.setParserErrorHandler(FhirContent.refusingHandler());
-        ProfileValidator validator = ProfileValidator.shared(settings.packages(), settings.dependencyFolder(), ProfileValidator.VALIDATOR_LIMITS);
+        ProfileValidator validator = ProfileValidator.shared(settings.packages(), settings.dependencyFolder(), ProfileValidator.CDL_ERRATA);
         String summary = validator.packages().summary();
         if (summary != null) {
             LOG.info("e-parcours: {}", summary);

@@ -69,7 +69,7 @@ class NoteWriterTest {
     /** The validator the module builds: the CdL, CdS and NdE IGs with their dependencies (FR Core, Annuaire, NOS) from fhir/deps. */
     static ProfileValidator moduleValidator() {
         return ProfileValidator.shared(List.of(ig("cahier-de-liaison"), ig("cercle-de-soins"), ig("notification-evenements")), null,
-                ProfileValidator.VALIDATOR_LIMITS);
+                ProfileValidator.CDL_ERRATA);
     }
 
     private static DocumentReference noteOf(Bundle bundle) {

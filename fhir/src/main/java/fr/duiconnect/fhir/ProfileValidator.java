@@ -64,6 +64,16 @@ public final class ProfileValidator {
             new Erratum(null, "Slicing cannot be evaluated",
                     "[not checked: the validator cannot evaluate this slicing discriminator]"));
 
+    /**
+     * Errata of the cahier de liaison IG 3.0.0, the same for the connector and for the platform simulator (so that one
+     * validator of the CdL, CdS and NdE packages serves both in a JVM): cdl-bundle-maj-note slices Bundle.entry by
+     * resource profile, and its Device slice names no profile: it matches every entry, so HAPI reports each
+     * DocumentReference as matching two slices.
+     */
+    public static final List<Erratum> CDL_ERRATA = java.util.stream.Stream.concat(VALIDATOR_LIMITS.stream(),
+            java.util.stream.Stream.of(new Erratum("cdl-bundle-maj-note", "Element matches more than one slice",
+                    "[IG erratum: the Device slice of cdl-bundle-maj-note 3.0.0 has no profile and matches every entry]"))).toList();
+
     private static final java.util.regex.Pattern TARGET_TYPE =
             java.util.regex.Pattern.compile("Invalid Resource target type\\. Found (\\w+), but expected one of");
 

@@ -60,7 +60,7 @@ class SentResourcesConformTest {
                     .isEqualTo(Verdict.PASS));
         }
         IndependentValidator independent = IndependentValidator.of(packages);
-        ProfileValidator own = ProfileValidator.shared(igs, null, ProfileValidator.VALIDATOR_LIMITS);
+        ProfileValidator own = ProfileValidator.shared(igs, null, ProfileValidator.CDL_ERRATA);
         List<String> sent = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         try (Stream<Path> recorded = Files.list(dir.resolve("sandbox/recorded/eparcours"))) {

@@ -31,13 +31,7 @@ import java.util.TreeMap;
  */
 public final class EParcoursSimulator implements SandboxSimulator {
 
-    /**
-     * cdl-bundle-maj-note 3.0.0 slices Bundle.entry by resource profile, and its Device slice names no profile: it
-     * matches every entry, so HAPI reports each DocumentReference as matching two slices.
-     */
-    static final List<ProfileValidator.Erratum> ERRATA = java.util.stream.Stream.concat(ProfileValidator.VALIDATOR_LIMITS.stream(),
-            java.util.stream.Stream.of(new ProfileValidator.Erratum("cdl-bundle-maj-note", "Element matches more than one slice",
-                    "[IG erratum: the Device slice of cdl-bundle-maj-note 3.0.0 has no profile and matches every entry]"))).toList();
+    static final List<ProfileValidator.Erratum> ERRATA = ProfileValidator.CDL_ERRATA;
 
     private final FaultSwitch faults = new FaultSwitch();
     private final Map<String, String> properties = new TreeMap<>();
