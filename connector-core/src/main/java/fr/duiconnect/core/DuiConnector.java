@@ -160,7 +160,15 @@ public final class DuiConnector implements AutoCloseable {
 
         public DuiConnector build() {
             Objects.requireNonNull(config, "config");
-            return new DuiConnector(ConnectorRuntime.start(config, auditSinks, clock, dispatching, nodeName));
+            ConnectorRuntime runtime = ConnectorRuntime.start(config, auditSinks, clock, dispatching, nodeName);
+            DuiConnector connector = new DuiConnector(runtime);
+            try {
+                runtime.contribute(connector);
+            } catch (RuntimeException e) {
+                connector.close();
+                throw e;
+            }
+            return connector;
         }
     }
 }
