@@ -15,7 +15,7 @@ import java.util.Set;
  * ({@code dui-connect:dmp/deposit}, {@code dui-connect:mssante/inbox}, {@code dui-connect:operations}; see
  * {@link DuiConnectOperation}). In a vendor's own Camel context:
  * {@code context.addComponent("dui-connect", new DuiConnectComponent(connector))}, or bind one {@code DuiConnector}
- * bean and let Camel find the component; in the connector's own context it is registered at start.
+ * bean and let Camel find the component: the connector binds itself so in its own context.
  */
 @Component("dui-connect")
 public class DuiConnectComponent extends DefaultComponent {
@@ -47,13 +47,12 @@ public class DuiConnectComponent extends DefaultComponent {
         int slash = remaining.indexOf('/');
         configuration.setService(slash < 0 ? remaining : remaining.substring(0, slash));
         configuration.setOperation(slash < 0 ? null : remaining.substring(slash + 1));
-        setProperties(configuration, parameters);
+        DuiConnectEndpoint endpoint = new DuiConnectEndpoint(uri, this, operation, configuration);
+        setProperties(endpoint, parameters);
         check(remaining, operation, configuration);
         if (configuration.getConnector() == null) {
             configuration.setConnector(connector != null ? connector : lookupConnector());
         }
-        DuiConnectEndpoint endpoint = new DuiConnectEndpoint(uri, this, operation, configuration);
-        setProperties(endpoint, parameters);
         return endpoint;
     }
 

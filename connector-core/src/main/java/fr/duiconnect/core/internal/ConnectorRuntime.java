@@ -157,10 +157,11 @@ public final class ConnectorRuntime implements AutoCloseable {
     }
 
     /**
-     * Lets the {@link CamelContributor}s found on the class path add components and routes to this connector's Camel
-     * context, once the connector they may call exists.
+     * Binds the connector in its own Camel context's registry (where a component such as {@code dui-connect:} finds
+     * it), then lets the {@link CamelContributor}s found on the class path add components and routes to that context.
      */
     public void contribute(DuiConnector connector) {
+        camel.getRegistry().bind("duiConnector", DuiConnector.class, connector);
         for (CamelContributor contributor : ServiceLoader.load(CamelContributor.class, getClass().getClassLoader())) {
             try {
                 contributor.contribute(camel, connector);
