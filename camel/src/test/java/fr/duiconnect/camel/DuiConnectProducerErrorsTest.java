@@ -2,6 +2,8 @@ package fr.duiconnect.camel;
 
 import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.dmp.DmpDeposit;
+import fr.duiconnect.core.dmp.DmpDocumentEntry;
+import fr.duiconnect.core.dmp.DmpSearch;
 import fr.duiconnect.core.dmp.NonOpposition;
 import fr.duiconnect.core.dmp.content.GeneratedCda;
 import fr.duiconnect.core.error.DuiConnectException;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -75,6 +78,8 @@ class DuiConnectProducerErrorsTest {
         assertThat(second.getMessage().getHeader(DuiConnectConstants.ALREADY_ACCEPTED, Boolean.class)).isTrue();
         String uniqueId = sandbox.connector().operations().awaitFinal(receipt.operationId(), java.time.Duration.ofSeconds(60)).remoteReference();
         assertThat(dmp.storedByUniqueId()).containsEntry(uniqueId, 1);
+        List<?> found = template.requestBody("dui-connect:dmp/search", DmpSearch.approvedDocumentsOf(deposit.person()), List.class);
+        assertThat(found).map(entry -> ((DmpDocumentEntry) entry).uniqueId()).contains(uniqueId);
     }
 
     @Test
