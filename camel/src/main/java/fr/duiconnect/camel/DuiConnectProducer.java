@@ -2,6 +2,7 @@ package fr.duiconnect.camel;
 
 import fr.duiconnect.core.DuiConnector;
 import fr.duiconnect.core.error.ErrorCode;
+import fr.duiconnect.core.error.InvalidInputException;
 import fr.duiconnect.core.error.RemoteServiceException;
 import fr.duiconnect.core.operation.OperationReceipt;
 import fr.duiconnect.core.operation.OperationState;
@@ -41,6 +42,9 @@ abstract class DuiConnectProducer extends DefaultProducer {
             message.setHeader(DuiConnectConstants.OPERATION_ID, receipt.operationId());
             message.setHeader(DuiConnectConstants.ALREADY_ACCEPTED, receipt.alreadyAccepted());
             OperationState await = message.getHeader(DuiConnectConstants.AWAIT_STATE, configuration.getAwaitState(), OperationState.class);
+            if (await != null && await != OperationState.SENT && await != OperationState.ACKED) {
+                throw InvalidInputException.format(DuiConnectConstants.AWAIT_STATE, "SENT or ACKED");
+            }
             if (await == null) {
                 message.setHeader(DuiConnectConstants.OPERATION_STATE, OperationState.PENDING);
             } else {
