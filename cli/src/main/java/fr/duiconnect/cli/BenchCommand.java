@@ -53,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
             fr.duiconnect.cli.bench.BenchResult result = runScenario(chosen, connector, sandbox);
             System.out.println(result.describe());
             if (compare == null) {
-                return result.errors() == 0 ? 0 : 1;
+                return result.errors() == 0 ? 0 : DuiConnectCommand.EXIT_SERVICE;
             }
             fr.duiconnect.cli.bench.BenchScenario other = scenarios.get(compare);
             if (other == null) {
@@ -65,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
             System.out.println(String.format(java.util.Locale.ROOT, "ratio %s / %s: %.2f (throughput), %.2f (p50 latency)",
                     chosen.name(), other.name(), result.throughput() / baseline.throughput(),
                     result.percentileMillis(50) / baseline.percentileMillis(50)));
-            return result.errors() == 0 && baseline.errors() == 0 ? 0 : 1;
+            return result.errors() == 0 && baseline.errors() == 0 ? 0 : DuiConnectCommand.EXIT_SERVICE;
         }
     }
 
