@@ -242,7 +242,7 @@ final class DefaultEParcoursClient implements EParcoursClient {
     @Override
     public ReceivedNote note(String noteId) {
         Require.text(noteId, "noteId");
-        DocumentReference note = context.routes().request(EParcoursRoutes.CALL, new PlatformCall.Read(noteId), DocumentReference.class);
+        DocumentReference note = context.requests().invoke(PlatformCall.READ, new PlatformCall.Read(noteId));
         List<ConformanceIssue> issues = validator.validate(note, NoteWriter.NOTE_PROFILE);
         if (ProfileValidator.blocking(issues)) {
             throw new ContentRefusedException(EParcoursErrorCode.NOTE_INVALID, "note", issues);
