@@ -1,10 +1,14 @@
 package fr.duiconnect.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.ErrorHandlerAdapter;
+import ca.uhn.fhir.parser.IParserErrorHandler.IParseLocation;
 import fr.duiconnect.core.error.ConfigurationException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.ImplementationGuide;
 import org.hl7.fhir.utilities.npm.NpmPackage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +38,7 @@ import java.util.stream.Stream;
 public final class FhirPackageSet {
 
     /** Packages whose content HAPI already holds: the FHIR R4 core specification. */
+    private static final Logger LOG = LoggerFactory.getLogger(FhirPackageSet.class);
     private static final Set<String> BUILT_IN = Set.of("hl7.fhir.r4.core");
 
     private static final String[] CONFORMANCE_TYPES = {"StructureDefinition", "ValueSet", "CodeSystem", "SearchParameter"};
@@ -200,7 +205,16 @@ public final class FhirPackageSet {
                 int hash = dependency.indexOf('#');
                 dependencies.put(dependency.substring(0, hash), dependency.substring(hash + 1));
             }
-            var parser = context.newJsonParser();
+            // Packages built with newer IG tooling carry a few R5 elements (e.g. ValueSet.author) that R4 does not
+            // know: they are dropped, as any R4 validator does, and said once per package at DEBUG rather than as a
+            // parser WARN per element on every start.
+            List<String> unknown = new ArrayList<>();
+            var parser = context.newJsonParser().setParserErrorHandler(new ErrorHandlerAdapter() {
+                @Override
+                public void unknownElement(IParseLocation location, String name) {
+                    unknown.add(name);
+                }
+            });
             List<IBaseResource> conformance = new ArrayList<>();
             for (String name : npm.listResources(CONFORMANCE_TYPES)) {
                 try (InputStream resource = npm.loadResource(name)) {
@@ -218,6 +232,9 @@ public final class FhirPackageSet {
                         });
                     }
                 }
+            }
+            if (!unknown.isEmpty()) {
+                LOG.debug("FHIR package {}: {} element(s) unknown to R4 dropped: {}", file.getParent().getFileName(), unknown.size(), unknown);
             }
             Map<String, String> examples = new LinkedHashMap<>();
             NpmPackage.NpmPackageFolder folder = npm.getFolders().get("example");

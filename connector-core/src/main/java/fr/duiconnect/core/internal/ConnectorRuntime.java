@@ -266,7 +266,7 @@ public final class ConnectorRuntime implements AutoCloseable {
                         request.kind(), request.person(), receipt.operationId(), AuditOutcome.ACCEPTED, null));
             }
             if (!receipt.alreadyAccepted()) {
-                tracker.changed(receipt.operationId());
+                tracker.changed(receipt.operationId(), OperationState.PENDING);
             }
             return receipt;
         }
@@ -282,7 +282,7 @@ public final class ConnectorRuntime implements AutoCloseable {
                 }
                 audit.record(new AuditEvent(clock.instant(), null, null, softwareLabel(), kind + ".ack", null, operation,
                         state == OperationState.ACKED ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, detail));
-                tracker.changed(operation);
+                tracker.changed(operation, state);
             });
             return id;
         }

@@ -50,13 +50,20 @@ final class JournalTracker implements OperationTracker, AutoCloseable {
         }
     }
 
-    /** A change was recorded for the operation: wakes waiters and tells the listeners, if any. */
-    void changed(UUID operationId) {
+    /**
+     * A change was recorded for the operation: wakes waiters and tells the listeners, if any, the state that was
+     * recorded — not the one read now, which a quick acknowledgement (a DSN right after the SMTP 250) may already
+     * have moved on, so that listeners see every state the operation went through.
+     */
+    void changed(UUID operationId, OperationState recorded) {
         wakeUp();
         if (listeners.isEmpty()) {
             return;
         }
-        OperationStatus status = status(operationId);
+        OperationStatus now = status(operationId);
+        OperationStatus status = now.state() == recorded ? now : new OperationStatus(now.operationId(), now.kind(), recorded,
+                now.attempts(), now.createdAt(), now.updatedAt(), now.nextAttemptAt(), now.remoteReference(),
+                now.lastErrorCode(), now.lastError());
         notifier.execute(() -> listeners.forEach(listener -> {
             try {
                 listener.onChange(status);

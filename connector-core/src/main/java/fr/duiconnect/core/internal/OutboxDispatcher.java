@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
@@ -49,11 +49,11 @@ public final class OutboxDispatcher {
     private final Clock clock;
     private final ExecutorService workers;
     private final Runnable onSettled;
-    private final Consumer<UUID> onChanged;
+    private final BiConsumer<UUID, OperationState> onChanged;
 
     OutboxDispatcher(OutboxJournal journal, ProducerTemplate producer, Set<String> kinds, String node, int batchSize,
                      Duration lease, RetryPolicy retry, AuditSink audit, MetricsRegistry metrics, String software,
-                     Clock clock, ExecutorService workers, Runnable onSettled, Consumer<UUID> onChanged) {
+                     Clock clock, ExecutorService workers, Runnable onSettled, BiConsumer<UUID, OperationState> onChanged) {
         this.journal = journal;
         this.producer = producer;
         this.kinds = Set.copyOf(kinds);
@@ -112,7 +112,7 @@ public final class OutboxDispatcher {
                 metrics.acknowledged(operation.kind());
             }
             audit(operation, AuditOutcome.SUCCESS, outcome.state() + (outcome.remoteReference() == null ? "" : " " + outcome.remoteReference()));
-            onChanged.accept(operation.operationId());
+            onChanged.accept(operation.operationId(), outcome.state());
         } else {
             // Our lease ran out and another dispatcher took the operation over; it will record the outcome.
             LOG.warn("operation {} was delivered after its claim expired", operation.operationId());
@@ -134,7 +134,7 @@ public final class OutboxDispatcher {
             LOG.debug("operation {} failure detail: {}", operation.operationId(), error.getMessage());
             audit(operation, AuditOutcome.FAILURE, error.code() + ": " + error.getMessage());
         }
-        onChanged.accept(operation.operationId());
+        onChanged.accept(operation.operationId(), state);
     }
 
     private void audit(JournaledOperation operation, AuditOutcome outcome, String detail) {

@@ -2,6 +2,7 @@ package fr.duiconnect.harness.eprescription;
 
 import ca.uhn.fhir.context.FhirContext;
 import fr.duiconnect.fhir.BundleIndex;
+import fr.duiconnect.fhir.FhirContent;
 import fr.duiconnect.harness.fhir.InsPersona;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -20,6 +21,8 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RequestGroup;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Timing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -63,6 +66,8 @@ public final class PrescriptionStore {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(PrescriptionStore.class);
+
     private final Map<String, Stored> byNumber = new ConcurrentHashMap<>();
     private final Map<String, String> exampleNumbers = new LinkedHashMap<>();
     private final Map<String, List<String>> repairs = new LinkedHashMap<>();
@@ -71,7 +76,16 @@ public final class PrescriptionStore {
     public PrescriptionStore(FhirContext context, Map<String, String> examples) {
         new java.util.TreeMap<>(examples).forEach((name, json) -> {
             if (name.startsWith("Bundle-")) {
-                Bundle bundle = context.newJsonParser().parseResource(Bundle.class, json);
+                // The IG's own examples have defects (dangling #references...): served as they are for the importer to
+                // refuse, and said once at DEBUG, not as a parser WARN per reference on every start.
+                FhirContent.Parsed<Bundle> parsed = FhirContent.parse(context, json, Bundle.class);
+                if (!parsed.issues().isEmpty()) {
+                    LOG.debug("IG example {}: {} parser finding(s): {}", name, parsed.issues().size(), parsed.issues());
+                }
+                Bundle bundle = parsed.resource();
+                if (bundle == null) {
+                    return;
+                }
                 List<String> repaired = new ArrayList<>();
                 addServed(context, bundle, repaired).forEach(number -> exampleNumbers.put(number, name));
                 repairs.put(name, List.copyOf(repaired));
