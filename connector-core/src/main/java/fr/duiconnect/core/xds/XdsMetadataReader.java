@@ -127,7 +127,7 @@ public final class XdsMetadataReader {
         }).orElse(null);
         Code specialty = slot(classification, "authorSpecialty").map(v -> {
             String[] parts = v.split("\\^", -1);
-            return new Code(parts[0], parts.length > 2 && !parts[2].isEmpty() ? parts[2] : "unknown", parts.length > 1 ? parts[1] : "");
+            return new Code(parts[0], parts.length > 2 && !parts[2].isEmpty() ? parts[2] : "unknown", parts.length > 1 ? Hl7Formats.unescape(parts[1]) : "");
         }).orElse(null);
         return new DocumentAuthor(person, structure, role, specialty);
     }

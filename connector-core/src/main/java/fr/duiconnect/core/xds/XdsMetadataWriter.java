@@ -1,5 +1,7 @@
 package fr.duiconnect.core.xds;
 
+import fr.duiconnect.core.error.InvalidInputException;
+
 import fr.duiconnect.core.model.Code;
 import fr.duiconnect.core.xml.SecureXml;
 import org.w3c.dom.Document;
@@ -113,7 +115,7 @@ public final class XdsMetadataWriter {
             slot(object, "URI", entry.uri());
         }
         localized(object, "rim:Name", m.title());
-        if (m.comments() != null) {
+        if (m.comments() != null && !m.comments().isBlank()) {
             localized(object, "rim:Description", m.comments());
         }
         author(object, XdsVocabulary.DOC_AUTHOR, id, m.author(), "Author-" + index);
@@ -158,7 +160,7 @@ public final class XdsMetadataWriter {
             slot(classification, "authorRole", author.role().code() + "^^^&" + author.role().codeSystem() + "&ISO");
         }
         if (author.specialty() != null) {
-            slot(classification, "authorSpecialty", author.specialty().code() + "^" + author.specialty().displayName()
+            slot(classification, "authorSpecialty", author.specialty().code() + "^" + Hl7Formats.escape(author.specialty().displayName())
                     + "^" + author.specialty().codeSystem());
         }
     }
@@ -208,10 +210,15 @@ public final class XdsMetadataWriter {
         }
     }
 
+    /** A display name: XDS requires one for every code, and a registry refuses an empty one, so it is never written blank. */
     private static void localized(Element parent, String element, String value) {
+        if (value == null || value.isBlank()) {
+            throw InvalidInputException.required(parent.getAttribute("classificationScheme").isEmpty() ? element
+                    : "displayName of " + parent.getAttribute("nodeRepresentation") + " (" + parent.getAttribute("classificationScheme") + ")");
+        }
         Element wrapper = child(parent, RIM, element);
         Element text = child(wrapper, RIM, "rim:LocalizedString");
-        text.setAttribute("value", value == null ? "" : value);
+        text.setAttribute("value", value);
     }
 
     private static Element child(Element parent, String namespace, String qualifiedName) {
