@@ -9,6 +9,7 @@ import fr.duiconnect.core.error.ConfigurationException;
 import fr.duiconnect.core.model.Code;
 import fr.duiconnect.core.model.Finess;
 import fr.duiconnect.core.xds.XdsUniqueIds;
+import fr.duiconnect.dmp.document.Terminology;
 import fr.duiconnect.dmp.security.VihfProfile;
 
 import java.nio.file.Path;
@@ -28,11 +29,13 @@ import java.nio.file.Path;
  * dui.dmp.option.source-id=OID                            (default: the installation's 2.25 UUID-OID)
  * dui.dmp.option.content-type-code=03|1.2.250.1.213.2.2|  (J59; UNCONFIRMED for ESMS)
  * dui.dmp.option.max-answer-bytes=67108864
+ * dui.dmp.option.kit=/path/to/ans-cda-kit                (value sets of the pre-checks: codes checked, display names
+ *                                                        completed; without it the DUI gives every display name)
  * </pre>
  */
 public record DmpSettings(EndpointConfig endpoint, Finess finess, PrivateKeyEntry orgSign, VihfProfile vihf,
                           String signatureAlgorithm, String digestAlgorithm, String sourceId, Code contentTypeCode,
-                          long maxAnswerBytes) {
+                          long maxAnswerBytes, Terminology terminology) {
 
     public static DmpSettings from(EndpointConfig endpoint, SoftwareIdentity software) {
         Finess finess = Finess.of(endpoint.requiredOption("finess"));
@@ -51,7 +54,8 @@ public record DmpSettings(EndpointConfig endpoint, Finess finess, PrivateKeyEntr
                 endpoint.option("signature.digest").orElse("sha256"),
                 endpoint.option("source-id").orElse(XdsUniqueIds.fromUuid(software.installationId())),
                 code(endpoint.option("content-type-code").orElse("03|1.2.250.1.213.2.2|Hospitalisation complète"), "content-type-code"),
-                Long.parseLong(endpoint.option("max-answer-bytes").orElse("67108864")));
+                Long.parseLong(endpoint.option("max-answer-bytes").orElse("67108864")),
+                endpoint.option("kit").map(kit -> Terminology.fromKit(Path.of(kit))).orElse(Terminology.none()));
     }
 
     private static Code code(String value, String option) {
