@@ -195,7 +195,7 @@ public final class PrescriptionStore {
     }
 
     /** The INS matricule of a stored line's patient, if it has one. */
-    static String insOf(MedicationRequest line) {
+    public static String insOf(MedicationRequest line) {
         if (line.getSubject().getResource() instanceof Patient patient) {
             return patient.getIdentifier().stream().filter(i -> ("urn:oid:" + InsPersona.INS_NIR_OID).equals(i.getSystem()))
                     .map(Identifier::getValue).findFirst().orElse(null);

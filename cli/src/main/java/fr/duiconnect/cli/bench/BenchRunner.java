@@ -1,0 +1,93 @@
+package fr.duiconnect.cli.bench;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs one operation N times on T threads after a warm-up, measuring each call, the whole run's throughput and
+ * the peak heap; shows a progress bar on long runs. Figures only: benchmarks never assert timings.
+ */
+public final class BenchRunner {
+
+    /** One measured operation; {@code index} is unique per call. */
+    @FunctionalInterface
+    public interface Operation {
+        void run(int index) throws Exception;
+    }
+
+    private BenchRunner() {
+    }
+
+    public static BenchResult run(String scenario, int operations, int threads, int warmup, Operation operation, PrintStream progress)
+            throws Exception {
+        for (int i = 0; i < warmup; i++) {
+            operation.run(-1 - i);
+        }
+        resetPeaks();
+        long[] latencies = new long[operations];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < operations; i = next.getAndIncrement()) {
+                    long before = System.nanoTime();
+                    try {
+                        operation.run(i);
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    latencies[i] = System.nanoTime() - before;
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        pool.shutdown();
+        int shown = -1;
+        while (!pool.awaitTermination(200, TimeUnit.MILLISECONDS)) {
+            int percent = done.get() * 100 / operations;
+            if (progress != null && percent / 5 != shown) {
+                shown = percent / 5;
+                progress.print("\r[" + "#".repeat(shown) + " ".repeat(20 - shown) + "] " + percent + "%");
+            }
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (progress != null) {
+            progress.print("\r" + " ".repeat(30) + "\r");
+        }
+        return new BenchResult(scenario, operations, threads, seconds, latencies, peakHeap(), errors.get());
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+}

@@ -1,0 +1,28 @@
+package fr.duiconnect.cli.bench;
+
+import fr.duiconnect.core.DuiConnector;
+import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.harness.sandbox.Sandbox;
+
+import java.util.Set;
+
+/**
+ * A named benchmark of {@code dui-connect bench <name>}, run against the embedded sandbox; found with
+ * {@link java.util.ServiceLoader} ({@code META-INF/services/fr.duiconnect.cli.bench.BenchScenario}).
+ */
+public interface BenchScenario {
+
+    /** e.g. {@code dlu-deposit}, {@code mssante-send}, {@code ins-search}. */
+    String name();
+
+    String description();
+
+    /** The simulators it needs. */
+    Set<ServiceSocle> services();
+
+    /** Prepares the run (fixtures, warm caches); called once. */
+    void setUp(DuiConnector connector, Sandbox sandbox) throws Exception;
+
+    /** One measured operation; must complete it (e.g. wait until a journaled operation is delivered). */
+    void run(int index) throws Exception;
+}

@@ -1,0 +1,52 @@
+package fr.duiconnect.cli.dmp;
+
+import fr.duiconnect.harness.dmp.SampleResident;
+import fr.duiconnect.core.DuiConnector;
+import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.core.dmp.DmpDeposit;
+import fr.duiconnect.core.dmp.NonOpposition;
+import fr.duiconnect.core.dmp.content.GeneratedCda;
+import fr.duiconnect.core.dmp.content.ResidentRecord;
+import fr.duiconnect.core.operation.OperationReceipt;
+import fr.duiconnect.core.operation.OperationState;
+import fr.duiconnect.cli.bench.BenchScenario;
+import fr.duiconnect.harness.sandbox.Sandbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * {@code dui-connect bench dlu-deposit}: one DLU checked, journaled and deposited end to end against the DMP
+ * simulator (TD0.2, VIHF signed, submission set signed, ITI-41 over MTOM, registry checks), until acknowledged.
+ * The DLU is the sample resident's, written anew (new uniqueId) for each run by the connector's own writer.
+ */
+public final class DluDepositBench implements BenchScenario {
+
+    private static final NonOpposition RECORDED = NonOpposition.recorded(Instant.parse("2026-11-01T09:00:00Z"), "bench");
+
+    private DuiConnector connector;
+    private ResidentRecord resident;
+
+    @Override public String name() { return "dlu-deposit"; }
+
+    @Override public String description() { return "deposit a DLU in the simulated DMP and wait until the registry acknowledged it"; }
+
+    @Override public Set<ServiceSocle> services() { return Set.of(ServiceSocle.DMP); }
+
+    @Override
+    public void setUp(DuiConnector value, Sandbox sandbox) {
+        this.connector = value;
+        this.resident = SampleResident.load();
+    }
+
+    @Override
+    public void run(int index) {
+        GeneratedCda document = connector.dmp().writeDlu(resident, null);
+        OperationReceipt receipt = connector.dmp().deposit(DmpDeposit.of(document.xml(), resident.person(), RECORDED));
+        var status = connector.operations().awaitFinal(receipt.operationId(), Duration.ofSeconds(60));
+        if (status.state() != OperationState.ACKED) {
+            throw new IllegalStateException("DLU not registered: " + status.lastErrorCode() + " " + status.lastError());
+        }
+    }
+}
