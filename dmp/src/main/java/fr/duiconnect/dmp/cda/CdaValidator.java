@@ -53,7 +53,13 @@ public final class CdaValidator implements AutoCloseable {
 
     /** CDA templateId of a volet → its schematron, relative to {@code schematrons/}. */
     private static final Map<String, String> VOLETS = Map.of(
-            "1.2.250.1.213.1.1.1.22", "CI-SIS_DLU-EHPAD-DLU_2022.01.sch");
+            "1.2.250.1.213.1.1.1.22", "CI-SIS_DLU-EHPAD-DLU_2022.01.sch",
+            "1.2.250.1.213.1.1.1.23", "CI-SIS_DLU-EHPAD-FLUDT_2022.01.sch",
+            "1.2.250.1.213.1.1.1.24", "CI-SIS_DLU-EHPAD-FLUDR_2022.01.sch",
+            "1.2.250.1.213.1.1.1.51", "CI-SIS_IPS-FR_2024.01.sch");
+    /** One validator per kit in this JVM: compiling the schematrons takes seconds, validating milliseconds. */
+    private static final Map<Path, CdaValidator> SHARED = new ConcurrentHashMap<>();
+    private static final String DLU_TEMPLATE = "1.2.250.1.213.1.1.1.22";
     private static final String STRUCTURATION_MINIMALE = "profils/structurationMinimale/ASIP-STRUCT-MIN-StrucMin.sch";
     private static final String SVRL = "http://purl.oclc.org/dsdl/svrl";
 
@@ -79,6 +85,29 @@ public final class CdaValidator implements AutoCloseable {
             throw new UncheckedIOException("the kit cannot be prepared", e);
         }
         this.cdaSchema = loadSchema(kit.resolve("infrastructure/cda/CDA_extended.xsd"));
+    }
+
+    /**
+     * The validator of this kit shared by the whole JVM (simulators, conformance runs, tests): compiled once, thread-safe,
+     * its working copy removed when the JVM ends. Not to be closed by its users.
+     */
+    public static CdaValidator shared(Path kitDirectory) {
+        return SHARED.computeIfAbsent(kitDirectory.toAbsolutePath().normalize(), kit -> {
+            CdaValidator validator = new CdaValidator(kit);
+            Runtime.getRuntime().addShutdownHook(new Thread(validator::close, "cda-validator-cleanup"));
+            return validator;
+        });
+    }
+
+    /**
+     * Compiles now what validating a DLU with these profiles needs (the DLU volet, structuration minimale, the
+     * profiles), so that no caller waits for it later: a server validating documents does this before it listens.
+     */
+    public CdaValidator prepared(Set<CdaProfile> profiles) {
+        compile(VOLETS.get(DLU_TEMPLATE));
+        compile(STRUCTURATION_MINIMALE);
+        profiles.forEach(profile -> compile(profile.schematron()));
+        return this;
     }
 
     private void placeLocalFixes() throws IOException {

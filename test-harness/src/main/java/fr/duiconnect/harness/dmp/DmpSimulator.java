@@ -52,6 +52,7 @@ public final class DmpSimulator implements SandboxSimulator {
     private DmpResponder responder;
     private Map<String, String> properties;
     private Path recordDir;
+    private DmpContentCheck content = DmpContentCheck.fromEnvironment();
 
     @Override
     public ServiceSocle socle() {
@@ -65,7 +66,8 @@ public final class DmpSimulator implements SandboxSimulator {
 
     public void start(TestPki pki, String finess, Path recordDir) throws IOException {
         this.recordDir = recordDir;
-        this.responder = new DmpResponder(List.of(pki.rootCertificate()), Clock.systemUTC());
+        content.prepare();
+        this.responder = new DmpResponder(List.of(pki.rootCertificate()), Clock.systemUTC(), content);
         IssuedCertificate authClient = pki.issueOrgAuthClient("dmp-auth-cli.p12", "DMP-ESMS-" + finess, finess);
         IssuedCertificate orgSign = pki.issueOrgSign("dmp-org-sign.p12", "SIGN-ESMS-" + finess, finess);
         SSLContext tls = FhirServerHost.serverTls(pki, "dmp-server.p12");
@@ -195,6 +197,31 @@ public final class DmpSimulator implements SandboxSimulator {
         answersToLose.set(count);
     }
 
+    /** Validates deposited CDA with the ANS kit at this directory rather than the one found in the environment (before start). */
+    public DmpSimulator withKit(Path kit) {
+        this.content = DmpContentCheck.of(kit);
+        return this;
+    }
+
+    /** Whether deposited CDA documents are validated with the ANS kit (schema, volet, structuration minimale). */
+    public boolean validatesContent() {
+        return content.active();
+    }
+
+    /** CDA documents validated so far, and the mean validation time per document in milliseconds (DMP bench). */
+    public long contentValidations() {
+        return content.validations();
+    }
+
+    /** What the kit's body profiles said of the last deposited document (answered as registry warnings). */
+    public List<String> lastContentWarnings() {
+        return content.lastWarnings();
+    }
+
+    public double meanContentValidationMillis() {
+        return content.meanMillis();
+    }
+
     /** Documents registered (signature entries excluded). */
     public long registeredCount() {
         return responder.registered.get();
@@ -246,7 +273,7 @@ public final class DmpSimulator implements SandboxSimulator {
 
     @Override
     public String describe() {
-        return baseUrl() + "/{patients,registry,repository} (SOAP 1.2 + MTOM, mutual TLS, signed VIHF)";
+        return baseUrl() + "/{patients,registry,repository} (SOAP 1.2 + MTOM, mutual TLS, signed VIHF; " + content.describe() + ")";
     }
 
     @Override
