@@ -52,6 +52,9 @@ final class BenchCommand implements Callable<Integer> {
              fr.duiconnect.core.DuiConnector connector = fr.duiconnect.core.DuiConnector.builder().config(sandbox.connectorConfig()).build()) {
             fr.duiconnect.cli.bench.BenchResult result = runScenario(chosen, connector, sandbox);
             System.out.println(result.describe());
+            if (!chosen.notes().isEmpty()) {
+                System.out.println(chosen.notes());
+            }
             if (compare == null) {
                 return result.errors() == 0 ? 0 : 1;
             }

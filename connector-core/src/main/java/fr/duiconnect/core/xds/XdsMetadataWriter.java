@@ -124,6 +124,10 @@ public final class XdsMetadataWriter {
         for (Code confidentiality : m.confidentialityCodes()) {
             code(object, XdsVocabulary.DOC_CONFIDENTIALITY_CODE, id, confidentiality, "Confidentiality-" + index + "-" + ++c);
         }
+        int e = 0;
+        for (Code event : m.eventCodes()) {
+            code(object, XdsVocabulary.DOC_EVENT_CODE, id, event, "EventCode-" + index + "-" + ++e);
+        }
         code(object, XdsVocabulary.DOC_FORMAT_CODE, id, m.formatCode(), "FormatCode-" + index);
         code(object, XdsVocabulary.DOC_FACILITY_TYPE_CODE, id, m.healthcareFacilityTypeCode(), "FacilityType-" + index);
         code(object, XdsVocabulary.DOC_PRACTICE_SETTING_CODE, id, m.practiceSettingCode(), "PracticeSetting-" + index);

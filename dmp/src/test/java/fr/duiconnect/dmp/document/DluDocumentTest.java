@@ -112,4 +112,11 @@ class DluDocumentTest {
                 .contains("<translation code=\"C03CA01\" displayName=\"furosémide\" codeSystem=\"2.16.840.1.113883.6.73\" codeSystemName=\"ATC\"/>")
                 .contains("<code nullFlavor=\"OTH\">");
     }
+
+    /** CI-SISRelatedDocument: the replaced version is named by its id and versionNumber only (no setId in parentDocument). */
+    @Test
+    void aReplacementDluIsValid() {
+        GeneratedCda first = writer.dlu(Residents.minimal(), null);
+        assertThat(validator.validate(writer.dlu(Residents.minimal(), first.asPrevious()).xml()).findings()).isEmpty();
+    }
 }
