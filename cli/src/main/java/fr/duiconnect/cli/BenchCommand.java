@@ -56,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
                 System.out.println(chosen.notes());
             }
             if (compare == null) {
-                return result.errors() == 0 ? 0 : 1;
+                return result.errors() == 0 ? 0 : DuiConnectCommand.EXIT_SERVICE;
             }
             fr.duiconnect.cli.bench.BenchScenario other = scenarios.get(compare);
             if (other == null) {
@@ -68,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
             System.out.println(String.format(java.util.Locale.ROOT, "ratio %s / %s: %.2f (throughput), %.2f (p50 latency)",
                     chosen.name(), other.name(), result.throughput() / baseline.throughput(),
                     result.percentileMillis(50) / baseline.percentileMillis(50)));
-            return result.errors() == 0 && baseline.errors() == 0 ? 0 : 1;
+            return result.errors() == 0 && baseline.errors() == 0 ? 0 : DuiConnectCommand.EXIT_SERVICE;
         }
     }
 

@@ -68,7 +68,7 @@ final class DmpExchangeCommands {
                 OperationStatus status = session.connector().operations().awaitFinal(receipt.operationId(), wait);
                 out.println("DMP: " + status.state() + (status.remoteReference() == null ? "" : ", uniqueId " + status.remoteReference())
                         + (status.lastError() == null ? "" : " — " + status.lastErrorCode() + " " + status.lastError()));
-                return status.state() == fr.duiconnect.core.operation.OperationState.ACKED ? 0 : 1;
+                return status.state() == fr.duiconnect.core.operation.OperationState.ACKED ? 0 : DuiConnectCommand.EXIT_SERVICE;
             }
         }
     }

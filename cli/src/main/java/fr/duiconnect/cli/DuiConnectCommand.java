@@ -1,25 +1,37 @@
 package fr.duiconnect.cli;
 
+import fr.duiconnect.core.error.ContentRefusedException;
 import fr.duiconnect.core.error.DuiConnectException;
+import fr.duiconnect.core.error.IdentityRefusedException;
+import fr.duiconnect.core.error.InvalidInputException;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code dui-connect} command line, started by the {@code ./dui-connect} launcher at the root. */
 @Command(name = "dui-connect", mixinStandardHelpOptions = true, version = "DUI Connect 0.1.0",
         description = "Interoperability toolkit for medico-social DUIs: INS, DMP, MSSanté, e-prescription, e-parcours.",
+        // In the order a newcomer meets them: the story, the sandbox, the services, then what operators and referents use.
         subcommands = {
                 DemoCommand.class,
                 SandboxCommand.class,
-                BenchCommand.class,
-                AuditCommand.class,
-                MssanteCommand.class,
-                IndicatorsCommand.class,
                 InsCommand.class,
                 DmpCommand.class,
-                ConformanceCommand.class,
+                MssanteCommand.class,
                 EPrescriptionCommand.class,
                 EParcoursCommand.class,
-        })
+                IndicatorsCommand.class,
+                AuditCommand.class,
+                ConformanceCommand.class,
+                BenchCommand.class,
+                AutoComplete.GenerateCompletion.class,
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:done",
+                "1:input refused (the message names the field and the rule)",
+                "2:usage error (unknown command or option, missing value)",
+                "3:service or environment error (a national service, the network, the journal, a file)"})
 public final class DuiConnectCommand implements Runnable {
 
     @CommandLine.Spec
@@ -34,17 +46,40 @@ public final class DuiConnectCommand implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line with the error handling every subcommand shares: typed errors print their code, exit 1. */
+    /** Refused input: the message names the field and the rule. */
+    public static final int EXIT_REFUSED = 1;
+    /** A national service, the network, the journal or a file failed. */
+    public static final int EXIT_SERVICE = 3;
+
+    /**
+     * The command line with what every subcommand shares: {@code --help}/{@code -h} and {@code --version}/{@code -V}
+     * everywhere, and one error line (the typed error's message, never a stack trace) with the documented exit code.
+     */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new DuiConnectCommand());
+        withStandardHelp(commandLine);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            if (exception instanceof DuiConnectException known) {
-                cmd.getErr().println("error: " + known.getMessage());
-                return 1;
-            }
-            cmd.getErr().println("error: " + exception);
-            return 2;
+            cmd.getErr().println("error: " + describe(exception));
+            return exitCode(exception);
         });
         return commandLine;
+    }
+
+    static int exitCode(Throwable exception) {
+        return exception instanceof InvalidInputException || exception instanceof IdentityRefusedException
+                || exception instanceof ContentRefusedException ? EXIT_REFUSED : EXIT_SERVICE;
+    }
+
+    private static String describe(Throwable exception) {
+        if (exception instanceof DuiConnectException) {
+            return exception.getMessage();
+        }
+        String message = exception.getMessage();
+        return exception.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private static void withStandardHelp(CommandLine command) {
+        command.getCommandSpec().mixinStandardHelpOptions(true);
+        command.getSubcommands().values().forEach(DuiConnectCommand::withStandardHelp);
     }
 }

@@ -63,19 +63,20 @@ final class EPrescriptionCommand {
         }
     }
 
-    @Command(name = "list", description = "The prescriptions of a person (by INS) since a date.")
+    @Command(name = "list", description = "The prescriptions of a person (by INS) over a period (default: the last 90 days).")
     static final class ListCommand implements Callable<Integer> {
         @Mixin SandboxOptions target;
 
         @Mixin PersonOptions person;
-        @Option(names = "--since", required = true, description = "YYYY-MM-DD") LocalDate since;
-        @Option(names = "--until", description = "YYYY-MM-DD (default today)") LocalDate until;
+        @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "First day (default: 90 days ago).") LocalDate since;
+        @Option(names = "--until", paramLabel = "YYYY-MM-DD", description = "Last day (default: today).") LocalDate until;
 
         @Override
         public Integer call() throws Exception {
             try (SandboxOptions.ConnectorSession session = target.open(Set.of(ServiceSocle.EPRESCRIPTION))) {
-                List<Prescription> prescriptions = session.connector().eprescription().list(person.ins(), since,
-                        until == null ? LocalDate.now() : until);
+                LocalDate last = until == null ? LocalDate.now() : until;
+                List<Prescription> prescriptions = session.connector().eprescription().list(person.ins(),
+                        since == null ? last.minusDays(90) : since, last);
                 System.out.println(json().writeValueAsString(prescriptions));
             }
             return 0;

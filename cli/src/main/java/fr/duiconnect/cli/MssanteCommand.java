@@ -103,7 +103,7 @@ final class MssanteCommand {
                 OperationStatus status = session.connector().operations().await(receipt.operationId(), wait);
                 out.println("submission: " + status.state() + (status.lastError() == null ? "" : " — " + status.lastError()));
                 if (status.state() != fr.duiconnect.core.operation.OperationState.SENT) {
-                    return 1;
+                    return DuiConnectCommand.EXIT_SERVICE;
                 }
                 InboxBatch batch = mssante.fetchInbox();
                 for (ReceiptNotice notice : batch.receipts()) {

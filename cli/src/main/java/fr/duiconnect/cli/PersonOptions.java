@@ -1,5 +1,6 @@
 package fr.duiconnect.cli;
 
+import fr.duiconnect.core.error.InvalidInputException;
 import fr.duiconnect.core.model.IdentityStatus;
 import fr.duiconnect.core.model.IdentityTraits;
 import fr.duiconnect.core.model.Ins;
@@ -35,7 +36,7 @@ public final class PersonOptions {
 
     Ins ins() {
         if (ins == null || ins.length() != 15) {
-            throw new IllegalArgumentException("--ins must be the 15-character matricule INS");
+            throw InvalidInputException.format("--ins", "the 15-character matricule INS");
         }
         return Ins.asReturnedByInsi(ins.substring(0, 13), ins.substring(13), InsKind.fromOid(oid));
     }
@@ -52,7 +53,7 @@ public final class PersonOptions {
             return InsPersona.byMatricule(ins).identity();
         }
         if (birthName == null || firstNames == null || sex == null || birthDate == null) {
-            throw new IllegalArgumentException("--ins needs --birth-name, --first-names, --sex and --birth-date (the local qualified identity)");
+            throw InvalidInputException.format("--ins", "given with --birth-name, --first-names, --sex and --birth-date (the local qualified identity)");
         }
         return new PersonIdentity("cli", new IdentityTraits(birthName, Arrays.asList(firstNames.trim().split("\\s+")), null, null,
                 sex, birthDate, birthPlace), ins(), IdentityStatus.QUAL, Set.of());

@@ -14,6 +14,9 @@ import fr.duiconnect.core.internal.ConnectorRuntime;
 import fr.duiconnect.core.mssante.MssanteClient;
 import fr.duiconnect.core.operation.OperationTracker;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -123,6 +126,7 @@ public final class DuiConnector implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private boolean dispatching = true;
         private String nodeName;
+        private MeterRegistry meters;
 
         private Builder() {
         }
@@ -152,6 +156,15 @@ public final class DuiConnector implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The Micrometer registry the connector's meters go to (operations accepted, delivered, retried, failed per
+         * service and kind, delivery latency, journal backlog); an in-memory {@code SimpleMeterRegistry} by default.
+         */
+        public Builder meterRegistry(MeterRegistry value) {
+            meters = Objects.requireNonNull(value);
+            return this;
+        }
+
         /** Name of this process in the journal's claims (defaults to host and process id). */
         public Builder nodeName(String value) {
             nodeName = value;
@@ -160,7 +173,8 @@ public final class DuiConnector implements AutoCloseable {
 
         public DuiConnector build() {
             Objects.requireNonNull(config, "config");
-            return new DuiConnector(ConnectorRuntime.start(config, auditSinks, clock, dispatching, nodeName));
+            return new DuiConnector(ConnectorRuntime.start(config, auditSinks, clock, dispatching, nodeName,
+                    meters == null ? new SimpleMeterRegistry() : meters));
         }
     }
 }

@@ -14,9 +14,12 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -39,6 +42,13 @@ import java.util.UUID;
  * dui.dmp.tls.keystore.alias=auth
  * dui.dmp.option.registry.url=https://...          (module-specific options)
  * </pre>
+ *
+ * Every property can be overridden by an environment variable, as containers expect: its name is the property's in
+ * upper case with {@code .} and {@code -} as {@code _} ({@code DUI_DMP_URL} for {@code dui.dmp.url},
+ * {@code DUI_SOFTWARE_INSTALLATION_ID} for {@code dui.software.installation-id}). The variable wins over the file.
+ * A variable whose property is absent from the file is read when the property is asked for; for the families read by
+ * prefix (service endpoints, {@code option.*}, {@code homologation.*}) it is taken with each {@code _} read as
+ * {@code .} ({@code DUI_DMP_OPTION_FINESS} gives {@code dui.dmp.option.finess}).
  */
 public final class ConnectorProperties {
 
@@ -46,10 +56,34 @@ public final class ConnectorProperties {
     private final Path baseDirectory;
     private final Map<String, String> environment;
 
-    private ConnectorProperties(Properties properties, Path baseDirectory, Map<String, String> environment) {
-        this.properties = properties;
+    private ConnectorProperties(Properties fromFile, Path baseDirectory, Map<String, String> environment) {
+        this.properties = withEnvironment(fromFile, environment);
         this.baseDirectory = baseDirectory;
         this.environment = environment;
+    }
+
+    /** The environment variable that overrides a property: {@code dui.dmp.timeout.read} → {@code DUI_DMP_TIMEOUT_READ}. */
+    public static String environmentName(String property) {
+        return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private static Properties withEnvironment(Properties fromFile, Map<String, String> environment) {
+        Properties merged = new Properties();
+        merged.putAll(fromFile);
+        Set<String> overridden = new HashSet<>();
+        for (String name : fromFile.stringPropertyNames()) {
+            String variable = environmentName(name);
+            if (environment.containsKey(variable)) {
+                merged.setProperty(name, environment.get(variable));
+                overridden.add(variable);
+            }
+        }
+        environment.forEach((variable, value) -> {
+            if (variable.startsWith("DUI_") && !overridden.contains(variable)) {
+                merged.putIfAbsent(variable.toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        return merged;
     }
 
     public static ConnectorConfig load(Path file) {
@@ -168,7 +202,7 @@ public final class ConnectorProperties {
     }
 
     private String get(String name) {
-        String value = properties.getProperty(name);
+        String value = environment.getOrDefault(environmentName(name), properties.getProperty(name));
         return value == null || value.isBlank() ? null : value.trim();
     }
 

@@ -28,6 +28,7 @@ import fr.duiconnect.core.spi.Outbox;
 import fr.duiconnect.core.spi.RouteInvoker;
 import fr.duiconnect.core.spi.ServiceModule;
 import fr.duiconnect.core.spi.ServiceModuleProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
@@ -64,7 +65,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final AuditSink audit;
     private final InboundLedger inbound;
     private final CursorStore cursors;
-    private final MetricsRegistry metrics = new MetricsRegistry();
+    private final MetricsRegistry metrics;
     private final Clock clock;
     private final CamelContext camel;
     private final Map<ServiceSocle, ServiceModule> modules = new EnumMap<>(ServiceSocle.class);
@@ -73,9 +74,10 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final JournalTracker tracker;
     private final JdbcUsageIndicators indicators;
 
-    private ConnectorRuntime(ConnectorConfig config, List<AuditSink> extraSinks, Clock clock) {
+    private ConnectorRuntime(ConnectorConfig config, List<AuditSink> extraSinks, Clock clock, MeterRegistry meters) {
         this.config = config;
         this.clock = clock;
+        this.metrics = new MetricsRegistry(meters);
         this.database = JournalDatabase.open(config.journal());
         this.journal = new OutboxJournal(database);
         this.auditStore = new JdbcAuditStore(database);
@@ -92,11 +94,12 @@ public final class ConnectorRuntime implements AutoCloseable {
         });
         this.tracker = new JournalTracker(journal, clock);
         this.indicators = new JdbcUsageIndicators(database, clock);
+        this.metrics.backlogFrom(journal::countByState);
     }
 
     public static ConnectorRuntime start(ConnectorConfig config, List<AuditSink> extraSinks, Clock clock,
-                                         boolean dispatching, String nodeName) {
-        ConnectorRuntime runtime = new ConnectorRuntime(config, extraSinks, clock);
+                                         boolean dispatching, String nodeName, MeterRegistry meters) {
+        ConnectorRuntime runtime = new ConnectorRuntime(config, extraSinks, clock, meters);
         try {
             runtime.startModules(dispatching, nodeName == null ? defaultNodeName() : nodeName);
         } catch (RuntimeException e) {

@@ -103,7 +103,7 @@ public final class OutboxDispatcher {
             return;
         }
         if (journal.markDelivered(operation.operationId(), node, outcome, clock.instant())) {
-            metrics.delivered(operation.kind());
+            metrics.delivered(operation.kind(), Duration.between(operation.createdAt(), clock.instant()));
             if (outcome.state() == OperationState.ACKED) {
                 metrics.acknowledged(operation.kind());
             }

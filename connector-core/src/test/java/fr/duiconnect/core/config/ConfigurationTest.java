@@ -69,6 +69,51 @@ class ConfigurationTest {
     }
 
     @Test
+    void anEnvironmentVariableOverridesThePropertyOfTheSameName() throws Exception {
+        Files.writeString(dir.resolve("trust.pass"), "secret\n");
+        Path file = write(BASE + """
+                dui.dmp.url=https://dmp.example.test/repository
+                dui.dmp.timeout.read=PT45S
+                dui.dmp.tls.truststore=trust.p12
+                dui.dmp.tls.truststore.password.file=trust.pass
+                dui.dmp.option.finess=750000010
+                """);
+        ConnectorConfig config = ConnectorProperties.load(file, Map.of(
+                "DUI_DMP_URL", "https://dmp.prod.test/repository",
+                "DUI_DMP_TIMEOUT_READ", "PT20S",
+                "DUI_DMP_OPTION_FINESS", "690000011",
+                "DUI_SOFTWARE_INSTALLATION_ID", "00000000-0000-4000-8000-000000000001"));
+
+        EndpointConfig dmp = config.endpoint(ServiceSocle.DMP);
+        assertThat(dmp.url()).hasToString("https://dmp.prod.test/repository");
+        assertThat(dmp.timeouts().read()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(dmp.option("finess")).contains("690000011");
+        assertThat(config.software().installationId()).hasToString("00000000-0000-4000-8000-000000000001");
+    }
+
+    @Test
+    void anEnvironmentVariableAloneConfiguresAServiceAndItsOptions() throws Exception {
+        Files.writeString(dir.resolve("trust.pass"), "secret\n");
+        Path file = write(BASE);
+        ConnectorConfig config = ConnectorProperties.load(file, Map.of(
+                "DUI_EPARCOURS_URL", "https://eparcours.example.test/fhir",
+                "DUI_EPARCOURS_TLS_TRUSTSTORE", "trust.p12",
+                "DUI_EPARCOURS_TLS_TRUSTSTORE_PASSWORD_FILE", "trust.pass",
+                "DUI_EPARCOURS_OPTION_FINESS", "750000010"));
+
+        EndpointConfig eparcours = config.endpoint(ServiceSocle.EPARCOURS);
+        assertThat(eparcours.url()).hasToString("https://eparcours.example.test/fhir");
+        assertThat(eparcours.tls().trustStore().path()).isEqualTo(dir.resolve("trust.p12"));
+        assertThat(eparcours.option("finess")).contains("750000010");
+    }
+
+    @Test
+    void theEnvironmentNameOfAPropertyIsUpperCaseWithUnderscores() {
+        assertThat(ConnectorProperties.environmentName("dui.software.installation-id")).isEqualTo("DUI_SOFTWARE_INSTALLATION_ID");
+        assertThat(ConnectorProperties.environmentName("dui.dmp.url")).isEqualTo("DUI_DMP_URL");
+    }
+
+    @Test
     void aTlsEndpointWithoutTrustStoreIsRefused_theJdkDefaultStoreIsNotUsed() throws Exception {
         Path file = write(BASE + "dui.ins.url=https://insi.example.test/ws\n");
         assertThatThrownBy(() -> ConnectorProperties.load(file, Map.of()))

@@ -12,6 +12,7 @@ import fr.duiconnect.core.operation.OperationState;
 import fr.duiconnect.core.operation.OperationStatus;
 import fr.duiconnect.core.testing.ScriptedClient;
 import fr.duiconnect.core.testing.TestDatabases;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -102,6 +103,25 @@ class OutboxDeliveryTest {
             assertThat(status.attempts()).isEqualTo(3);
             assertThat(ledger(ledger)).containsExactly("flaky");
             assertThat(connector.metrics().of("test.scripted").retried()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theMetersGoToTheApplicationsMicrometerRegistry(TestDatabases.Kind kind) throws Exception {
+        Path ledger = dir.resolve("ledger");
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (DuiConnector connector = DuiConnector.builder().config(JournalHarness.config(journal(kind), JournalHarness.FAST_RETRY))
+                .nodeName("node-a").meterRegistry(meters).build()) {
+            UUID id = scripted(connector).accept(ScriptedClient.request("metered", "fail-transient:1", ledger)).operationId();
+            connector.operations().awaitFinal(id, WAIT);
+
+            assertThat(meters.get("dui.operations.accepted").tag("service", "test").tag("kind", "test.scripted").counter().count()).isEqualTo(1);
+            assertThat(meters.get("dui.operations.retried").tag("kind", "test.scripted").counter().count()).isEqualTo(1);
+            assertThat(meters.get("dui.operations.delivered").tag("kind", "test.scripted").counter().count()).isEqualTo(1);
+            assertThat(meters.get("dui.delivery.latency").tag("kind", "test.scripted").timer().count()).isEqualTo(1);
+            assertThat(meters.get("dui.journal.backlog").tag("state", "PENDING").gauge().value()).isZero();
+            assertThat(connector.metrics().of("test.scripted").delivered()).isEqualTo(1);
         }
     }
 

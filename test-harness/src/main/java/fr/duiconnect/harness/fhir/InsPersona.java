@@ -1,5 +1,6 @@
 package fr.duiconnect.harness.fhir;
 
+import fr.duiconnect.core.error.InvalidInputException;
 import fr.duiconnect.core.model.IdentityStatus;
 import fr.duiconnect.core.model.IdentityTraits;
 import fr.duiconnect.core.model.Ins;
@@ -19,6 +20,7 @@ import org.hl7.fhir.r4.model.StringType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Persons with a qualified INS that the FHIR simulators know (residents of the sandbox's test EHPAD), and their
@@ -45,7 +47,9 @@ public record InsPersona(String localId, String matricule, String birthName, Lis
 
     public static InsPersona byMatricule(String matricule) {
         return ALL.stream().filter(p -> p.matricule().equals(matricule)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no persona with this INS"));
+                .orElseThrow(() -> InvalidInputException.format("ins", "the INS of a sandbox persona: "
+                        + ALL.stream().map(p -> p.matricule() + " (" + p.birthName() + " " + p.firstNames().get(0) + ")")
+                                .collect(Collectors.joining(", "))));
     }
 
     public Ins ins() {

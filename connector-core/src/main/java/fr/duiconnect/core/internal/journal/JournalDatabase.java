@@ -22,6 +22,7 @@ public final class JournalDatabase implements AutoCloseable {
     }
 
     public static JournalDatabase open(JournalConfig config) {
+        requireDriver(config);
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(config.jdbcUrl());
         pool.setUsername(config.user());
@@ -51,6 +52,21 @@ public final class JournalDatabase implements AutoCloseable {
             throw new JournalException("the journal schema cannot be migrated", e);
         }
         return new JournalDatabase(dataSource, config.isPostgres());
+    }
+
+    /**
+     * The database driver is the application's choice (both are optional dependencies of the core): say which
+     * artifact is missing rather than let the pool fail with "No suitable driver".
+     */
+    private static void requireDriver(JournalConfig config) {
+        String driver = config.isPostgres() ? "org.postgresql.Driver" : "org.h2.Driver";
+        String artifact = config.isPostgres() ? "org.postgresql:postgresql" : "com.h2database:h2";
+        try {
+            Class.forName(driver, false, JournalDatabase.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new JournalException("the journal database needs the JDBC driver " + artifact
+                    + " on the application's classpath (DUI Connect leaves the choice of database to the application)", e);
+        }
     }
 
     public DataSource dataSource() {
