@@ -4,7 +4,6 @@ import fr.duiconnect.core.error.ConfigurationException;
 import fr.duiconnect.core.error.InvalidInputException;
 import fr.duiconnect.core.xml.SecureXml;
 import fr.duiconnect.dmp.DmpErrorCode;
-import net.sf.saxon.s9api.DocumentBuilder;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmDestination;
@@ -135,7 +134,7 @@ public final class CdaValidator implements AutoCloseable {
      */
     public CdaValidationReport validate(byte[] cda, Set<CdaProfile> profiles) {
         Document document = SecureXml.parse(cda, "CDA document");
-        List<CdaFinding> findings = new ArrayList<>(schemaFindings(cda));
+        List<CdaFinding> findings = new ArrayList<>(schemaFindings(document));
         List<String> schematrons = new ArrayList<>();
         String volet = voletSchematron(document.getDocumentElement());
         if (volet != null) {
@@ -146,9 +145,10 @@ public final class CdaValidator implements AutoCloseable {
             profiles.stream().sorted().map(CdaProfile::schematron).forEach(schematrons::add);
         }
         int fired = 0;
+        XdmNode source = saxonTree(cda);   // one tree for every schematron of this document
         for (String schematron : schematrons) {
             int[] rules = new int[1];
-            findings.addAll(schematronFindings(cda, schematron, rules));
+            findings.addAll(schematronFindings(source, schematron, rules));
             fired += rules[0];
         }
         return new CdaValidationReport(schematrons, findings, fired);
@@ -175,7 +175,15 @@ public final class CdaValidator implements AutoCloseable {
         return null;
     }
 
-    private List<CdaFinding> schemaFindings(byte[] cda) {
+    private XdmNode saxonTree(byte[] cda) {
+        try {
+            return saxon.newDocumentBuilder().build(new StreamSource(new ByteArrayInputStream(cda), "urn:dui-connect:cda"));
+        } catch (SaxonApiException e) {
+            throw new InvalidInputException(DmpErrorCode.CDA_SCHEMATRON, "cda", "the document cannot be read for the schematrons: " + e.getMessage());
+        }
+    }
+
+    private List<CdaFinding> schemaFindings(Document document) {
         List<CdaFinding> findings = new ArrayList<>();
         Validator validator = cdaSchema.newValidator();
         try {
@@ -185,7 +193,7 @@ public final class CdaValidator implements AutoCloseable {
                 @Override public void error(SAXParseException e) { findings.add(schemaFinding(e)); }
                 @Override public void fatalError(SAXParseException e) { findings.add(schemaFinding(e)); }
             });
-            validator.validate(new DOMSource(SecureXml.parse(cda, "CDA document")));
+            validator.validate(new DOMSource(document));
         } catch (SAXException | IOException e) {
             findings.add(new CdaFinding("schema", "fatal", "", e.getMessage()));
         }
@@ -196,11 +204,9 @@ public final class CdaValidator implements AutoCloseable {
         return new CdaFinding("schema", "xsd", e.getLineNumber() + ":" + e.getColumnNumber(), e.getMessage());
     }
 
-    private List<CdaFinding> schematronFindings(byte[] cda, String schematron, int[] rulesFired) {
+    private List<CdaFinding> schematronFindings(XdmNode source, String schematron, int[] rulesFired) {
         try {
             XsltTransformer transformer = compile(schematron).load();
-            DocumentBuilder builder = saxon.newDocumentBuilder();
-            XdmNode source = builder.build(new StreamSource(new ByteArrayInputStream(cda), "urn:dui-connect:cda"));
             transformer.setInitialContextNode(source);
             XdmDestination svrl = new XdmDestination();
             transformer.setDestination(svrl);
