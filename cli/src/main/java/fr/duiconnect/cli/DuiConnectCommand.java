@@ -4,6 +4,8 @@ import fr.duiconnect.core.error.ContentRefusedException;
 import fr.duiconnect.core.error.DuiConnectException;
 import fr.duiconnect.core.error.IdentityRefusedException;
 import fr.duiconnect.core.error.InvalidInputException;
+import ch.qos.logback.classic.Level;
+import org.slf4j.LoggerFactory;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,6 +38,16 @@ public final class DuiConnectCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Quiet by default (the story and genuine warnings); --verbose on any command shows what the libraries say. */
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show the details: DUI Connect and its libraries at INFO.")
+    void verbose(boolean on) {
+        if (on) {
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("fr.duiconnect")).setLevel(Level.INFO);
+        }
+    }
 
     @Override
     public void run() {

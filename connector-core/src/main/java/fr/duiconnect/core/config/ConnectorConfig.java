@@ -53,7 +53,19 @@ public record ConnectorConfig(SoftwareIdentity software, JournalConfig journal, 
 
         public Builder retry(RetryPolicy value) { retry = value; return this; }
 
-        public Builder endpoint(ServiceSocle socle, EndpointConfig endpoint) { endpoints.put(socle, endpoint); return this; }
+        /**
+         * The endpoint of a service. The HTTP services (INSi, DMP, e-prescription, e-parcours) are reached over HTTPS
+         * only: the traits, the INS and the signed assertions never travel in clear, and there is no opt-out (the
+         * sandbox's simulators speak TLS with the test PKI). MSSanté's SMTP and IMAP always require STARTTLS.
+         */
+        public Builder endpoint(ServiceSocle socle, EndpointConfig endpoint) {
+            if (socle != ServiceSocle.MSSANTE && endpoint.url() != null && !"https".equalsIgnoreCase(endpoint.url().getScheme())) {
+                throw new ConfigurationException("dui." + socle.key() + ".url",
+                        "must be an https:// URL: cleartext (" + endpoint.url().getScheme() + ") is refused for " + socle.key());
+            }
+            endpoints.put(socle, endpoint);
+            return this;
+        }
 
         public ConnectorConfig build() {
             return new ConnectorConfig(software, journal, retry, endpoints);

@@ -4,6 +4,8 @@ import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.error.ConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,6 +113,15 @@ class ConfigurationTest {
     void theEnvironmentNameOfAPropertyIsUpperCaseWithUnderscores() {
         assertThat(ConnectorProperties.environmentName("dui.software.installation-id")).isEqualTo("DUI_SOFTWARE_INSTALLATION_ID");
         assertThat(ConnectorProperties.environmentName("dui.dmp.url")).isEqualTo("DUI_DMP_URL");
+    }
+
+    @ParameterizedTest(name = "dui.{0}.url=http://… is refused")
+    @ValueSource(strings = {"ins", "dmp", "eprescription", "eparcours"})
+    void aCleartextUrlIsAConfigurationErrorAtStart(String service) throws Exception {
+        Path file = write(BASE + "dui." + service + ".url=http://service.example.test/path\n");
+        assertThatThrownBy(() -> ConnectorProperties.load(file, Map.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("dui." + service + ".url").hasMessageContaining("cleartext");
     }
 
     @Test
