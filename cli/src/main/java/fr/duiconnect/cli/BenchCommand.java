@@ -58,6 +58,9 @@ final class BenchCommand implements Callable<Integer> {
                      .meterRegistry(meters).build()) {
             fr.duiconnect.cli.bench.BenchResult result = runScenario(chosen, connector, sandbox);
             System.out.println(result.describe());
+            if (!chosen.notes().isEmpty()) {
+                System.out.println(chosen.notes());
+            }
             printDeliveryMeters();
             if (compare == null) {
                 return result.errors() == 0 ? 0 : DuiConnectCommand.EXIT_SERVICE;

@@ -5,6 +5,7 @@ import fr.duiconnect.core.dmp.content.LiaisonLetter;
 import fr.duiconnect.core.dmp.content.PreviousVersion;
 import fr.duiconnect.dmp.document.CdaDocumentWriter;
 import fr.duiconnect.dmp.document.ResidentJson;
+import fr.duiconnect.dmp.document.Terminology;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,7 +66,10 @@ final class DmpDocumentCommands {
         @Override
         public Integer call() throws Exception {
             PrintWriter console = spec.commandLine().getOut();
-            GeneratedCda document = write(new CdaDocumentWriter(Clock.systemDefaultZone()), replaces == null ? null : replaces.previous());
+            // with the kit, the pre-checks also use its value sets (codes refused outside them, display names completed)
+            Terminology terminology = kit == null ? Terminology.none() : Terminology.fromKit(kit);
+            GeneratedCda document = write(new CdaDocumentWriter(Clock.systemDefaultZone(), CdaDocumentWriter.DEFAULT_MAX_ATTACHMENT_BYTES, terminology),
+                    replaces == null ? null : replaces.previous());
             Files.write(out, document.xml());
             console.printf("%s: uniqueId %s, setId %s, version %d (%d bytes)%n", out, document.uniqueId(), document.setId(),
                     document.versionNumber(), document.xml().length);

@@ -89,6 +89,31 @@ class DmpCommandTest {
         assertThat(run.err()).contains("DMP-DOCUMENT-CONTENT").contains("resident.attendingPhysician");
     }
 
+    /** The issue's minimal resident: a qualified INS without birth place is refused before writing (StrucMin SMDS_CDAClinicalDocument). */
+    @Test
+    void aMinimalResidentWithoutBirthPlaceIsRefusedNamingTheField() throws Exception {
+        String json = Files.readString(RESIDENT).replace("\"birthPlaceCog\": \"51215\",", "");
+        Path file = Files.writeString(dir.resolve("resident.json"), json);
+        Run run = run("dmp", "dlu", "--resident", file.toString(), "--out", dir.resolve("dlu.xml").toString(), "--kit", kit().toString());
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.err()).contains("DMP-DOCUMENT-CONTENT").contains("resident.person.traits.birthPlaceCog").contains("SMDS_CDAClinicalDocument");
+        assertThat(dir.resolve("dlu.xml")).doesNotExist();
+    }
+
+    /** Without facilityTypeName / practiceSettingName, the kit's value sets (J02, J04) give the display names. */
+    @Test
+    void codesWithoutDisplayNamesGetThemFromTheKitsValueSets() throws Exception {
+        String json = Files.readString(RESIDENT).replace("\"facilityTypeName\": \"Etablissement pour personnes âgées\",", "")
+                .replace("\"practiceSettingName\": \"Etablissement de santé\",", "");
+        assertThat(json).doesNotContain("facilityTypeName").doesNotContain("practiceSettingName");
+        Path file = Files.writeString(dir.resolve("resident.json"), json);
+        Run run = run("dmp", "dlu", "--resident", file.toString(), "--out", dir.resolve("dlu.xml").toString(), "--kit", kit().toString());
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("kit: 0 failure(s)");
+        assertThat(Files.readString(dir.resolve("dlu.xml"))).contains("code=\"SA17\" displayName=\"Etablissement pour personnes âgées\"")
+                .contains("code=\"ETABLISSEMENT\" displayName=\"");
+    }
+
     @Test
     void searchAnsweredByTheSandboxDmp() {
         Run run = run("dmp", "search", "--ins", KitDlu.KIT_PATIENT.ins().matricule(), "--sandbox", "--sandbox-dir", dir.resolve("sandbox").toString());

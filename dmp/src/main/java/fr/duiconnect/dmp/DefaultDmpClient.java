@@ -72,7 +72,7 @@ public final class DefaultDmpClient implements DmpClient {
         this.settings = settings;
         this.signer = signer;
         this.metadata = new DmpMetadataFactory(settings.sourceId(), settings.contentTypeCode());
-        this.documents = new CdaDocumentWriter(context.clock());
+        this.documents = new CdaDocumentWriter(context.clock(), CdaDocumentWriter.DEFAULT_MAX_ATTACHMENT_BYTES, settings.terminology());
     }
 
     // ---------------------------------------------------------------- local: documents

@@ -120,10 +120,11 @@ public record MssanteSettings(MailEndpoint smtp, MailEndpoint imap, Mailbox mail
 
     private static Code code(String value) {
         String[] parts = value.split("\\|", -1);
-        if (parts.length < 2) {
-            throw new ConfigurationException("dui.mssante.option.xdm.content-type-code", "must be code|codeSystem|libellé");
+        // the libellé is the XDS display name (rim:Name), never written empty: refused here, at start
+        if (parts.length < 3 || parts[0].isBlank() || parts[1].isBlank() || parts[2].isBlank()) {
+            throw new ConfigurationException("dui.mssante.option.xdm.content-type-code", "must be code|codeSystem|libellé (the libellé is the display name)");
         }
-        return Code.of(parts[0], parts[1], parts.length > 2 ? parts[2] : "");
+        return Code.of(parts[0], parts[1], parts[2]);
     }
 
     private static List<X509Certificate> anchors(KeyStoreMaterial material) {

@@ -25,4 +25,9 @@ public interface BenchScenario {
 
     /** One measured operation; must complete it (e.g. wait until a journaled operation is delivered). */
     void run(int index) throws Exception;
+
+    /** What the scenario measured beside throughput and latency (e.g. a simulator's own cost), printed after the run. */
+    default String notes() {
+        return "";
+    }
 }

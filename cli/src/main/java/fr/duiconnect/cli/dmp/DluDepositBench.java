@@ -1,5 +1,6 @@
 package fr.duiconnect.cli.dmp;
 
+import fr.duiconnect.harness.dmp.DmpSimulator;
 import fr.duiconnect.harness.dmp.SampleResident;
 import fr.duiconnect.core.DuiConnector;
 import fr.duiconnect.core.ServiceSocle;
@@ -27,6 +28,7 @@ public final class DluDepositBench implements BenchScenario {
 
     private DuiConnector connector;
     private ResidentRecord resident;
+    private DmpSimulator simulator;
 
     @Override public String name() { return "dlu-deposit"; }
 
@@ -38,6 +40,15 @@ public final class DluDepositBench implements BenchScenario {
     public void setUp(DuiConnector value, Sandbox sandbox) {
         this.connector = value;
         this.resident = SampleResident.load();
+        this.simulator = sandbox.simulator(DmpSimulator.class);
+    }
+
+    /** The DMP simulator validates each CDA with the ANS kit (schema, volet, structuration minimale, body profiles). */
+    @Override
+    public String notes() {
+        return simulator == null || !simulator.validatesContent() ? "DMP simulator: CDA not validated (no kit)"
+                : String.format(java.util.Locale.ROOT, "DMP simulator CDA validation: %d documents, %.1f ms per deposit (mean)",
+                simulator.contentValidations(), simulator.meanContentValidationMillis());
     }
 
     @Override

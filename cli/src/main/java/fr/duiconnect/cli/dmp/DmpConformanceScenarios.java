@@ -53,6 +53,21 @@ public final class DmpConformanceScenarios implements ConformanceScenarioProvide
 
     private static final ServiceScenario.Factory DMP = ServiceScenario.of(ServiceSocle.DMP);
 
+    /** What the connector's writer produced, as the kit checks see it: unchanged, except in the catalogue's own tests. */
+    private final java.util.function.UnaryOperator<byte[]> written;
+
+    public DmpConformanceScenarios() {
+        this(java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * The catalogue whose kit checks see the written documents through {@code written}: a self-test injects a defective
+     * writer this way (e.g. one that drops a displayName) and expects the document scenarios to fail.
+     */
+    public DmpConformanceScenarios(java.util.function.UnaryOperator<byte[]> written) {
+        this.written = written;
+    }
+
     /** A DMP scenario: it also needs the ANS CDA kit (its example DLU, its schematrons) and the structure's FINESS. */
     private static ServiceScenario scenario(String id, String title, String rule, String reference, boolean needsSandbox, Check check) {
         return DMP.scenario(id, title, rule, reference, needsSandbox, context -> {
@@ -63,18 +78,13 @@ public final class DmpConformanceScenarios implements ConformanceScenarioProvide
         });
     }
 
-    /** Compiled once per kit for the whole run (seconds each), removed with the JVM. */
-    private static final java.util.Map<java.nio.file.Path, CdaValidator> VALIDATORS = new java.util.concurrent.ConcurrentHashMap<>();
-
+    /** Compiled once per kit for the whole run (seconds each), shared with the DMP simulator of the same JVM. */
     private static CdaValidator validator(java.nio.file.Path kit) {
-        return VALIDATORS.computeIfAbsent(kit.toAbsolutePath().normalize(), k -> {
-            CdaValidator validator = new CdaValidator(k);
-            Runtime.getRuntime().addShutdownHook(new Thread(validator::close, "cda-validator-cleanup"));
-            return validator;
-        });
+        return CdaValidator.shared(kit);
     }
 
-    private static ScenarioOutcome kitVerdict(ConformanceContext context, byte[] cda) {
+    private ScenarioOutcome kitVerdict(ConformanceContext context, byte[] document) {
+        byte[] cda = written.apply(document);
         CdaValidationReport report = validator(context.cdaKit()).validate(cda);
         return ScenarioOutcome.check(report.valid(), "0 failure, " + report.rulesFired() + " rules fired on " + String.join(", ", report.schematrons()),
                 report.findings().size() + " failure(s)", new Evidence("findings",

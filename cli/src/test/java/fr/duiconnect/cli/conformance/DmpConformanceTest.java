@@ -53,4 +53,19 @@ class DmpConformanceTest {
     private static Verdict verdict(ConformanceReport report, String id) {
         return report.results().stream().filter(r -> r.scenario().id().equals(id)).findFirst().orElseThrow().verdict();
     }
+
+    /** The kit check is real: a writer that drops one displayName (CI-SISComponentOf) fails the document scenarios. */
+    @Test
+    void theDocumentScenariosFailWhenTheWriterDropsADisplayName(DuiConnector connector, Sandbox sandbox) {
+        java.util.function.UnaryOperator<byte[]> dropsADisplayName = xml -> new String(xml, java.nio.charset.StandardCharsets.UTF_8)
+                .replaceFirst("(<healthCareFacility>\\s*<code [^>]*?) displayName=\"[^\"]*\"", "$1").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path kit = Path.of(System.getProperty("dui.shared.dir", "../../shared"), "conformance/ans-cda-kit");
+        ConformanceReport report = ConformanceRunner.run(new ConformanceContext(connector, sandbox, kit, null, dir),
+                new fr.duiconnect.cli.dmp.DmpConformanceScenarios(dropsADisplayName).scenarios(), "sandbox",
+                s -> java.util.Set.of("DMP-01", "DMP-10").contains(s.id()), r -> { });
+        assertThat(report.results()).hasSize(2).allSatisfy(r -> {
+            assertThat(r.verdict()).as(r.scenario().id()).isEqualTo(Verdict.FAIL);
+            assertThat(r.outcome().evidence().toString()).contains("displayName");
+        });
+    }
 }

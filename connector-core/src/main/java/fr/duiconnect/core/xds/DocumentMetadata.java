@@ -35,7 +35,8 @@ public record DocumentMetadata(
         Professional legalAuthenticator,
         String hash,
         long size,
-        String comments) {
+        String comments,
+        List<Code> eventCodes) {
 
     public DocumentMetadata {
         Require.text(uniqueId, "documentEntry.uniqueId");
@@ -54,6 +55,7 @@ public record DocumentMetadata(
         if (hash != null) {
             Require.matches(hash, "[0-9a-f]{40}", "documentEntry.hash", "the lower-case hexadecimal SHA-1 of the document");
         }
+        eventCodes = eventCodes == null ? List.of() : List.copyOf(eventCodes);
         if (size < 0) {
             throw fr.duiconnect.core.error.InvalidInputException.format("documentEntry.size", "zero or more bytes");
         }
@@ -70,7 +72,7 @@ public record DocumentMetadata(
                 .languageCode(languageCode).mimeType(mimeType).creationTime(creationTime)
                 .serviceStartTime(serviceStartTime).serviceStopTime(serviceStopTime).patientId(patientId)
                 .sourcePatientId(sourcePatientId).author(author).legalAuthenticator(legalAuthenticator)
-                .hash(hash).size(size).comments(comments);
+                .hash(hash).size(size).comments(comments).eventCodes(eventCodes);
     }
 
     /** Builder with the French defaults: language fr-FR, mime type text/xml. */
@@ -96,6 +98,7 @@ public record DocumentMetadata(
         private String hash;
         private long size;
         private String comments;
+        private List<Code> eventCodes = List.of();
 
         private Builder() {
         }
@@ -121,12 +124,14 @@ public record DocumentMetadata(
         public Builder hash(String v) { hash = v; return this; }
         public Builder size(long v) { size = v; return this; }
         public Builder comments(String v) { comments = v; return this; }
+        /** eventCodeList (e.g. the IHE DSG purpose of a signature document, 1.2.840.10065.1.12.1.14 "Source"). */
+        public Builder eventCodes(List<Code> v) { eventCodes = Objects.requireNonNullElse(v, List.of()); return this; }
 
         public DocumentMetadata build() {
             return new DocumentMetadata(uniqueId, setId, title, classCode, typeCode, formatCode,
                     healthcareFacilityTypeCode, practiceSettingCode, confidentialityCodes, languageCode, mimeType,
                     creationTime, serviceStartTime, serviceStopTime, patientId, sourcePatientId, author,
-                    legalAuthenticator, hash, size, comments);
+                    legalAuthenticator, hash, size, comments, eventCodes);
         }
     }
 }

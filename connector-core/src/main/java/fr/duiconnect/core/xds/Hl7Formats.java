@@ -80,7 +80,7 @@ public final class Hl7Formats {
             case '3' -> ProfessionalIdKind.STRUCTURE_INTERNAL;
             default -> throw InvalidInputException.format(field, "a PSIdNat starting with 8 (RPPS), 0 (ADELI) or 3 (structure)");
         };
-        return new Professional(kind, nationalId.substring(1), parts[1], parts.length > 2 ? parts[2] : "", null, null);
+        return new Professional(kind, nationalId.substring(1), unescape(parts[1]), parts.length > 2 ? unescape(parts[2]) : "", null, null);
     }
 
     /** authorInstitution XON: {@code Raison sociale^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^1<FINESS>}. */
@@ -99,15 +99,58 @@ public final class Hl7Formats {
     }
 
     public static String parseXonName(String value) {
-        return value.split("\\^", -1)[0];
+        return unescape(value.split("\\^", -1)[0]);
     }
 
-    /** Component separators cannot appear inside a value; HL7 escapes them, we refuse them in names instead. */
-    private static String escape(String text) {
-        if (text.contains("^") || text.contains("&") || text.contains("~") || text.contains("|")) {
-            throw InvalidInputException.format("name", "free of the HL7 separators ^ & ~ |");
+    /**
+     * A value inside an HL7 v2 component, with the standard escapes (v2.5 §2.7.4: \F\ field, \S\ component,
+     * \T\ sub-component, \R\ repetition, \E\ escape): "Résidence A & B" is a valid establishment name, so
+     * it is escaped, never refused after the operation was accepted.
+     */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\E\\");
+                case '|' -> out.append("\\F\\");
+                case '^' -> out.append("\\S\\");
+                case '&' -> out.append("\\T\\");
+                case '~' -> out.append("\\R\\");
+                default -> out.append(c);
+            }
         }
-        return text;
+        return out.toString();
+    }
+
+    /** The value an escaped component stands for; an unknown escape sequence is kept as written. */
+    static String unescape(String text) {
+        if (text.indexOf('\\') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 2 < text.length() && text.charAt(i + 2) == '\\') {
+                String replaced = switch (text.charAt(i + 1)) {
+                    case 'E' -> "\\";
+                    case 'F' -> "|";
+                    case 'S' -> "^";
+                    case 'T' -> "&";
+                    case 'R' -> "~";
+                    default -> null;
+                };
+                if (replaced != null) {
+                    out.append(replaced);
+                    i += 3;
+                    continue;
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
     }
 
     private static String nullToEmpty(String text) {

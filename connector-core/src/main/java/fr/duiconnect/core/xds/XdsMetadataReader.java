@@ -85,6 +85,10 @@ public final class XdsMetadataReader {
         for (Element classification : classifications(object, XdsVocabulary.DOC_CONFIDENTIALITY_CODE)) {
             confidentiality.add(toCode(classification, "documentEntry.confidentialityCode"));
         }
+        List<Code> events = new ArrayList<>();
+        for (Element classification : classifications(object, XdsVocabulary.DOC_EVENT_CODE)) {
+            events.add(toCode(classification, "documentEntry.eventCodeList"));
+        }
         String size = slot(object, "size").orElse("0");
         if (!size.matches("\\d{1,18}")) {
             throw InvalidInputException.format("documentEntry.size", "a number of bytes");
@@ -99,6 +103,7 @@ public final class XdsMetadataReader {
                 .healthcareFacilityTypeCode(facility)
                 .practiceSettingCode(practice)
                 .confidentialityCodes(confidentiality)
+                .eventCodes(events)
                 .languageCode(requiredSlot(object, "languageCode", "documentEntry.languageCode"))
                 .mimeType(object.getAttribute("mimeType"))
                 .creationTime(Hl7Formats.parseDtm(requiredSlot(object, "creationTime", "documentEntry.creationTime"), "documentEntry.creationTime"))
@@ -127,7 +132,7 @@ public final class XdsMetadataReader {
         }).orElse(null);
         Code specialty = slot(classification, "authorSpecialty").map(v -> {
             String[] parts = v.split("\\^", -1);
-            return new Code(parts[0], parts.length > 2 && !parts[2].isEmpty() ? parts[2] : "unknown", parts.length > 1 ? parts[1] : "");
+            return new Code(parts[0], parts.length > 2 && !parts[2].isEmpty() ? parts[2] : "unknown", parts.length > 1 ? Hl7Formats.unescape(parts[1]) : "");
         }).orElse(null);
         return new DocumentAuthor(person, structure, role, specialty);
     }

@@ -1,5 +1,7 @@
 package fr.duiconnect.core.xds;
 
+import fr.duiconnect.core.error.InvalidInputException;
+
 import fr.duiconnect.core.model.Code;
 import fr.duiconnect.core.xml.SecureXml;
 import org.w3c.dom.Document;
@@ -113,7 +115,7 @@ public final class XdsMetadataWriter {
             slot(object, "URI", entry.uri());
         }
         localized(object, "rim:Name", m.title());
-        if (m.comments() != null) {
+        if (m.comments() != null && !m.comments().isBlank()) {
             localized(object, "rim:Description", m.comments());
         }
         author(object, XdsVocabulary.DOC_AUTHOR, id, m.author(), "Author-" + index);
@@ -121,6 +123,10 @@ public final class XdsMetadataWriter {
         int c = 0;
         for (Code confidentiality : m.confidentialityCodes()) {
             code(object, XdsVocabulary.DOC_CONFIDENTIALITY_CODE, id, confidentiality, "Confidentiality-" + index + "-" + ++c);
+        }
+        int e = 0;
+        for (Code event : m.eventCodes()) {
+            code(object, XdsVocabulary.DOC_EVENT_CODE, id, event, "EventCode-" + index + "-" + ++e);
         }
         code(object, XdsVocabulary.DOC_FORMAT_CODE, id, m.formatCode(), "FormatCode-" + index);
         code(object, XdsVocabulary.DOC_FACILITY_TYPE_CODE, id, m.healthcareFacilityTypeCode(), "FacilityType-" + index);
@@ -158,7 +164,7 @@ public final class XdsMetadataWriter {
             slot(classification, "authorRole", author.role().code() + "^^^&" + author.role().codeSystem() + "&ISO");
         }
         if (author.specialty() != null) {
-            slot(classification, "authorSpecialty", author.specialty().code() + "^" + author.specialty().displayName()
+            slot(classification, "authorSpecialty", author.specialty().code() + "^" + Hl7Formats.escape(author.specialty().displayName())
                     + "^" + author.specialty().codeSystem());
         }
     }
@@ -208,10 +214,15 @@ public final class XdsMetadataWriter {
         }
     }
 
+    /** A display name: XDS requires one for every code, and a registry refuses an empty one, so it is never written blank. */
     private static void localized(Element parent, String element, String value) {
+        if (value == null || value.isBlank()) {
+            throw InvalidInputException.required(parent.getAttribute("classificationScheme").isEmpty() ? element
+                    : "displayName of " + parent.getAttribute("nodeRepresentation") + " (" + parent.getAttribute("classificationScheme") + ")");
+        }
         Element wrapper = child(parent, RIM, element);
         Element text = child(wrapper, RIM, "rim:LocalizedString");
-        text.setAttribute("value", value == null ? "" : value);
+        text.setAttribute("value", value);
     }
 
     private static Element child(Element parent, String namespace, String qualifiedName) {

@@ -78,6 +78,30 @@ class XdsMetadataTest {
     }
 
     @Test
+    void hl7SeparatorsInNamesAreEscapedAndReadBack_XON_XCN() {
+        Structure ampersand = new Structure(Finess.of("750000010"), null, "Résidence A & B ^|~\\ 1", EHPAD.facilityTypeCode(),
+                EHPAD.practiceSettingCode());
+        Professional hyphenated = new Professional(ProfessionalIdKind.RPPS, "10000001015", "DUPONT^&MARTIN", "ANNE|MARIE~JO", null, null);
+        DocumentAuthor author = new DocumentAuthor(hyphenated, ampersand, null, AUTHOR.specialty());
+        DocumentMetadata m = dlu().toBuilder().author(author).legalAuthenticator(hyphenated).build();
+        byte[] written = XdsMetadataWriter.writeBytes(submission(XdsDocument.of(m)));
+
+        assertThat(new String(written, StandardCharsets.UTF_8))
+                .contains("Résidence A \\T\\ B \\S\\\\F\\\\R\\\\E\\ 1^^^^^&amp;1.2.250.1.71.4.2.2&amp;ISO^IDNST^^^1750000010")
+                .contains("810000001015^DUPONT\\S\\\\T\\MARTIN^ANNE\\F\\MARIE\\R\\JO^^^^^^&amp;");
+        DocumentMetadata back = XdsMetadataReader.read(written).documents().get(0).metadata();
+        assertThat(back.author().institution().name()).isEqualTo("Résidence A & B ^|~\\ 1");
+        assertThat(back.author().person().familyName()).isEqualTo("DUPONT^&MARTIN");
+        assertThat(back.legalAuthenticator().givenName()).isEqualTo("ANNE|MARIE~JO");
+    }
+
+    @Test
+    void anUnknownEscapeSequenceIsKeptAsWritten() {
+        assertThat(Hl7Formats.unescape("A\\X0D\\B \\H\\")).isEqualTo("A\\X0D\\B \\H\\");
+        assertThat(Hl7Formats.unescape(Hl7Formats.escape("\\E\\"))).isEqualTo("\\E\\");
+    }
+
+    @Test
     void aReplacementCarriesAnRplcAssociationToThePreviousEntry() {
         String previous = "urn:uuid:11111111-2222-3333-4444-555555555555";
         XdsDocument document = XdsDocument.of(dlu()).replacing(previous);

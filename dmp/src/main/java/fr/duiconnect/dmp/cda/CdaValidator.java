@@ -4,7 +4,6 @@ import fr.duiconnect.core.error.ConfigurationException;
 import fr.duiconnect.core.error.InvalidInputException;
 import fr.duiconnect.core.xml.SecureXml;
 import fr.duiconnect.dmp.DmpErrorCode;
-import net.sf.saxon.s9api.DocumentBuilder;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmDestination;
@@ -53,7 +52,13 @@ public final class CdaValidator implements AutoCloseable {
 
     /** CDA templateId of a volet → its schematron, relative to {@code schematrons/}. */
     private static final Map<String, String> VOLETS = Map.of(
-            "1.2.250.1.213.1.1.1.22", "CI-SIS_DLU-EHPAD-DLU_2022.01.sch");
+            "1.2.250.1.213.1.1.1.22", "CI-SIS_DLU-EHPAD-DLU_2022.01.sch",
+            "1.2.250.1.213.1.1.1.23", "CI-SIS_DLU-EHPAD-FLUDT_2022.01.sch",
+            "1.2.250.1.213.1.1.1.24", "CI-SIS_DLU-EHPAD-FLUDR_2022.01.sch",
+            "1.2.250.1.213.1.1.1.51", "CI-SIS_IPS-FR_2024.01.sch");
+    /** One validator per kit in this JVM: compiling the schematrons takes seconds, validating milliseconds. */
+    private static final Map<Path, CdaValidator> SHARED = new ConcurrentHashMap<>();
+    private static final String DLU_TEMPLATE = "1.2.250.1.213.1.1.1.22";
     private static final String STRUCTURATION_MINIMALE = "profils/structurationMinimale/ASIP-STRUCT-MIN-StrucMin.sch";
     private static final String SVRL = "http://purl.oclc.org/dsdl/svrl";
 
@@ -81,6 +86,29 @@ public final class CdaValidator implements AutoCloseable {
         this.cdaSchema = loadSchema(kit.resolve("infrastructure/cda/CDA_extended.xsd"));
     }
 
+    /**
+     * The validator of this kit shared by the whole JVM (simulators, conformance runs, tests): compiled once, thread-safe,
+     * its working copy removed when the JVM ends. Not to be closed by its users.
+     */
+    public static CdaValidator shared(Path kitDirectory) {
+        return SHARED.computeIfAbsent(kitDirectory.toAbsolutePath().normalize(), kit -> {
+            CdaValidator validator = new CdaValidator(kit);
+            Runtime.getRuntime().addShutdownHook(new Thread(validator::close, "cda-validator-cleanup"));
+            return validator;
+        });
+    }
+
+    /**
+     * Compiles now what validating a DLU with these profiles needs (the DLU volet, structuration minimale, the
+     * profiles), so that no caller waits for it later: a server validating documents does this before it listens.
+     */
+    public CdaValidator prepared(Set<CdaProfile> profiles) {
+        compile(VOLETS.get(DLU_TEMPLATE));
+        compile(STRUCTURATION_MINIMALE);
+        profiles.forEach(profile -> compile(profile.schematron()));
+        return this;
+    }
+
     private void placeLocalFixes() throws IOException {
         Path fixes = kit.resolve("_local-fixes");
         Path directive = fixes.resolve("E_directiveAnticipee_int.sch");
@@ -106,7 +134,7 @@ public final class CdaValidator implements AutoCloseable {
      */
     public CdaValidationReport validate(byte[] cda, Set<CdaProfile> profiles) {
         Document document = SecureXml.parse(cda, "CDA document");
-        List<CdaFinding> findings = new ArrayList<>(schemaFindings(cda));
+        List<CdaFinding> findings = new ArrayList<>(schemaFindings(document));
         List<String> schematrons = new ArrayList<>();
         String volet = voletSchematron(document.getDocumentElement());
         if (volet != null) {
@@ -117,9 +145,10 @@ public final class CdaValidator implements AutoCloseable {
             profiles.stream().sorted().map(CdaProfile::schematron).forEach(schematrons::add);
         }
         int fired = 0;
+        XdmNode source = saxonTree(cda);   // one tree for every schematron of this document
         for (String schematron : schematrons) {
             int[] rules = new int[1];
-            findings.addAll(schematronFindings(cda, schematron, rules));
+            findings.addAll(schematronFindings(source, schematron, rules));
             fired += rules[0];
         }
         return new CdaValidationReport(schematrons, findings, fired);
@@ -146,7 +175,15 @@ public final class CdaValidator implements AutoCloseable {
         return null;
     }
 
-    private List<CdaFinding> schemaFindings(byte[] cda) {
+    private XdmNode saxonTree(byte[] cda) {
+        try {
+            return saxon.newDocumentBuilder().build(new StreamSource(new ByteArrayInputStream(cda), "urn:dui-connect:cda"));
+        } catch (SaxonApiException e) {
+            throw new InvalidInputException(DmpErrorCode.CDA_SCHEMATRON, "cda", "the document cannot be read for the schematrons: " + e.getMessage());
+        }
+    }
+
+    private List<CdaFinding> schemaFindings(Document document) {
         List<CdaFinding> findings = new ArrayList<>();
         Validator validator = cdaSchema.newValidator();
         try {
@@ -156,7 +193,7 @@ public final class CdaValidator implements AutoCloseable {
                 @Override public void error(SAXParseException e) { findings.add(schemaFinding(e)); }
                 @Override public void fatalError(SAXParseException e) { findings.add(schemaFinding(e)); }
             });
-            validator.validate(new DOMSource(SecureXml.parse(cda, "CDA document")));
+            validator.validate(new DOMSource(document));
         } catch (SAXException | IOException e) {
             findings.add(new CdaFinding("schema", "fatal", "", e.getMessage()));
         }
@@ -167,11 +204,9 @@ public final class CdaValidator implements AutoCloseable {
         return new CdaFinding("schema", "xsd", e.getLineNumber() + ":" + e.getColumnNumber(), e.getMessage());
     }
 
-    private List<CdaFinding> schematronFindings(byte[] cda, String schematron, int[] rulesFired) {
+    private List<CdaFinding> schematronFindings(XdmNode source, String schematron, int[] rulesFired) {
         try {
             XsltTransformer transformer = compile(schematron).load();
-            DocumentBuilder builder = saxon.newDocumentBuilder();
-            XdmNode source = builder.build(new StreamSource(new ByteArrayInputStream(cda), "urn:dui-connect:cda"));
             transformer.setInitialContextNode(source);
             XdmDestination svrl = new XdmDestination();
             transformer.setDestination(svrl);

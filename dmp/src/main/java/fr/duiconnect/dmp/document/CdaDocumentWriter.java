@@ -5,7 +5,6 @@ import fr.duiconnect.core.dmp.content.LiaisonLetter;
 import fr.duiconnect.core.dmp.content.PreviousVersion;
 import fr.duiconnect.core.dmp.content.ResidentRecord;
 import fr.duiconnect.core.model.Code;
-import fr.duiconnect.core.model.Ins;
 import fr.duiconnect.core.xds.XdsUniqueIds;
 
 import java.time.Clock;
@@ -38,20 +37,28 @@ public final class CdaDocumentWriter {
     }
 
     public CdaDocumentWriter(Clock clock, long maxAttachmentBytes) {
+        this(clock, maxAttachmentBytes, Terminology.none());
+    }
+
+    /**
+     * A writer whose pre-checks use these value sets (the kit's, {@link Terminology#fromKit}): header codes outside
+     * them are refused, and a code given without display name gets the value set's.
+     */
+    public CdaDocumentWriter(Clock clock, long maxAttachmentBytes, Terminology terminology) {
         this.clock = clock;
-        this.checks = new DocumentPreChecks(maxAttachmentBytes);
+        this.checks = new DocumentPreChecks(maxAttachmentBytes, terminology);
     }
 
     /** The resident's DLU; {@code replaces} is the DLU it supersedes, or null for a first DLU. */
     public GeneratedCda dlu(ResidentRecord resident, PreviousVersion replaces) {
         Instant now = clock.instant();
-        Ins ins = checks.dlu(resident, today(now));
+        DocumentPreChecks.Checked checked = checks.dlu(resident, today(now));
         Versioning version = Versioning.of(replaces);
         CdaXml xml = new CdaXml();
         xml.root("ClinicalDocument");
         CdaHeaderWriter.write(xml, new CdaHeaderWriter.Facts(DLU_TEMPLATE, DLU_TYPE, DLU_TITLE, version.uniqueId(), version.setId(),
-                version.number(), now, resident.person(), ins, resident.address(), resident.establishment(), resident.author(),
-                resident.attendingPhysician(), resident.emergencyContact(), resident.trustedPerson(), DLU_SERVICE_EVENT, Hl7Time.of(now), Hl7Time.of(now),
+                version.number(), now, resident.person(), checked.ins(), resident.address(), checked.establishment(), checked.author(),
+                checked.attendingPhysician(), resident.emergencyContact(), resident.trustedPerson(), DLU_SERVICE_EVENT, Hl7Time.of(now), Hl7Time.of(now),
                 replaces, resident.admittedOn(), null));
         new DluBodyWriter(xml, SectionWriter::uuid).write(resident);
         return new GeneratedCda(version.uniqueId(), version.setId(), version.number(), xml.finish());
@@ -60,7 +67,7 @@ public final class CdaDocumentWriter {
     /** A liaison letter as a level-1 CDA around the DUI's PDF; {@code replaces} may be null. */
     public GeneratedCda liaisonLetter(LiaisonLetter letter, PreviousVersion replaces) {
         Instant now = clock.instant();
-        Ins ins = checks.letter(letter, today(now));
+        DocumentPreChecks.Checked checked = checks.letter(letter, today(now));
         Versioning version = Versioning.of(replaces);
         Code type = new Code(letter.kind().loinc(), CdaHeaderWriter.LOINC, letter.kind().displayName());
         // The documented act is the transition the letter is about; no CI-SIS list names a code for it, so the letter's
@@ -70,8 +77,8 @@ public final class CdaDocumentWriter {
         CdaXml xml = new CdaXml();
         xml.root("ClinicalDocument");
         CdaHeaderWriter.write(xml, new CdaHeaderWriter.Facts(null, type, letter.title(), version.uniqueId(), version.setId(),
-                version.number(), now, letter.person(), ins, letter.address(), letter.establishment(), letter.author(),
-                letter.attendingPhysician(), null, null, type, start, end, replaces, letter.stayStart(), letter.stayEnd()));
+                version.number(), now, letter.person(), checked.ins(), letter.address(), checked.establishment(), checked.author(),
+                checked.attendingPhysician(), null, null, type, start, end, replaces, letter.stayStart(), letter.stayEnd()));
         xml.start("component").start("nonXMLBody");
         xml.start("text", "mediaType", "application/pdf", "representation", "B64")
                 .text(Base64.getMimeEncoder(76, new byte[]{'\n'}).encodeToString(letter.pdf())).end();

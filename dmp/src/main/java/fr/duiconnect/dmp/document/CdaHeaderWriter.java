@@ -80,9 +80,9 @@ final class CdaHeaderWriter {
         attendingPhysician(xml, facts);
         serviceEvent(xml, facts);
         if (facts.replaces() != null) {
+            // structuration minimale (CI-SISRelatedDocument) allows the parent's id and versionNumber only: the set is the document's own
             xml.start("relatedDocument", "typeCode", "RPLC").start("parentDocument");
             xml.empty("id", "root", facts.replaces().uniqueId());
-            xml.empty("setId", "root", facts.replaces().setId());
             xml.empty("versionNumber", "value", Integer.toString(facts.replaces().versionNumber()));
             xml.end().end();
         }

@@ -137,7 +137,7 @@ final class PccSections extends SectionWriter {
                 String dose = t.dose().stripTrailingZeros().toPlainString();
                 xml.start("doseQuantity").empty("low", "value", dose, "unit", t.doseUnit()).empty("high", "value", dose, "unit", t.doseUnit()).end();
             }
-            product(t.code(), t.medication(), refs[i], null);
+            product(t.codings(), t.medication(), refs[i], null);
             xml.end().end();
         }
         endSection();
@@ -157,7 +157,7 @@ final class PccSections extends SectionWriter {
         dateOrNull("low", null);
         dateOrNull("high", null);
         xml.end();
-        product(null, "Aucun traitement", ref, null);
+        product(List.of(), "Aucun traitement", ref, null);
         xml.end().end();
         endSection();
     }
@@ -231,7 +231,7 @@ final class PccSections extends SectionWriter {
             } else {
                 xml.empty("effectiveTime", "nullFlavor", "UNK");
             }
-            product(v.code(), v.vaccine(), refs[i], v.lot());
+            product(v.codings(), v.vaccine(), refs[i], v.lot());
             xml.end().end();
         }
         endSection();

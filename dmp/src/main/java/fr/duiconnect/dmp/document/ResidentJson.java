@@ -116,7 +116,8 @@ public final class ResidentJson {
             }
         }
         list(root, "vaccinations", (node, path) -> new Vaccination(text(node, "vaccine", path), code(node.get("code"), path + ".code"),
-                date(node, "date", path + ".date"), optionalText(node, "lot"))).forEach(builder::vaccination);
+                date(node, "date", path + ".date"), optionalText(node, "lot"), otherCodes(node, path)))
+                .forEach(builder::vaccination);
         list(root, "attachedDocuments", this::attachment).forEach(builder::attachedDocument);
         builder.comment(optionalText(root, "comment"));
         return guarded("", builder::build);
@@ -184,7 +185,7 @@ public final class ResidentJson {
         BigDecimal quantity = dose;
         return guarded(path, () -> new Treatment(text(node, "medication", path), code(node.get("code"), path + ".code"),
                 date(node, "start", path + ".start"), date(node, "end", path + ".end"), quantity, optionalText(node, "doseUnit"),
-                times, optionalText(node, "instructions")));
+                times, optionalText(node, "instructions"), otherCodes(node, path)));
     }
 
     private AttachedDocument attachment(JsonNode node, String path) {
@@ -216,6 +217,26 @@ public final class ResidentJson {
             return null;
         }
         return guarded(path, () -> new Code(text(node, "code", path), text(node, "codeSystem", path), optionalText(node, "displayName")));
+    }
+
+    /** The further codings of a product ({@code otherCodes}: CIP, UCD, ATC next to a CIS), each named by its full path. */
+    private static List<Code> otherCodes(JsonNode node, String path) {
+        JsonNode array = node.get("otherCodes");
+        if (array == null || array.isNull()) {
+            return List.of();
+        }
+        if (!array.isArray()) {
+            throw refused(path + ".otherCodes", "a JSON array");
+        }
+        List<Code> codes = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            Code code = code(array.get(i), path + ".otherCodes[" + i + "]");
+            if (code == null) {
+                throw InvalidInputException.required(path + ".otherCodes[" + i + "]");
+            }
+            codes.add(code);
+        }
+        return codes;
     }
 
     // ------------------------------------------------------------------ JSON access with paths

@@ -95,24 +95,40 @@ abstract class SectionWriter {
         xml.end();
     }
 
-    /** consumable/manufacturedProduct of a medication or vaccine: coded when the DUI holds a code, named always. */
-    void product(Code code, String name, String ref, String lot) {
+    /**
+     * consumable/manufacturedProduct of a medication or vaccine, coded the CI-SIS way (FR-Produit-de-sante,
+     * E_produitDeSante_fr [1]): a CIS goes in {@code code}, every other coding (ATC, CIP, UCD) in a {@code translation};
+     * without a CIS the {@code code} has no code system (nullFlavor OTH) and keeps the others as translations. The
+     * product is always named.
+     */
+    void product(List<Code> codings, String name, String ref, String lot) {
         xml.start("consumable", "typeCode", "CSM").start("manufacturedProduct", "classCode", "MANU");
         templates("2.16.840.1.113883.10.20.1.53", "1.3.6.1.4.1.19376.1.5.3.1.4.7.2", "1.2.250.1.213.1.1.3.43");
         xml.start("manufacturedMaterial", "classCode", "MMAT");
-        if (code != null) {
-            xml.start("code", "code", code.code(), "displayName", code.displayName().isEmpty() ? name : code.displayName(),
-                    "codeSystem", code.codeSystem());
+        Code cis = codings.stream().filter(c -> HealthProducts.CIS.equals(c.codeSystem())).findFirst().orElse(null);
+        if (cis != null) {
+            xml.start("code", "code", cis.code(), "displayName", displayOr(cis, name), "codeSystem", cis.codeSystem(), "codeSystemName", "CIS");
         } else {
             xml.start("code", "nullFlavor", "OTH");
         }
         reference("originalText", ref);
+        for (Code other : codings) {
+            if (other != cis) {
+                xml.empty("translation", "code", other.code(), "displayName", displayOr(other, name), "codeSystem", other.codeSystem(),
+                        "codeSystemName", HealthProducts.systemName(other.codeSystem()));
+            }
+        }
         xml.end();
         xml.element("name", name);
         if (lot != null) {
             xml.element("lotNumberText", lot);
         }
         xml.end().end().end();
+    }
+
+    /** A coding's own display name, or the product's name when the DUI gave none (a CIS, CIP or UCD names the product). */
+    private static String displayOr(Code code, String name) {
+        return code.displayName().isBlank() ? name : code.displayName();
     }
 
     final String narrativeId(String prefix) {

@@ -24,6 +24,9 @@ public final class VihfVerifier {
             "Ressource_URN", VihfAssertion.PURPOSE, VihfAssertion.SUBJECT_ID, "Authentification_Mode",
             "Identifiant_Structure", "LPS_ID_HOMOLOGATION_DMP", "LPS_Nom");
 
+    /** The claim holding Subject/NameID. */
+    public static final String NAME_ID = "Subject/NameID";
+
     private final List<X509Certificate> anchors;
 
     public VihfVerifier(List<X509Certificate> anchors) {
@@ -81,6 +84,19 @@ public final class VihfVerifier {
         if (!missing.isEmpty()) {
             throw new VihfRefusal("mandatory VIHF attributes are missing: " + String.join(", ", missing));
         }
+        Element nameId = child(assertion, VihfAssertion.SAML, "Subject") == null ? null
+                : child(child(assertion, VihfAssertion.SAML, "Subject"), VihfAssertion.SAML, "NameID");
+        if (nameId == null || nameId.getTextContent().isBlank()) {
+            throw new VihfRefusal("Subject/NameID is missing: the user, or the person responsible for the automated processing");
+        }
+        if (nameId.getTextContent().trim().equals(attributes.get("LPS_Nom"))) {
+            throw new VihfRefusal("Subject/NameID names the software (" + attributes.get("LPS_Nom") + "), not the person responsible for it");
+        }
+        if (!attributes.get(VihfAssertion.SUBJECT_ID).matches(VihfProfile.SUBJECT_ID_FORMAT)) {
+            throw new VihfRefusal("subject-id of automated processing is \"Nom du logiciel, Nom du modèle (, Service)\", not \""
+                    + attributes.get(VihfAssertion.SUBJECT_ID) + "\"");
+        }
+        attributes.put(NAME_ID, nameId.getTextContent().trim());
         return new Claims(Map.copyOf(attributes), signer);
     }
 

@@ -30,6 +30,8 @@ public final class DmpCodes {
     /** The signature document entry ([IMPL] DRIMbox DocumentEntry; ASS_X16 E1762 → Digital Signature). */
     public static final Code SIGNATURE_CLASS = new Code("urn:oid:1.3.6.1.4.1.19376.1.2.1.1.1", "URN", "Digital Signature");
     public static final Code SIGNATURE_TYPE = new Code("E1762", "ASTM", "Full Document");
+    /** IHE DSG: the signature's purpose, eventCodeList of the signature document (ASTM E1762 "Source", as DRIMbox). */
+    public static final Code SIGNATURE_PURPOSE = new Code("1.2.840.10065.1.12.1.14", "1.2.840.10065.1.12", "Source");
     public static final Code SIGNATURE_FORMAT = new Code("http://www.w3.org/2000/09/xmldsig#", "http://www.w3.org/2000/09/xmldsig#", "Default Signature Style");
 
     /** TRE_R02-SecteurActivite; the DMP restricts it to J61, whose exact content is UNCONFIRMED: SAnn codes are accepted. */

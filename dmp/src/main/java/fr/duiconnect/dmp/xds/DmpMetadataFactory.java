@@ -75,6 +75,7 @@ public record DmpMetadataFactory(String sourceId, Code contentTypeCode) {
                 .typeCode(DmpCodes.SIGNATURE_TYPE).formatCode(DmpCodes.SIGNATURE_FORMAT)
                 .healthcareFacilityTypeCode(document.healthcareFacilityTypeCode()).practiceSettingCode(document.practiceSettingCode())
                 .confidentialityCodes(List.of(new Code("N", "2.16.840.1.113883.5.25", "Normal"))).languageCode("art")
+                .eventCodes(List.of(DmpCodes.SIGNATURE_PURPOSE))
                 .mimeType("text/xml").creationTime(now).patientId(document.patientId()).author(document.author())
                 .hash(sha1(signature)).size(signature.length).build();
     }

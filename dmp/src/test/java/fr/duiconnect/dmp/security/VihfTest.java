@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class VihfTest {
 
     static final PrivateKeyEntry ORG_SIGN = TestSigningKeys.selfSigned("ORG SIGN EHPAD");
-    static final VihfProfile PROFILE = new VihfProfile("3.0", VihfProfile.INDIRECTE, "DUI Test, 1.0", "responsable", new Code("AUTOMATE", "1.2.250.1.213.1.1.4.6", "Automate"),
+    static final VihfProfile PROFILE = new VihfProfile("3.0", VihfProfile.INDIRECTE, "DUI Test, 1.0", "810001234565", new Code("AUTOMATE", "1.2.250.1.213.1.1.4.6", "Automate"),
             new Code("SA17", "1.2.250.1.71.4.2.4", "EHPAD"), Finess.of("750000010"), "DUI Test", "1.0", "DMP-0001");
     static final Ins INS = Ins.of("2790351215189", "89", InsKind.NIR_TEST);
 
@@ -73,5 +73,29 @@ class VihfTest {
         Element assertion = travelled(signedAssertion(ORG_SIGN));
         assertThatThrownBy(() -> new VihfVerifier(List.of(ORG_SIGN.certificate())).verify(assertion, Instant.now().plus(Duration.ofMinutes(10))))
                 .isInstanceOf(VihfVerifier.VihfRefusal.class).hasMessageContaining("expired");
+    }
+
+    /** Automated processing: Subject/NameID is the responsible person's identifier (here 8 + RPPS), subject-id "logiciel, modèle". */
+    @Test
+    void anAutomatedVihfNamesTheResponsiblePersonAndTheSoftwareModel() throws Exception {
+        VihfVerifier.Claims claims = new VihfVerifier(List.of(ORG_SIGN.certificate())).verify(travelled(signedAssertion(ORG_SIGN)), Instant.now());
+        assertThat(claims.get(VihfVerifier.NAME_ID)).isEqualTo("810001234565");
+        assertThat(claims.get(VihfAssertion.SUBJECT_ID)).isEqualTo("DUI Test, 1.0");
+    }
+
+    @Test
+    void aNameIdThatNamesTheSoftwareIsRefused() {
+        VihfProfile software = new VihfProfile("3.0", VihfProfile.INDIRECTE, "DUI Test, 1.0", "DUI Test", PROFILE.role(), PROFILE.secteurActivite(),
+                PROFILE.structure(), "DUI Test", "1.0", "DMP-0001");
+        Document envelope = DmpSoap.envelope("urn:test", URI.create("https://dmp.test/registry"));
+        Element assertion = new VihfAssertion(software, ORG_SIGN, "rsa-sha256", "sha256", Clock.systemUTC()).signInto(DmpSoap.security(envelope), INS);
+        assertThatThrownBy(() -> new VihfVerifier(List.of(ORG_SIGN.certificate())).verify(travelled(assertion), Instant.now()))
+                .isInstanceOf(VihfVerifier.VihfRefusal.class).hasMessageContaining("NameID names the software");
+    }
+
+    @Test
+    void aSubjectIdWithoutTheModelIsRefusedAtConfiguration() {
+        assertThatThrownBy(() -> new VihfProfile("3.0", VihfProfile.INDIRECTE, "DUI Test", "810001234565", PROFILE.role(), PROFILE.secteurActivite(),
+                PROFILE.structure(), "DUI Test", "1.0", "DMP-0001")).hasMessageContaining("dui.dmp.option.vihf.subject-id");
     }
 }

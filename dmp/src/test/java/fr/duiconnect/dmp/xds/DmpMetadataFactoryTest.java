@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** XDS metadata derived from the CDA header (CI-SIS mapping XDS; shared/specs/dmp.md §1.5), one rule per test. */
 class DmpMetadataFactoryTest {
 
-    static final DmpMetadataFactory FACTORY = new DmpMetadataFactory("2.25.42", new Code("03", "1.2.250.1.213.2.2", ""));
+    static final DmpMetadataFactory FACTORY = new DmpMetadataFactory("2.25.42", new Code("03", "1.2.250.1.213.2.2", "Hospitalisation complète"));
 
     static String kitDlu() throws Exception {
         Path kit = Path.of(System.getProperty("dui.shared.dir", "../../shared"), "conformance/ans-cda-kit/ExemplesCDA/DLU-EHPAD-DLU_2022.01.xml");
@@ -53,6 +53,22 @@ class DmpMetadataFactoryTest {
         assertThat(m.author().institution().finessGeographique().value()).isEqualTo("750803447");
         assertThat(m.author().person().nationalId()).isEqualTo("801234567897");
         assertThat(m.hash()).hasSize(40);
+    }
+
+    /** IHE DSG: the signature document's eventCodeList is the signature's purpose, 1.2.840.10065.1.12.1.14 (Source). */
+    @Test
+    void theSignatureDocumentCarriesTheDsgPurposeAsEventCodeAndReadsBack() throws Exception {
+        DocumentMetadata document = entry(UnaryOperator.identity());
+        DocumentMetadata signature = FACTORY.signatureEntry(document, "2.25.7", "<Signature/>".getBytes(StandardCharsets.UTF_8), java.time.Instant.now());
+        assertThat(signature.eventCodes()).containsExactly(DmpCodes.SIGNATURE_PURPOSE);
+        byte[] written = fr.duiconnect.core.xds.XdsMetadataWriter.writeBytes(new fr.duiconnect.core.xds.XdsSubmission(
+                FACTORY.submissionSet(document, "2.25.8", java.time.Instant.now()), java.util.List.of(fr.duiconnect.core.xds.XdsDocument.of(signature))));
+        DocumentMetadata back = fr.duiconnect.core.xds.XdsMetadataReader.read(written).documents().get(0).metadata();
+        assertThat(back.eventCodes()).singleElement().satisfies(c -> {
+            assertThat(c.code()).isEqualTo("1.2.840.10065.1.12.1.14");
+            assertThat(c.codeSystem()).isEqualTo("1.2.840.10065.1.12");
+            assertThat(c.displayName()).isEqualTo("Source");
+        });
     }
 
     @Test

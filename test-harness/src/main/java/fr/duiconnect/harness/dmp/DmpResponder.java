@@ -54,13 +54,15 @@ final class DmpResponder {
     private final VihfVerifier vihf;
     private final SubmissionSetSignatureVerifier signatures;
     private final Clock clock;
+    final DmpContentCheck content;
     final AtomicLong registered = new AtomicLong();
     final AtomicLong duplicatesRefused = new AtomicLong();
 
-    DmpResponder(List<X509Certificate> anchors, Clock clock) {
+    DmpResponder(List<X509Certificate> anchors, Clock clock, DmpContentCheck content) {
         this.vihf = new VihfVerifier(anchors);
         this.signatures = new SubmissionSetSignatureVerifier(anchors);
         this.clock = clock;
+        this.content = content;
     }
 
     DmpStore store() {
@@ -179,6 +181,7 @@ final class DmpResponder {
         }
         XdsDocument signature = null;
         Map<String, byte[]> signedDocuments = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
         for (XdsDocument document : submission.documents()) {
             DocumentMetadata m = document.metadata();
             byte[] content = contents.get(document.entryUuid());
@@ -206,6 +209,7 @@ final class DmpResponder {
                 continue;
             }
             checkCodes(m);
+            warnings.addAll(this.content.check(m.uniqueId(), content));
             if (!m.author().institution().finessGeographique().asStructureNationalId().equals(claims.get("Identifiant_Structure"))) {
                 throw new Refusal("XDSRegistryMetadataError", "Aucun AuthorInstitution ne correspond à l'utilisateur du VIHF (EX_2.1-1140)");
             }
@@ -234,7 +238,7 @@ final class DmpResponder {
                 registered.incrementAndGet();
             }
         }
-        return registryResponse(null, null);
+        return registryResponse(null, null, warnings);
     }
 
     private static void checkCodes(DocumentMetadata m) throws Refusal {
@@ -398,6 +402,11 @@ final class DmpResponder {
     // ------------------------------------------------------------------ answers
 
     private Reply registryResponse(String errorCode, String context) {
+        return registryResponse(errorCode, context, List.of());
+    }
+
+    /** Success or Failure; a success may carry warnings (RegistryError with severity Warning), as the kit's body profiles give. */
+    private Reply registryResponse(String errorCode, String context, List<String> warnings) {
         Document envelope = DmpSoap.envelope("urn:ihe:iti:2007:RegistryResponse", java.net.URI.create("http://www.w3.org/2005/08/addressing/anonymous"));
         Element response = child(DmpSoap.body(envelope), DmpSoap.RS, "rs:RegistryResponse", null);
         response.setAttribute("status", errorCode == null ? DmpSoap.SUCCESS : DmpSoap.FAILURE);
@@ -406,6 +415,14 @@ final class DmpResponder {
             error.setAttribute("errorCode", errorCode);
             error.setAttribute("codeContext", context);
             error.setAttribute("severity", "urn:oasis:names:tc:ebxml-regrep:ErrorSeverityType:Error");
+        } else if (!warnings.isEmpty()) {
+            Element list = child(response, DmpSoap.RS, "rs:RegistryErrorList", null);
+            for (String warning : warnings) {
+                Element error = child(list, DmpSoap.RS, "rs:RegistryError", null);
+                error.setAttribute("errorCode", "XDSRegistryError");
+                error.setAttribute("codeContext", warning);
+                error.setAttribute("severity", "urn:oasis:names:tc:ebxml-regrep:ErrorSeverityType:Warning");
+            }
         }
         return soap(envelope);
     }

@@ -47,11 +47,14 @@ public final class DmpSimulator implements SandboxSimulator {
     private final java.util.concurrent.atomic.AtomicInteger answersBeforeLoss = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger depositAnswersToLose = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicLong answersLost = new AtomicLong();
+    /** Requests being handled (a request held by a LATENCY fault included); guarded by itself. */
+    private final int[] inFlight = new int[1];
     private HttpsServer server;
     private ExecutorService executor;
     private DmpResponder responder;
     private Map<String, String> properties;
     private Path recordDir;
+    private DmpContentCheck content = DmpContentCheck.fromEnvironment();
 
     @Override
     public ServiceSocle socle() {
@@ -65,7 +68,8 @@ public final class DmpSimulator implements SandboxSimulator {
 
     public void start(TestPki pki, String finess, Path recordDir) throws IOException {
         this.recordDir = recordDir;
-        this.responder = new DmpResponder(List.of(pki.rootCertificate()), Clock.systemUTC());
+        content.prepare();
+        this.responder = new DmpResponder(List.of(pki.rootCertificate()), Clock.systemUTC(), content);
         IssuedCertificate authClient = pki.issueOrgAuthClient("dmp-auth-cli.p12", "DMP-ESMS-" + finess, finess);
         IssuedCertificate orgSign = pki.issueOrgSign("dmp-org-sign.p12", "SIGN-ESMS-" + finess, finess);
         SSLContext tls = FhirServerHost.serverTls(pki, "dmp-server.p12");
@@ -102,6 +106,8 @@ public final class DmpSimulator implements SandboxSimulator {
         properties.put("dui.dmp.tls.keystore.password.file", pass);
         properties.put("dui.dmp.tls.keystore.alias", TestPki.KEY_ALIAS);
         properties.put("dui.dmp.option.finess", finess);
+        // the sandbox's médecin coordonnateur (the sample resident's author) answers for the automated feeding
+        properties.put("dui.dmp.option.vihf.name-id", "810001234565");
         properties.put("dui.dmp.option.sign.keystore", orgSign.keyStore().path().toString());
         properties.put("dui.dmp.option.sign.keystore.password.file", pass);
         properties.put("dui.dmp.option.sign.keystore.alias", TestPki.KEY_ALIAS);
@@ -112,6 +118,9 @@ public final class DmpSimulator implements SandboxSimulator {
     }
 
     private void handle(String service, HttpExchange exchange) throws IOException {
+        synchronized (inFlight) {
+            inFlight[0]++;
+        }
         try (exchange) {
             long number = requests.incrementAndGet();
             byte[] body = exchange.getRequestBody().readNBytes(MAX_REQUEST_BYTES + 1);
@@ -139,6 +148,11 @@ public final class DmpSimulator implements SandboxSimulator {
                 Files.write(recordDir.resolve(String.format("%05d-%s-response.bin", number, service)), reply.body());
             }
             reply(exchange, reply);
+        } finally {
+            synchronized (inFlight) {
+                inFlight[0]--;
+                inFlight.notifyAll();
+            }
         }
     }
 
@@ -195,6 +209,49 @@ public final class DmpSimulator implements SandboxSimulator {
         answersToLose.set(count);
     }
 
+    /**
+     * Waits until no request is being handled, e.g. one a LATENCY fault still holds after its client gave up, so that
+     * a test's counting of answers starts clean. False if still busy after {@code max}.
+     */
+    public boolean awaitIdle(java.time.Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (inFlight) {
+            while (inFlight[0] > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                inFlight.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
+    /** Validates deposited CDA with the ANS kit at this directory rather than the one found in the environment (before start). */
+    public DmpSimulator withKit(Path kit) {
+        this.content = DmpContentCheck.of(kit);
+        return this;
+    }
+
+    /** Whether deposited CDA documents are validated with the ANS kit (schema, volet, structuration minimale). */
+    public boolean validatesContent() {
+        return content.active();
+    }
+
+    /** CDA documents validated so far, and the mean validation time per document in milliseconds (DMP bench). */
+    public long contentValidations() {
+        return content.validations();
+    }
+
+    /** What the kit's body profiles said of the last deposited document (answered as registry warnings). */
+    public List<String> lastContentWarnings() {
+        return content.lastWarnings();
+    }
+
+    public double meanContentValidationMillis() {
+        return content.meanMillis();
+    }
+
     /** Documents registered (signature entries excluded). */
     public long registeredCount() {
         return responder.registered.get();
@@ -246,7 +303,7 @@ public final class DmpSimulator implements SandboxSimulator {
 
     @Override
     public String describe() {
-        return baseUrl() + "/{patients,registry,repository} (SOAP 1.2 + MTOM, mutual TLS, signed VIHF)";
+        return baseUrl() + "/{patients,registry,repository} (SOAP 1.2 + MTOM, mutual TLS, signed VIHF; " + content.describe() + ")";
     }
 
     @Override

@@ -28,7 +28,6 @@ public final class KitDlu {
     public static final PersonIdentity KIT_PATIENT = qualified("2790351215189", "PAT-TROIS", "DOMINIQUE", Sex.F, LocalDate.of(1979, 3, 28));
 
     private static final String KIT_ID = "1.2.250.1.213.1.1.1.22.2022.1.1";
-    private static final String KIT_SET_ID = "1.2.250.1.213.1.1.1.22.2022.1";
     private static final String KIT_FINESS = "1750803447";
     private static final String KIT_INS = "279035121518989";
 
@@ -59,7 +58,7 @@ public final class KitDlu {
                 .replace("extension=\"" + KIT_INS + "\" root=\"1.2.250.1.213.1.4.10\"", "extension=\"" + ins.matricule() + "\" root=\"" + ins.oid() + "\"");
         if (replacesUniqueId != null) {
             xml = xml.replace("<componentOf>", "<relatedDocument typeCode=\"RPLC\"><parentDocument><id root=\"" + replacesUniqueId
-                    + "\"/><setId root=\"" + KIT_SET_ID + "\"/><versionNumber value=\"1\"/></parentDocument></relatedDocument><componentOf>");
+                    + "\"/><versionNumber value=\"1\"/></parentDocument></relatedDocument><componentOf>");
             xml = xml.replace("<versionNumber value=\"1\"/>\n", "<versionNumber value=\"2\"/>\n");
         }
         return new Generated(uniqueId, xml.getBytes(StandardCharsets.UTF_8));

@@ -55,7 +55,12 @@ class DmpRegistryRulesTest {
 
     @BeforeAll
     static void gateway() {
-        ConnectorConfig config = SANDBOX.sandbox().connectorConfigWith(Map.of());
+        connect(SANDBOX.sandbox());
+    }
+
+    /** The gateway, settings and kit DLU of the connector to this sandbox (shared with the content rules' tests). */
+    static void connect(Sandbox sandbox) {
+        ConnectorConfig config = sandbox.connectorConfigWith(Map.of());
         settings = DmpSettings.from(config.endpoint(ServiceSocle.DMP), config.software());
         gateway = gatewaySigningVihfWith(settings.orgSign());
         factory = new DmpMetadataFactory(settings.sourceId(), settings.contentTypeCode());

@@ -25,7 +25,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class ConnectorProcess {
 
-    static final Duration SETTLE_WAIT = Duration.ofSeconds(90);
+    /** Per operation; DMP deposits include the simulated DMP's validation of the CDA with the ANS kit. */
+    static final Duration SETTLE_WAIT = Duration.ofSeconds(240);
 
     private ConnectorProcess() {
     }

@@ -57,8 +57,11 @@ class MixedOperationsNothingLostTest {
 
     private static final Map<String, String> SHORT_RETRIES_AND_TIMEOUTS = Map.of(
             "dui.retry.initial-backoff", "PT0.05S", "dui.retry.max-backoff", "PT0.5S",
-            "dui.dmp.timeout.read", "PT1S");
-    private static final Duration LATER_THAN_TIMEOUT = Duration.ofMillis(1500);
+            "dui.dmp.timeout.read", "PT8S");
+    /** Above the read timeout, which is above what the simulated DMP takes to validate a DLU with the ANS kit (~1 s, loaded CI). */
+    private static final Duration LATER_THAN_TIMEOUT = Duration.ofSeconds(9);
+    /** Per operation, awaited in order: deposits go one by one, each validated with the ANS kit by the simulated DMP. */
+    private static final Duration SETTLE_WAIT = Duration.ofSeconds(300);
 
     private static final Map<ServiceSocle, List<Fault>> FAULTS = Map.of(
             ServiceSocle.MSSANTE, List.of(Fault.times(FaultKind.SMTP_451, 3), Fault.times(FaultKind.CONNECTION_RESET, 2),
@@ -99,7 +102,7 @@ class MixedOperationsNothingLostTest {
             long acceptedAt = System.nanoTime();
             settled = new ArrayList<>();
             for (int i = 0; i < accepted.size(); i++) {
-                settled.add(Settled.of(workload.operations().get(i), connector.operations().await(accepted.get(i), Duration.ofSeconds(90))));
+                settled.add(Settled.of(workload.operations().get(i), connector.operations().await(accepted.get(i), SETTLE_WAIT)));
             }
             System.out.printf("nothing-lost mixed: %d operations, prepared in %.1f s, accepted in %.1f s, all settled %.1f s after "
                             + "the start; DMP: %d answers lost after registration, %d duplicate uniqueIds refused then read back; "

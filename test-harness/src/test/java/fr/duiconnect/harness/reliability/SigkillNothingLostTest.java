@@ -212,7 +212,8 @@ class SigkillNothingLostTest {
      * three simulators fed by another process, so it is read again every 100 ms, within a bound.
      */
     private static int awaitHeld(MixedWorkload workload, int target, Process run) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        // bounded by what delivering takes: each DMP deposit is validated with the ANS kit by the simulated DMP (~1 s loaded)
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
         int held = 0;
         while (System.nanoTime() < deadline && run.isAlive()) {
             held = 0;
