@@ -128,7 +128,7 @@ final class JournalTracker implements OperationTracker, AutoCloseable {
         status(operationId);
         boolean cancelled = journal.cancel(operationId, reason, clock.instant());
         if (cancelled) {
-            changed(operationId);
+            changed(operationId, OperationState.FAILED);
         }
         return cancelled;
     }
