@@ -1,14 +1,16 @@
 package fr.duiconnect.cli;
 
+import fr.duiconnect.cli.bench.JournalBenchmark;
 import fr.duiconnect.core.config.JournalConfig;
 import fr.duiconnect.core.config.Secret;
-import fr.duiconnect.cli.bench.JournalBenchmark;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 /** {@code dui-connect bench <scenario>}: throughput, latency percentiles and heap, printed (never asserted). */
 @Command(name = "bench", description = "Benchmarks against the embedded sandbox: journal, or a named scenario (see --list).",
@@ -33,6 +35,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--compare", paramLabel = "SCENARIO", description = "Also run this scenario in the same sandbox and print the throughput ratio (e.g. mssante-send --compare mssante-send-bare).")
     String compare;
 
+    private SimpleMeterRegistry meters;
+
     @Override
     public Integer call() throws Exception {
         java.util.Map<String, fr.duiconnect.cli.bench.BenchScenario> scenarios = new java.util.TreeMap<>();
@@ -48,10 +52,13 @@ final class BenchCommand implements Callable<Integer> {
             return 2;
         }
         Path directory = Files.createTempDirectory("dui-bench-");
+        meters = new SimpleMeterRegistry();
         try (fr.duiconnect.harness.sandbox.Sandbox sandbox = fr.duiconnect.harness.sandbox.Sandbox.start(directory, chosen.services(), false);
-             fr.duiconnect.core.DuiConnector connector = fr.duiconnect.core.DuiConnector.builder().config(sandbox.connectorConfig()).build()) {
+             fr.duiconnect.core.DuiConnector connector = fr.duiconnect.core.DuiConnector.builder().config(sandbox.connectorConfig())
+                     .meterRegistry(meters).build()) {
             fr.duiconnect.cli.bench.BenchResult result = runScenario(chosen, connector, sandbox);
             System.out.println(result.describe());
+            printDeliveryMeters();
             if (compare == null) {
                 return result.errors() == 0 ? 0 : DuiConnectCommand.EXIT_SERVICE;
             }
@@ -67,6 +74,13 @@ final class BenchCommand implements Callable<Integer> {
                     result.percentileMillis(50) / baseline.percentileMillis(50)));
             return result.errors() == 0 && baseline.errors() == 0 ? 0 : DuiConnectCommand.EXIT_SERVICE;
         }
+    }
+
+    /** The connector's own view of the run, from its Micrometer meters: deliveries and their latency per kind. */
+    private void printDeliveryMeters() {
+        meters.find("dui.delivery.latency").timers().forEach(timer -> System.out.println(String.format(java.util.Locale.ROOT,
+                "meters %s: %d delivered, latency from acceptance mean %.1f ms, max %.1f ms", timer.getId().getTag("kind"),
+                timer.count(), timer.mean(TimeUnit.MILLISECONDS), timer.max(TimeUnit.MILLISECONDS))));
     }
 
     private fr.duiconnect.cli.bench.BenchResult runScenario(fr.duiconnect.cli.bench.BenchScenario scenario,

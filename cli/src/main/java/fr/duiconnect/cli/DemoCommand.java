@@ -33,6 +33,12 @@ import fr.duiconnect.harness.mssante.MssanteOperatorSimulator;
 import fr.duiconnect.cli.report.IndicatorsReport;
 import fr.duiconnect.harness.sandbox.Sandbox;
 import fr.duiconnect.harness.sandbox.SandboxSimulator;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,9 +49,13 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * {@code dui-connect demo}: the whole story on the embedded sandbox, step by step, for one EHPAD resident. A step
@@ -68,8 +78,9 @@ final class DemoCommand implements Callable<Integer> {
         Path dir = directory != null ? directory : Files.createTempDirectory("dui-demo-");
         System.out.println("DUI Connect demo — résident " + RESIDENT.birthName() + " " + RESIDENT.firstNames().get(0)
                 + ", EHPAD FINESS " + Sandbox.TEST_FINESS);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (Sandbox sandbox = Sandbox.start(dir, Set.of(), false);
-             DuiConnector connector = DuiConnector.builder().config(sandbox.connectorConfig()).build()) {
+             DuiConnector connector = DuiConnector.builder().config(sandbox.connectorConfig()).meterRegistry(meters).build()) {
             progress("sandbox started on loopback (test PKI, configuration " + sandbox.propertiesFile() + ")");
             for (SandboxSimulator simulator : sandbox.simulators()) {
                 System.out.printf("      %-14s %s%n", simulator.socle().key(), simulator.describe());
@@ -94,6 +105,7 @@ final class DemoCommand implements Callable<Integer> {
                 cahierDeLiaison(connector, resident);
             }
             indicators(connector);
+            meters(meters);
             System.out.println();
             System.out.println("Summary");
             summary.forEach(line -> System.out.println("  - " + line));
@@ -185,6 +197,30 @@ final class DemoCommand implements Callable<Integer> {
         PrescriptionImport again = connector.eprescription().importPrescription(number, resident);
         progress("e-prescription " + number + " imported again: " + again.outcome() + " (idempotent)");
         summary.add("e-prescription: " + number + " " + first.outcome() + ", then " + again.outcome());
+    }
+
+    /** What an operator's dashboard would show: the connector's Micrometer meters, per service and kind. */
+    private void meters(MeterRegistry meters) {
+        progress("meters (Micrometer, as an operator's registry receives them):");
+        meters.getMeters().stream()
+                .filter(meter -> meter.getId().getName().startsWith("dui."))
+                .sorted(Comparator.comparing((Meter meter) -> meter.getId().getName()).thenComparing(meter -> meter.getId().getTags().toString()))
+                .forEach(meter -> System.out.printf("      %-28s %-40s %s%n", meter.getId().getName(),
+                        meter.getId().getTags().stream().map(tag -> tag.getKey() + "=" + tag.getValue()).collect(Collectors.joining(" ")),
+                        value(meter)));
+    }
+
+    private static String value(Meter meter) {
+        if (meter instanceof Timer timer) {
+            return String.format(Locale.ROOT, "%d, mean %.0f ms", timer.count(), timer.mean(TimeUnit.MILLISECONDS));
+        }
+        if (meter instanceof Counter counter) {
+            return String.format(Locale.ROOT, "%.0f", counter.count());
+        }
+        if (meter instanceof Gauge gauge) {
+            return String.format(Locale.ROOT, "%.0f", gauge.value());
+        }
+        return "";
     }
 
     private void indicators(DuiConnector connector) {

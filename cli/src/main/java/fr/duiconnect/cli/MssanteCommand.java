@@ -88,7 +88,7 @@ final class MssanteCommand {
                         Code.of("urn:ihe:iti:xds-sd:text:2008", "1.3.6.1.4.1.19376.1.2.3", "Document à corps non structuré"));
                 MailDocument mailDocument = MailDocument.of(cda, metadata);
                 if (pdf != null) {
-                    mailDocument = mailDocument.withPdf(Files.readAllBytes(pdf), null);
+                    mailDocument = mailDocument.withPdf(readPdf(pdf), null);
                 }
                 MssanteMessage message = MssanteMessage.builder().to(to).toPatient(toPatient).person(person)
                         .label(label != null ? label : metadata.title()).body(body).document(mailDocument).build();
@@ -160,5 +160,16 @@ final class MssanteCommand {
                 return 0;
             }
         }
+    }
+
+    /** The PDF rendition: a regular file (no link), within 20 MiB checked before reading; its content is checked by MailDocument. */
+    static byte[] readPdf(Path file) throws java.io.IOException {
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw fr.duiconnect.core.error.InvalidInputException.format("--pdf", "a regular PDF file (not a link, a folder or a device)");
+        }
+        if (Files.size(file) > 20L * 1024 * 1024) {
+            throw fr.duiconnect.core.error.InvalidInputException.format("--pdf", "a PDF of at most 20 MiB");
+        }
+        return Files.readAllBytes(file);
     }
 }

@@ -179,8 +179,16 @@ public final class DuiConnector implements AutoCloseable {
 
         public DuiConnector build() {
             Objects.requireNonNull(config, "config");
-            return new DuiConnector(ConnectorRuntime.start(config, auditSinks, clock, dispatching, nodeName,
-                    meters == null ? new SimpleMeterRegistry() : meters));
+            ConnectorRuntime runtime = ConnectorRuntime.start(config, auditSinks, clock, dispatching, nodeName,
+                    meters == null ? new SimpleMeterRegistry() : meters);
+            DuiConnector connector = new DuiConnector(runtime);
+            try {
+                runtime.contribute(connector);
+            } catch (RuntimeException e) {
+                connector.close();
+                throw e;
+            }
+            return connector;
         }
     }
 }

@@ -31,7 +31,6 @@ import fr.duiconnect.core.xds.XdsDocument;
 import fr.duiconnect.core.xds.XdsMetadataWriter;
 import fr.duiconnect.core.xds.XdsSubmission;
 import fr.duiconnect.core.xds.XdsUniqueIds;
-import fr.duiconnect.dmp.camel.DmpRoutes;
 import fr.duiconnect.dmp.cda.CdaHeader;
 import fr.duiconnect.dmp.cda.CdaHeaderReader;
 import fr.duiconnect.dmp.document.CdaDocumentWriter;
@@ -98,29 +97,20 @@ public final class DefaultDmpClient implements DmpClient {
     @Override
     public DmpPatientStatus testExistence(PersonIdentity person) {
         Ins ins = IdentityGuard.requireQualified(person, "DMP existence test");
-        return call(gateway -> gateway.testExistence(ins), DmpPatientStatus.class);
+        return context.requests().invoke(DmpRequests.EXISTENCE, ins);
     }
 
     @Override
     public List<DmpDocumentEntry> search(DmpSearch search) {
         Ins ins = IdentityGuard.requireQualified(search.person(), "DMP search");
-        @SuppressWarnings("unchecked")
-        List<DmpDocumentEntry> found = call(gateway -> gateway.findDocuments(ins, search.statuses()), List.class);
+        List<DmpDocumentEntry> found = context.requests().invoke(DmpRequests.FIND, new DmpRequests.Find(ins, search.statuses()));
         return found.stream().filter(e -> search.typeCodes().isEmpty() || search.typeCodes().contains(e.typeCode().code())).toList();
     }
 
     @Override
     public RetrievedDocument retrieve(PersonIdentity person, String uniqueId) {
         Ins ins = IdentityGuard.requireQualified(person, "DMP retrieval");
-        return call(gateway -> {
-            DmpDocumentEntry entry = gateway.getDocument(ins, uniqueId).map(DmpGateway.Found::entry)
-                    .orElseThrow(() -> new InvalidInputException(DmpErrorCode.DOCUMENT_NOT_FOUND, "uniqueId", "no document " + uniqueId + " in this person's DMP"));
-            return gateway.retrieve(ins, entry.repositoryUniqueId(), uniqueId);
-        }, RetrievedDocument.class);
-    }
-
-    private <T> T call(DmpCall call, Class<T> type) {
-        return context.routes().request(DmpRoutes.CALL, call, type);
+        return context.requests().invoke(DmpRequests.RETRIEVE, new DmpRequests.Retrieval(ins, uniqueId));
     }
 
     // ---------------------------------------------------------------- journaled
@@ -201,10 +191,10 @@ public final class DefaultDmpClient implements DmpClient {
                 prepared.header().author().nationalId(), prepared.ins().matricule(), "text/xml", deposit.cda(), attributes));
     }
 
-    // ---------------------------------------------------------------- delivery (from the journal, in the route)
+    // ---------------------------------------------------------------- delivery (from the journal, by the core's delivery route)
 
     /** Delivers one journaled operation; throws typed errors (retryable ones are retried by the core). */
-    public Object deliver(JournaledOperation operation, DmpGateway gateway) {
+    public DeliveryOutcome deliver(JournaledOperation operation, DmpGateway gateway) {
         return switch (operation.kind()) {
             case UsageKinds.DMP_DEPOSIT, UsageKinds.DMP_REPLACE -> deliverDocument(operation, gateway);
             case STATUS_KIND -> deliverStatus(operation, gateway);
@@ -321,13 +311,5 @@ public final class DefaultDmpClient implements DmpClient {
             return Set.of();
         }
         return Arrays.stream(codes.split(",")).map(Visibility::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Visibility.class)));
-    }
-
-    /** Used by the module's request route. */
-    public static Object run(Object call, DmpGateway gateway) {
-        if (!(call instanceof DmpCall dmpCall)) {
-            throw new IllegalArgumentException("not a DMP call: " + call);
-        }
-        return dmpCall.run(gateway);
     }
 }

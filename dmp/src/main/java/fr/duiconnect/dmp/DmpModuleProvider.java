@@ -2,19 +2,23 @@ package fr.duiconnect.dmp;
 
 import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.error.ConfigurationException;
+import fr.duiconnect.core.spi.DeliveryHandler;
 import fr.duiconnect.core.spi.ModuleContext;
+import fr.duiconnect.core.spi.RequestHandlers;
 import fr.duiconnect.core.spi.ServiceModule;
 import fr.duiconnect.core.spi.ServiceModuleProvider;
-import fr.duiconnect.dmp.camel.DmpRoutes;
 import fr.duiconnect.dmp.security.SubmissionSetSignature;
 import fr.duiconnect.dmp.security.VihfAssertion;
 import fr.duiconnect.dmp.soap.DmpTransport;
-import org.apache.camel.RoutesBuilder;
 
-import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** The DMP module, found through {@link java.util.ServiceLoader}: its client, gateway and routes. */
+/**
+ * The DMP module, found through {@link java.util.ServiceLoader}: its client, and the gateway behind its typed
+ * handlers (one delivery handler per journaled kind, the synchronous transactions in {@link DmpRequests}).
+ */
 public final class DmpModuleProvider implements ServiceModuleProvider {
 
     @Override
@@ -30,14 +34,15 @@ public final class DmpModuleProvider implements ServiceModuleProvider {
         DmpGateway gateway = new DmpGateway(new DmpTransport(endpoint, settings.maxAnswerBytes()), vihf, settings.sourceId());
         SubmissionSetSignature signer = new SubmissionSetSignature(settings.orgSign(), settings.signatureAlgorithm(), settings.digestAlgorithm(), context.clock());
         DefaultDmpClient client = new DefaultDmpClient(context, settings, signer);
-        DmpRoutes routes = new DmpRoutes(DefaultDmpClient.KINDS, operation -> client.deliver(operation, gateway),
-                call -> DefaultDmpClient.run(call, gateway));
+        DeliveryHandler delivery = operation -> client.deliver(operation, gateway);
+        Map<String, DeliveryHandler> deliveries = DefaultDmpClient.KINDS.stream().collect(Collectors.toMap(Function.identity(), kind -> delivery));
+        RequestHandlers requests = DmpRequests.handlers(gateway);
         return new ServiceModule() {
             @Override public Object client() { return client; }
 
-            @Override public Set<String> deliveryKinds() { return DefaultDmpClient.KINDS; }
+            @Override public Map<String, DeliveryHandler> deliveryHandlers() { return deliveries; }
 
-            @Override public List<RoutesBuilder> routes() { return List.of(routes); }
+            @Override public RequestHandlers requestHandlers() { return requests; }
         };
     }
 }

@@ -24,7 +24,6 @@ import fr.duiconnect.core.spi.InboundLedger;
 import fr.duiconnect.core.spi.JournaledOperation;
 import fr.duiconnect.core.spi.ModuleContext;
 import fr.duiconnect.core.spi.OutboundRequest;
-import fr.duiconnect.eparcours.camel.EParcoursRoutes;
 import fr.duiconnect.fhir.BundleIndex;
 import fr.duiconnect.fhir.ProfileValidator;
 import org.hl7.fhir.r4.model.Bundle;
@@ -49,6 +48,9 @@ import java.util.UUID;
 
 /** The e-parcours client: notes validated and journaled out, pulled in incrementally with a durable cursor. */
 final class DefaultEParcoursClient implements EParcoursClient {
+
+    /** The journal kind of a note to post (or a reply); delivered by {@link #deliver}. */
+    static final String POST_KIND = "eparcours.post";
 
     private final ModuleContext context;
     private final EParcoursSettings settings;
@@ -97,7 +99,7 @@ final class DefaultEParcoursClient implements EParcoursClient {
         }
         byte[] payload = fhir.newJsonParser().encodeResourceToString(bundle).getBytes(StandardCharsets.UTF_8);
         String actor = draft.author() == null ? "structure:" + settings.finess() : draft.author().nationalId();
-        OperationReceipt receipt = context.outbox().accept(new OutboundRequest(EParcoursRoutes.POST_KIND, noteId, settings.finess(),
+        OperationReceipt receipt = context.outbox().accept(new OutboundRequest(POST_KIND, noteId, settings.finess(),
                 actor, ins.matricule(), "application/fhir+json", payload,
                 Map.of("type", draft.type().code(), "reply", String.valueOf(parent != null))));
         audit(actor, ins.matricule(), AuditOutcome.ACCEPTED, receipt.operationId(), "eparcours.post",
@@ -106,7 +108,7 @@ final class DefaultEParcoursClient implements EParcoursClient {
     }
 
     /**
-     * The delivery route's work: the journaled transaction, sent; the note's reference is the remote reference. A
+     * The delivery handler of {@link #POST_KIND}: the journaled transaction, sent; the note's reference is the remote reference. A
      * retry first looks for the note on the platform: an earlier attempt may have been stored with its answer lost
      * (a cut connection, a connector killed before it recorded the answer), and a second post is a second note.
      */
@@ -120,7 +122,7 @@ final class DefaultEParcoursClient implements EParcoursClient {
                 return DeliveryOutcome.acked(stored);
             }
         }
-        Bundle response = context.routes().request(EParcoursRoutes.CALL, new PlatformCall.Transaction(bundle), Bundle.class);
+        Bundle response = context.requests().invoke(PlatformCall.TRANSACTION, new PlatformCall.Transaction(bundle));
         String location = null;
         for (int i = 0; i < bundle.getEntry().size() && i < response.getEntry().size(); i++) {
             if (bundle.getEntry().get(i).getResource() instanceof DocumentReference) {
@@ -143,7 +145,7 @@ final class DefaultEParcoursClient implements EParcoursClient {
         org.hl7.fhir.r4.model.Identifier patient = entries.all(org.hl7.fhir.r4.model.Patient.class).get(0).getIdentifierFirstRep();
         String url = "DocumentReference?patient.identifier=" + encode(patient.getSystem() + "|" + patient.getValue())
                 + "&_lastUpdated=ge" + acceptedAt.minus(java.time.Duration.ofHours(1)) + "&_count=50";
-        Bundle found = context.routes().request(EParcoursRoutes.CALL, new PlatformCall.Search(url), Bundle.class);
+        Bundle found = context.requests().invoke(PlatformCall.SEARCH, new PlatformCall.Search(url));
         return new BundleIndex(found).all(DocumentReference.class).stream()
                 .filter(n -> n.hasMasterIdentifier() && note.getMasterIdentifier().getSystem().equals(n.getMasterIdentifier().getSystem())
                         && note.getMasterIdentifier().getValue().equals(n.getMasterIdentifier().getValue()))
@@ -168,7 +170,7 @@ final class DefaultEParcoursClient implements EParcoursClient {
     private NoteRef change(NoteRef note, java.util.function.Consumer<DocumentReference> edit, String action) {
         Require.present(note, "note");
         Require.text(note.version(), "note.version");
-        DocumentReference current = context.routes().request(EParcoursRoutes.CALL, new PlatformCall.Read(note.id()), DocumentReference.class);
+        DocumentReference current = context.requests().invoke(PlatformCall.READ, new PlatformCall.Read(note.id()));
         if (!current.hasMasterIdentifier() || !settings.noteIdSystem().equals(current.getMasterIdentifier().getSystem())) {
             throw new InvalidInputException(EParcoursErrorCode.NOT_OWN_NOTE, "note", "note " + note.id() + " was not written by this structure");
         }
@@ -178,7 +180,7 @@ final class DefaultEParcoursClient implements EParcoursClient {
         if (ProfileValidator.blocking(issues)) {
             throw new ContentRefusedException(EParcoursErrorCode.NOTE_INVALID, "note", issues);
         }
-        String version = context.routes().request(EParcoursRoutes.CALL, new PlatformCall.Update(current, note.version()), String.class);
+        String version = context.requests().invoke(PlatformCall.UPDATE, new PlatformCall.Update(current, note.version()));
         audit("structure:" + settings.finess(), null, AuditOutcome.SUCCESS, null, action, "note " + note.id() + " now at version " + version);
         return new NoteRef(note.id(), version);
     }
@@ -200,7 +202,7 @@ final class DefaultEParcoursClient implements EParcoursClient {
     private PullResult read(Ins ins, String since, String cursorName) {
         String url = "DocumentReference?patient.identifier=" + encode("urn:oid:" + ins.oid() + "|" + ins.matricule())
                 + (since == null ? "" : "&_lastUpdated=ge" + since) + "&_sort=_lastUpdated&_include=DocumentReference:author&_count=50";
-        Bundle bundle = context.routes().request(EParcoursRoutes.CALL, new PlatformCall.Search(url), Bundle.class);
+        Bundle bundle = context.requests().invoke(PlatformCall.SEARCH, new PlatformCall.Search(url));
         BundleIndex index = new BundleIndex(bundle);
         List<DocumentReference> notes = new ArrayList<>(index.all(DocumentReference.class));
         notes.sort(Comparator.comparing(n -> n.getMeta().getLastUpdated() == null ? Instant.EPOCH : n.getMeta().getLastUpdated().toInstant()));
@@ -241,7 +243,7 @@ final class DefaultEParcoursClient implements EParcoursClient {
     public CareTeam careTeam(PersonIdentity person) {
         Ins ins = IdentityGuard.requireQualified(person, "e-parcours care team");
         String url = "CareTeam?patient.identifier=" + encode("urn:oid:" + ins.oid() + "|" + ins.matricule()) + "&_include=CareTeam:participant";
-        Bundle bundle = context.routes().request(EParcoursRoutes.CALL, new PlatformCall.Search(url), Bundle.class);
+        Bundle bundle = context.requests().invoke(PlatformCall.SEARCH, new PlatformCall.Search(url));
         BundleIndex index = new BundleIndex(bundle);
         org.hl7.fhir.r4.model.CareTeam team = index.all(org.hl7.fhir.r4.model.CareTeam.class).stream().findFirst()
                 .orElseThrow(() -> new InvalidInputException(EParcoursErrorCode.NOTE_NOT_FOUND, "person", "has no care team on the platform"));
@@ -289,7 +291,7 @@ final class DefaultEParcoursClient implements EParcoursClient {
         if (ProfileValidator.blocking(issues)) {
             throw new ContentRefusedException(EParcoursErrorCode.NOTE_INVALID, "subscription", issues);
         }
-        String id = context.routes().request(EParcoursRoutes.CALL, new PlatformCall.Create(subscription), String.class);
+        String id = context.requests().invoke(PlatformCall.CREATE, new PlatformCall.Create(subscription));
         audit("structure:" + settings.finess(), ins.matricule(), AuditOutcome.SUCCESS, null, "eparcours.subscribe", "Subscription/" + id);
         return id;
     }

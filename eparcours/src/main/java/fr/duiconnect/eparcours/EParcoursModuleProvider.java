@@ -3,20 +3,19 @@ package fr.duiconnect.eparcours;
 import ca.uhn.fhir.context.FhirContext;
 import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.error.ConfigurationException;
+import fr.duiconnect.core.spi.DeliveryHandler;
 import fr.duiconnect.core.spi.ModuleContext;
+import fr.duiconnect.core.spi.RequestHandlers;
 import fr.duiconnect.core.spi.ServiceModule;
 import fr.duiconnect.core.spi.ServiceModuleProvider;
-import fr.duiconnect.eparcours.camel.EParcoursRoutes;
 import fr.duiconnect.fhir.FhirContent;
 import fr.duiconnect.fhir.FhirPackageSet;
 import fr.duiconnect.fhir.FhirRestClient;
 import fr.duiconnect.fhir.ProfileValidator;
-import org.apache.camel.RoutesBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /** The e-parcours module, found through {@link java.util.ServiceLoader}; holds its own FhirContext, validator, client. */
 public final class EParcoursModuleProvider implements ServiceModuleProvider {
@@ -42,13 +41,20 @@ public final class EParcoursModuleProvider implements ServiceModuleProvider {
         DefaultEParcoursClient client = new DefaultEParcoursClient(context, settings, validator);
         FhirRestClient rest = FhirRestClient.create(fhir, endpoint, client::currentTokenProvider);
         PlatformGateway gateway = new PlatformGateway(rest, settings.maxPages());
-        EParcoursRoutes routes = new EParcoursRoutes(client::deliver, call -> gateway.execute((PlatformCall) call));
+        // FHIR REST through HAPI's client (validation and the IG's error mapping are the module's): typed handlers, no route.
+        RequestHandlers handlers = RequestHandlers.builder()
+                .on(PlatformCall.TRANSACTION, gateway::transaction)
+                .on(PlatformCall.READ, gateway::read)
+                .on(PlatformCall.UPDATE, gateway::update)
+                .on(PlatformCall.CREATE, gateway::create)
+                .on(PlatformCall.SEARCH, gateway::search)
+                .build();
         return new ServiceModule() {
             @Override public Object client() { return client; }
 
-            @Override public Set<String> deliveryKinds() { return Set.of(EParcoursRoutes.POST_KIND); }
+            @Override public Map<String, DeliveryHandler> deliveryHandlers() { return Map.of(DefaultEParcoursClient.POST_KIND, client::deliver); }
 
-            @Override public List<RoutesBuilder> routes() { return List.of(routes); }
+            @Override public RequestHandlers requestHandlers() { return handlers; }
 
             @Override public void close() { rest.close(); }
         };

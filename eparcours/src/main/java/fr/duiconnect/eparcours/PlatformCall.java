@@ -1,10 +1,17 @@
 package fr.duiconnect.eparcours;
 
+import fr.duiconnect.core.spi.RequestType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DocumentReference;
 
-/** A synchronous call to the platform, the body of the module's request route. */
+/** A synchronous call to the platform; each kind has its typed request, answered by {@link PlatformGateway}. */
 sealed interface PlatformCall {
+
+    RequestType<Transaction, Bundle> TRANSACTION = RequestType.named("eparcours-transaction");
+    RequestType<Read, DocumentReference> READ = RequestType.named("eparcours-read");
+    RequestType<Update, String> UPDATE = RequestType.named("eparcours-update");
+    RequestType<Create, String> CREATE = RequestType.named("eparcours-create");
+    RequestType<Search, Bundle> SEARCH = RequestType.named("eparcours-search");
 
     /** A transaction Bundle (creation of a note). Answer: the transaction-response Bundle. */
     record Transaction(Bundle bundle) implements PlatformCall {

@@ -9,6 +9,8 @@ import fr.duiconnect.fhir.FhirRestClient;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DocumentReference;
 
+import java.util.function.Function;
+
 /** Executes {@link PlatformCall}s with the HAPI generic client; failures come out with the module's codes. */
 final class PlatformGateway {
 
@@ -31,25 +33,38 @@ final class PlatformGateway {
         this.maxPages = maxPages;
     }
 
-    Object execute(PlatformCall call) {
-        IGenericClient client = rest.client();
+    Bundle transaction(PlatformCall.Transaction call) {
+        return translated(call, client -> client.transaction().withBundle(call.bundle()).execute());
+    }
+
+    DocumentReference read(PlatformCall.Read call) {
+        return translated(call, client -> client.read().resource(DocumentReference.class).withId(call.id()).execute());
+    }
+
+    /** The new version id. */
+    String update(PlatformCall.Update call) {
+        return translated(call, client -> {
+            MethodOutcome outcome = client.update().resource(call.note()).withId(call.note().getIdElement().toUnqualifiedVersionless())
+                    .withAdditionalHeader("If-Match", "W/\"" + call.version() + "\"").execute();
+            return outcome.getId() == null ? null : outcome.getId().getVersionIdPart();
+        });
+    }
+
+    /** The created resource's id. */
+    String create(PlatformCall.Create call) {
+        return translated(call, client -> {
+            MethodOutcome outcome = client.create().resource(call.resource()).execute();
+            return outcome.getId() == null ? null : outcome.getId().getIdPart();
+        });
+    }
+
+    Bundle search(PlatformCall.Search call) {
+        return translated(call, client -> search(client, call.url()));
+    }
+
+    private <T> T translated(PlatformCall call, Function<IGenericClient, T> work) {
         try {
-            if (call instanceof PlatformCall.Transaction t) {
-                return client.transaction().withBundle(t.bundle()).execute();
-            }
-            if (call instanceof PlatformCall.Read r) {
-                return client.read().resource(DocumentReference.class).withId(r.id()).execute();
-            }
-            if (call instanceof PlatformCall.Update u) {
-                MethodOutcome outcome = client.update().resource(u.note()).withId(u.note().getIdElement().toUnqualifiedVersionless())
-                        .withAdditionalHeader("If-Match", "W/\"" + u.version() + "\"").execute();
-                return outcome.getId() == null ? null : outcome.getId().getVersionIdPart();
-            }
-            if (call instanceof PlatformCall.Create c) {
-                MethodOutcome outcome = client.create().resource(c.resource()).execute();
-                return outcome.getId() == null ? null : outcome.getId().getIdPart();
-            }
-            return search(client, ((PlatformCall.Search) call).url());
+            return work.apply(rest.client());
         } catch (RuntimeException e) {
             throw FhirFailures.translate(e, CODES, "cahier de liaison " + call.getClass().getSimpleName().toLowerCase());
         }

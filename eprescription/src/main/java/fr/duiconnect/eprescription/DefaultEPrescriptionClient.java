@@ -15,7 +15,6 @@ import fr.duiconnect.core.model.PersonIdentity;
 import fr.duiconnect.core.model.Require;
 import fr.duiconnect.core.spi.InboundLedger;
 import fr.duiconnect.core.spi.ModuleContext;
-import fr.duiconnect.eprescription.camel.EPrescriptionRoutes;
 import org.hl7.fhir.r4.model.Bundle;
 
 import java.time.LocalDate;
@@ -74,7 +73,7 @@ final class DefaultEPrescriptionClient implements EPrescriptionClient {
     @Override
     public Prescription retrieve(String prescriptionNumber) {
         Require.text(prescriptionNumber, "prescriptionNumber");
-        Bundle bundle = context.routes().request(EPrescriptionRoutes.SEARCH, PrescriptionQuery.byNumber(prescriptionNumber), Bundle.class);
+        Bundle bundle = context.requests().invoke(PrescriptionQuery.SEARCH, PrescriptionQuery.byNumber(prescriptionNumber));
         List<Prescription> found = importer.validateAndMap(requireLines(bundle, "prescription " + prescriptionNumber)).stream()
                 .filter(p -> p.number().equals(prescriptionNumber)).toList();
         if (found.isEmpty()) {
@@ -90,8 +89,8 @@ final class DefaultEPrescriptionClient implements EPrescriptionClient {
         if (from != null && to != null && from.isAfter(to)) {
             throw InvalidInputException.format("from", "on or before 'to'");
         }
-        Bundle bundle = context.routes().request(EPrescriptionRoutes.SEARCH,
-                PrescriptionQuery.byPerson(ins.oid(), ins.matricule(), from, to), Bundle.class);
+        Bundle bundle = context.requests().invoke(PrescriptionQuery.SEARCH,
+                PrescriptionQuery.byPerson(ins.oid(), ins.matricule(), from, to));
         if (bundle.getEntry().stream().noneMatch(e -> e.getResource() instanceof org.hl7.fhir.r4.model.MedicationRequest)) {
             return List.of();
         }

@@ -4,18 +4,15 @@ import ca.uhn.fhir.context.FhirContext;
 import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.error.ConfigurationException;
 import fr.duiconnect.core.spi.ModuleContext;
+import fr.duiconnect.core.spi.RequestHandlers;
 import fr.duiconnect.core.spi.ServiceModule;
 import fr.duiconnect.core.spi.ServiceModuleProvider;
-import fr.duiconnect.eprescription.camel.EPrescriptionRoutes;
 import fr.duiconnect.fhir.FhirContent;
 import fr.duiconnect.fhir.FhirPackageSet;
 import fr.duiconnect.fhir.FhirRestClient;
 import fr.duiconnect.fhir.ProfileValidator;
-import org.apache.camel.RoutesBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.List;
 
 /**
  * The e-prescription module, found through {@link java.util.ServiceLoader}. Each started module holds its own
@@ -45,11 +42,12 @@ public final class EPrescriptionModuleProvider implements ServiceModuleProvider 
         DefaultEPrescriptionClient client = new DefaultEPrescriptionClient(context, settings, importer);
         FhirRestClient rest = FhirRestClient.create(fhir, endpoint, client::currentTokenProvider);
         PrescriptionSource source = new PrescriptionSource(rest, settings);
-        EPrescriptionRoutes routes = new EPrescriptionRoutes(query -> source.search((PrescriptionQuery) query));
+        // A synchronous FHIR search through HAPI's client: a typed handler, no route.
+        RequestHandlers handlers = RequestHandlers.builder().on(PrescriptionQuery.SEARCH, source::search).build();
         return new ServiceModule() {
             @Override public Object client() { return client; }
 
-            @Override public List<RoutesBuilder> routes() { return List.of(routes); }
+            @Override public RequestHandlers requestHandlers() { return handlers; }
 
             @Override public void close() { rest.close(); }
         };

@@ -1,9 +1,15 @@
 package fr.duiconnect.eprescription;
 
+import fr.duiconnect.core.spi.RequestType;
+import org.hl7.fhir.r4.model.Bundle;
+
 import java.time.LocalDate;
 
-/** What the request route searches: one prescription by number, or a person's prescriptions over a date range. */
+/** What the search handler looks for: one prescription by number, or a person's prescriptions over a date range. */
 public record PrescriptionQuery(String number, String insSystem, String insMatricule, LocalDate from, LocalDate to) {
+
+    /** The FHIR search of the prescription service; the answer is the search Bundle. */
+    public static final RequestType<PrescriptionQuery, Bundle> SEARCH = RequestType.named("eprescription-search");
 
     public static PrescriptionQuery byNumber(String number) {
         return new PrescriptionQuery(number, null, null, null, null);

@@ -13,6 +13,7 @@ import fr.duiconnect.core.model.IdentityStatus;
 import fr.duiconnect.core.model.InsKind;
 import fr.duiconnect.core.model.PersonIdentity;
 import fr.duiconnect.core.spi.ModuleContext;
+import fr.duiconnect.core.spi.RequestType;
 import fr.duiconnect.ins.insi.InsiAnswer;
 import fr.duiconnect.ins.insi.InsiQuery;
 import fr.duiconnect.ins.insi.InsiSearchStrategy;
@@ -24,11 +25,13 @@ import fr.duiconnect.ins.rules.TraitComparison;
 
 import java.util.List;
 
-/** The INS client: rules first (nothing invalid is sent), then the INSi strategy through the request route. */
+/** The INS client: rules first (nothing invalid is sent), then the INSi strategy through the module's request handlers. */
 final class DefaultInsClient implements InsClient {
 
-    static final String ROUTE = "ins-search";
-    static final String VITALE_ROUTE = "ins-search-vitale";
+    /** One INSi call, search by traits (the strategy may make several). */
+    static final RequestType<InsiQuery, InsiAnswer> SEARCH = RequestType.named("ins-search");
+    /** One INSi call, search with the carte Vitale. */
+    static final RequestType<VitaleQuery, InsiAnswer> SEARCH_VITALE = RequestType.named("ins-search-vitale");
 
     private final ModuleContext context;
 
@@ -48,7 +51,7 @@ final class DefaultInsClient implements InsClient {
         }
         InsiSearchStrategy.Outcome outcome;
         try {
-            outcome = InsiSearchStrategy.run(person.traits(), query -> context.routes().request(ROUTE, query, InsiAnswer.class));
+            outcome = InsiSearchStrategy.run(person.traits(), query -> context.requests().invoke(SEARCH, query));
         } catch (DuiConnectException failed) {
             audit(request, AuditOutcome.FAILURE, failed.code());
             throw failed;
@@ -72,8 +75,8 @@ final class DefaultInsClient implements InsClient {
         }
         InsiAnswer answer;
         try {
-            answer = context.routes().request(VITALE_ROUTE, new VitaleQuery(search.beneficiaryNir(), person.traits().birthName(),
-                    search.birthDate(), search.birthRank()), InsiAnswer.class);
+            answer = context.requests().invoke(SEARCH_VITALE, new VitaleQuery(search.beneficiaryNir(), person.traits().birthName(),
+                    search.birthDate(), search.birthRank()));
         } catch (DuiConnectException failed) {
             audit(request, AuditOutcome.FAILURE, failed.code());
             throw failed;

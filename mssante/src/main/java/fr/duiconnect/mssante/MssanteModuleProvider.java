@@ -4,6 +4,7 @@ import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.audit.AuditEvent;
 import fr.duiconnect.core.audit.AuditOutcome;
 import fr.duiconnect.core.error.ConfigurationException;
+import fr.duiconnect.core.spi.DeliveryHandler;
 import fr.duiconnect.core.spi.ModuleContext;
 import fr.duiconnect.core.spi.ServiceModule;
 import fr.duiconnect.core.spi.ServiceModuleProvider;
@@ -14,12 +15,13 @@ import fr.duiconnect.mssante.smime.SmimeLayer;
 import fr.duiconnect.mssante.transport.ImapMailbox;
 import fr.duiconnect.mssante.transport.MailCredentials;
 import fr.duiconnect.mssante.transport.MailSessions;
+import fr.duiconnect.mssante.transport.SmtpDelivery;
 import fr.duiconnect.mssante.transport.SmtpSubmitter;
 import fr.duiconnect.mssante.xdm.XdmUnpacker;
 import org.apache.camel.RoutesBuilder;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /** The MSSanté module: found by the connector through {@link java.util.ServiceLoader}. */
 public final class MssanteModuleProvider implements ServiceModuleProvider {
@@ -43,7 +45,7 @@ public final class MssanteModuleProvider implements ServiceModuleProvider {
         MessageComposer composer = new MessageComposer(settings.composer(), XdsMetadataBridge.writer(), context.clock());
         DefaultMssanteClient client = new DefaultMssanteClient(context, settings, composer, smime, inbox, credentials);
         inbox.readReceipts((mail, result) -> client.sendReadReceipt(mail, result));
-        MssanteRoutes routes = new MssanteRoutes(submitter, inbox, settings.pollInterval(), (operation, submission) ->
+        SmtpDelivery delivery = new SmtpDelivery(submitter, (operation, submission) ->
                 context.audit().record(new AuditEvent(context.clock().instant(), operation.finess(), operation.actor(),
                         context.config().software().name(), "mssante.smtp", operation.person(), operation.operationId(),
                         AuditOutcome.SUCCESS, "MAIL FROM " + settings.mailbox().address() + " " + submission.messageId()
@@ -51,9 +53,13 @@ public final class MssanteModuleProvider implements ServiceModuleProvider {
         return new ServiceModule() {
             @Override public Object client() { return client; }
 
-            @Override public Set<String> deliveryKinds() { return Set.of(InboxService.SEND_KIND, DefaultMssanteClient.MDN_KIND); }
+            @Override public Map<String, DeliveryHandler> deliveryHandlers() {
+                return Map.of(InboxService.SEND_KIND, delivery::message, DefaultMssanteClient.MDN_KIND, delivery::readReceipt);
+            }
 
-            @Override public List<RoutesBuilder> routes() { return List.of(routes); }
+            @Override public List<RoutesBuilder> routes() {
+                return settings.pollInterval() == null ? List.of() : List.of(new MssanteRoutes(inbox, settings.pollInterval()));
+            }
 
             @Override public void close() { submitter.close(); }
         };

@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /**
  * Connect and read timeouts of one client. Never infinite: zero or negative durations are refused, so that no
- * call can hang a DUI thread forever.
+ * call can hang a DUI thread forever. A read timeout alone bounds each read, not the exchange: a peer that sends one
+ * byte now and then would hold the call for ever, so every exchange also has a whole deadline, {@link #exchange()}.
  */
 public record Timeouts(Duration connect, Duration read) {
 
@@ -19,5 +20,10 @@ public record Timeouts(Duration connect, Duration read) {
         if (read == null || read.isZero() || read.isNegative()) {
             throw new ConfigurationException("timeout.read", "must be a positive duration (never infinite)");
         }
+    }
+
+    /** The deadline of a whole exchange (connection, request and complete answer): connect plus read. */
+    public Duration exchange() {
+        return connect.plus(read);
     }
 }

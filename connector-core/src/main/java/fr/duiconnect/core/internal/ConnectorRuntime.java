@@ -9,6 +9,7 @@ import fr.duiconnect.core.audit.AuditTrail;
 import fr.duiconnect.core.config.ConnectorConfig;
 import fr.duiconnect.core.config.EndpointConfig;
 import fr.duiconnect.core.error.ConfigurationException;
+import fr.duiconnect.core.internal.camel.DeliveryRoutes;
 import fr.duiconnect.core.internal.camel.OutboxDispatchRoute;
 import fr.duiconnect.core.internal.journal.JdbcAuditStore;
 import fr.duiconnect.core.internal.journal.JdbcCursorStore;
@@ -25,12 +26,15 @@ import fr.duiconnect.core.spi.InboundLedger;
 import fr.duiconnect.core.spi.ModuleContext;
 import fr.duiconnect.core.spi.OutboundRequest;
 import fr.duiconnect.core.spi.Outbox;
-import fr.duiconnect.core.spi.RouteInvoker;
+import fr.duiconnect.core.spi.CamelContributor;
+import fr.duiconnect.core.spi.DeliveryHandler;
+import fr.duiconnect.core.spi.RequestInvoker;
 import fr.duiconnect.core.spi.ServiceModule;
 import fr.duiconnect.core.spi.ServiceModuleProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import fr.duiconnect.core.DuiConnector;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.slf4j.Logger;
@@ -39,7 +43,7 @@ import org.slf4j.LoggerFactory;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,9 +115,9 @@ public final class ConnectorRuntime implements AutoCloseable {
 
     private void startModules(boolean dispatching, String node) {
         ProducerTemplate producer = camel.createProducerTemplate();
-        RouteInvoker invoker = new CamelRouteInvoker(producer);
+        HandlerRequestInvoker invoker = new HandlerRequestInvoker();
         Outbox outbox = new JournalOutbox();
-        Set<String> kinds = new HashSet<>();
+        Map<String, DeliveryHandler> deliveries = new HashMap<>();
         try {
             for (ServiceModuleProvider provider : ServiceLoader.load(ServiceModuleProvider.class, getClass().getClassLoader())) {
                 ServiceSocle socle = provider.socle();
@@ -126,16 +130,22 @@ public final class ConnectorRuntime implements AutoCloseable {
                 }
                 ServiceModule module = provider.start(new Context(socle, outbox, invoker));
                 modules.put(socle, module);
-                kinds.addAll(module.deliveryKinds());
+                invoker.register(module.requestHandlers());
+                module.deliveryHandlers().forEach((kind, handler) -> {
+                    if (deliveries.putIfAbsent(kind, handler) != null) {
+                        throw new ConfigurationException(socle.key(), "two modules deliver the journal kind " + kind);
+                    }
+                });
                 for (RoutesBuilder routes : module.routes()) {
                     withoutCamelErrorLog(routes);
                     camel.addRoutes(routes);
                 }
             }
+            camel.addRoutes(new DeliveryRoutes(deliveries));
             if (dispatching) {
-                OutboxDispatcher dispatcher = new OutboxDispatcher(journal, producer, kinds, node,
+                OutboxDispatcher dispatcher = new OutboxDispatcher(journal, producer, deliveries.keySet(), node,
                         config.journal().batchSize(), config.journal().lease(), config.retry(), audit, metrics,
-                        softwareLabel(), clock, workers, tracker::wakeUp);
+                        softwareLabel(), clock, workers, tracker::wakeUp, tracker::changed);
                 OutboxDispatchRoute dispatch = new OutboxDispatchRoute(dispatcher, config.journal().pollInterval().toMillis());
                 withoutCamelErrorLog(dispatch);
                 camel.addRoutes(dispatch);
@@ -147,6 +157,22 @@ public final class ConnectorRuntime implements AutoCloseable {
             throw new ConfigurationException("modules", "the connector routes could not start: " + e.getMessage(), e);
         }
         LOG.info("DUI Connect started with services {} (dispatching: {})", modules.keySet(), dispatching);
+    }
+
+    /**
+     * Binds the connector in its own Camel context's registry (where a component such as {@code dui-connect:} finds
+     * it), then lets the {@link CamelContributor}s found on the class path add components and routes to that context.
+     */
+    public void contribute(DuiConnector connector) {
+        camel.getRegistry().bind("duiConnector", DuiConnector.class, connector);
+        for (CamelContributor contributor : ServiceLoader.load(CamelContributor.class, getClass().getClassLoader())) {
+            try {
+                contributor.contribute(camel, connector);
+            } catch (Exception e) {
+                throw new ConfigurationException("camel", contributor.getClass().getName()
+                        + " could not add its routes to the connector's Camel context: " + e.getMessage(), e);
+            }
+        }
     }
 
     /**
@@ -208,6 +234,7 @@ public final class ConnectorRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        tracker.close();
         try {
             camel.close();
         } catch (Exception e) {
@@ -238,6 +265,9 @@ public final class ConnectorRuntime implements AutoCloseable {
                 audit.record(new AuditEvent(receipt.acceptedAt(), request.finess(), request.actor(), softwareLabel(),
                         request.kind(), request.person(), receipt.operationId(), AuditOutcome.ACCEPTED, null));
             }
+            if (!receipt.alreadyAccepted()) {
+                tracker.changed(receipt.operationId());
+            }
             return receipt;
         }
 
@@ -252,7 +282,7 @@ public final class ConnectorRuntime implements AutoCloseable {
                 }
                 audit.record(new AuditEvent(clock.instant(), null, null, softwareLabel(), kind + ".ack", null, operation,
                         state == OperationState.ACKED ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, detail));
-                tracker.wakeUp();
+                tracker.changed(operation);
             });
             return id;
         }
@@ -261,9 +291,9 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final class Context implements ModuleContext {
         private final ServiceSocle socle;
         private final Outbox outbox;
-        private final RouteInvoker invoker;
+        private final RequestInvoker invoker;
 
-        Context(ServiceSocle socle, Outbox outbox, RouteInvoker invoker) {
+        Context(ServiceSocle socle, Outbox outbox, RequestInvoker invoker) {
             this.socle = socle;
             this.outbox = outbox;
             this.invoker = invoker;
@@ -276,7 +306,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         @Override public InboundLedger inbound() { return inbound; }
         @Override public CursorStore cursors() { return cursors; }
         @Override public AuditSink audit() { return audit; }
-        @Override public RouteInvoker routes() { return invoker; }
+        @Override public RequestInvoker requests() { return invoker; }
         @Override public Clock clock() { return clock; }
     }
 }

@@ -7,7 +7,7 @@ import fr.duiconnect.core.config.RetryPolicy;
 import fr.duiconnect.core.error.DuiConnectException;
 import fr.duiconnect.core.internal.journal.OutboxJournal;
 import fr.duiconnect.core.operation.OperationState;
-import fr.duiconnect.core.spi.DeliveryEndpoints;
+import fr.duiconnect.core.internal.camel.DeliveryRoutes;
 import fr.duiconnect.core.spi.DeliveryOutcome;
 import fr.duiconnect.core.spi.JournaledOperation;
 import org.apache.camel.CamelExecutionException;
@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
@@ -47,10 +49,11 @@ public final class OutboxDispatcher {
     private final Clock clock;
     private final ExecutorService workers;
     private final Runnable onSettled;
+    private final Consumer<UUID> onChanged;
 
     OutboxDispatcher(OutboxJournal journal, ProducerTemplate producer, Set<String> kinds, String node, int batchSize,
                      Duration lease, RetryPolicy retry, AuditSink audit, MetricsRegistry metrics, String software,
-                     Clock clock, ExecutorService workers, Runnable onSettled) {
+                     Clock clock, ExecutorService workers, Runnable onSettled, Consumer<UUID> onChanged) {
         this.journal = journal;
         this.producer = producer;
         this.kinds = Set.copyOf(kinds);
@@ -64,6 +67,7 @@ public final class OutboxDispatcher {
         this.clock = clock;
         this.workers = workers;
         this.onSettled = onSettled;
+        this.onChanged = onChanged;
     }
 
     /** Delivers due operations until none is left; called by the dispatch route's timer. */
@@ -94,7 +98,7 @@ public final class OutboxDispatcher {
     void deliver(JournaledOperation operation) {
         DeliveryOutcome outcome;
         try {
-            outcome = producer.requestBody(DeliveryEndpoints.forKind(operation.kind()), operation, DeliveryOutcome.class);
+            outcome = producer.requestBody(DeliveryRoutes.endpointOf(operation.kind()), operation, DeliveryOutcome.class);
             if (outcome == null) {
                 throw new IllegalStateException("the delivery route of " + operation.kind() + " returned no outcome");
             }
@@ -108,6 +112,7 @@ public final class OutboxDispatcher {
                 metrics.acknowledged(operation.kind());
             }
             audit(operation, AuditOutcome.SUCCESS, outcome.state() + (outcome.remoteReference() == null ? "" : " " + outcome.remoteReference()));
+            onChanged.accept(operation.operationId());
         } else {
             // Our lease ran out and another dispatcher took the operation over; it will record the outcome.
             LOG.warn("operation {} was delivered after its claim expired", operation.operationId());
@@ -129,6 +134,7 @@ public final class OutboxDispatcher {
             LOG.debug("operation {} failure detail: {}", operation.operationId(), error.getMessage());
             audit(operation, AuditOutcome.FAILURE, error.code() + ": " + error.getMessage());
         }
+        onChanged.accept(operation.operationId());
     }
 
     private void audit(JournaledOperation operation, AuditOutcome outcome, String detail) {

@@ -24,4 +24,16 @@ public interface OperationTracker {
 
     /** Operations in the given state, oldest first, at most {@code limit}. */
     List<OperationStatus> list(OperationState state, int limit);
+
+    /**
+     * Tells the listener of every change this connector records from now on, until the subscription is closed.
+     * The listener runs on one notification thread shared by all listeners: keep it short.
+     */
+    Subscription subscribe(OperationListener listener);
+
+    /** Ends a subscription; closing twice is harmless. */
+    interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
 }

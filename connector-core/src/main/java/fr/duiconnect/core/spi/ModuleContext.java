@@ -26,7 +26,8 @@ public interface ModuleContext {
 
     AuditSink audit();
 
-    RouteInvoker routes();
+    /** Runs the module's synchronous exchanges through the handlers it returns in {@link ServiceModule#requestHandlers()}. */
+    RequestInvoker requests();
 
     Clock clock();
 }

@@ -3,23 +3,31 @@ package fr.duiconnect.core.spi;
 import org.apache.camel.RoutesBuilder;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * A started service module. Its client is what {@code DuiConnector} hands to the application; its Camel routes
- * are the thin transport glue: delivery routes for the journaled kinds it declares, and request routes for
- * synchronous calls. (Camel appears here, in the SPI for module authors, and nowhere in the public API.)
+ * A started service module. Its client is what {@code DuiConnector} hands to the application. It talks to the wire
+ * through typed handlers the core calls: one {@link DeliveryHandler} per journaled kind it delivers (the core builds
+ * the delivery route of each kind) and {@link RequestHandlers} for its synchronous exchanges. Routes are only for
+ * real Camel work of its own (e.g. a polling timer). Camel appears here, in the SPI for module authors, and nowhere
+ * in the public API.
  */
 public interface ServiceModule extends AutoCloseable {
 
     /** The client, an instance of the socle's client interface (e.g. {@code InsClient}). */
     Object client();
 
-    /** Journal kinds this module delivers; the core routes each to {@link DeliveryEndpoints#forKind}. */
-    default Set<String> deliveryKinds() {
-        return Set.of();
+    /** The journal kinds this module delivers ({@code <service>.<operation>}), each with its handler. */
+    default Map<String, DeliveryHandler> deliveryHandlers() {
+        return Map.of();
     }
 
+    /** The synchronous exchanges its client runs through {@link ModuleContext#requests()}. */
+    default RequestHandlers requestHandlers() {
+        return RequestHandlers.none();
+    }
+
+    /** Routes doing Camel work of the module's own (scheduling, polling); none by default. */
     default List<RoutesBuilder> routes() {
         return List.of();
     }

@@ -5,15 +5,13 @@ import fr.duiconnect.core.error.CoreErrorCode;
 import fr.duiconnect.core.error.RemoteServiceException;
 import fr.duiconnect.core.error.TransportException;
 import fr.duiconnect.core.ins.InsClient;
-import fr.duiconnect.core.spi.DeliveryEndpoints;
+import fr.duiconnect.core.spi.DeliveryHandler;
 import fr.duiconnect.core.spi.DeliveryOutcome;
 import fr.duiconnect.core.spi.JournaledOperation;
 import fr.duiconnect.core.spi.ModuleContext;
 import fr.duiconnect.core.spi.OutboundRequest;
 import fr.duiconnect.core.spi.ServiceModule;
 import fr.duiconnect.core.spi.ServiceModuleProvider;
-import org.apache.camel.RoutesBuilder;
-import org.apache.camel.builder.RouteBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,8 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * A test module standing in for the INS socle. It delivers the journal kind {@code test.scripted}; the payload
@@ -64,22 +61,11 @@ public final class ScriptedModuleProvider implements ServiceModuleProvider {
         return new ServiceModule() {
             @Override public Object client() { return client; }
 
-            @Override public Set<String> deliveryKinds() { return Set.of(KIND); }
-
-            @Override public List<RoutesBuilder> routes() {
-                return List.of(new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from(DeliveryEndpoints.forKind(KIND)).routeId("test-scripted-deliver")
-                                .process(exchange -> exchange.getMessage().setBody(
-                                        deliver(exchange.getMessage().getBody(JournaledOperation.class))));
-                    }
-                });
-            }
+            @Override public Map<String, DeliveryHandler> deliveryHandlers() { return Map.of(KIND, ScriptedModuleProvider::deliver); }
         };
     }
 
-    static DeliveryOutcome deliver(JournaledOperation operation) throws Exception {
+    static DeliveryOutcome deliver(JournaledOperation operation) {
         String script = new String(operation.payload(), StandardCharsets.UTF_8);
         if (script.startsWith("fail-transient:")) {
             int failures = Integer.parseInt(script.substring("fail-transient:".length()));
@@ -93,10 +79,17 @@ public final class ScriptedModuleProvider implements ServiceModuleProvider {
             // First delivery attempt ever: leave a marker, tell the parent test, and hang until killed.
             Path marker = Path.of(script.substring("block-once:".length()));
             if (!Files.exists(marker)) {
-                Files.createFile(marker);
-                System.out.println("CLAIMED " + operation.operationId());
-                System.out.flush();
-                new java.util.concurrent.CountDownLatch(1).await();   // hangs until the test kills the process
+                try {
+                    Files.createFile(marker);
+                    System.out.println("CLAIMED " + operation.operationId());
+                    System.out.flush();
+                    new java.util.concurrent.CountDownLatch(1).await();   // hangs until the test kills the process
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while blocked", e);
+                }
             }
         }
         String ledger = operation.attributes().get("ledger");

@@ -7,14 +7,23 @@ import fr.duiconnect.core.error.TransportException;
 import fr.duiconnect.dmp.DmpErrorCode;
 
 import javax.net.ssl.SSLException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * HTTPS to the DMP endpoints ({@code <base>/patients}, {@code /registry}, {@code /repository}) with this client's
@@ -45,37 +54,30 @@ public final class DmpTransport {
         return URI.create(base.endsWith("/") ? base + name : base + "/" + name);
     }
 
-    /** Posts a SOAP 1.2 message (MTOM or plain) and returns the decoded answer. */
+    /**
+     * Posts a SOAP 1.2 message (MTOM or plain) and returns the decoded answer. The whole exchange has a deadline
+     * ({@link fr.duiconnect.core.config.Timeouts#exchange()}) however slowly the DMP sends, and the answer a size cap
+     * checked while it arrives, so a peer can neither hold the call nor fill the memory.
+     */
     public MtomPackage.Decoded post(URI service, String contentType, byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(service).timeout(endpoint.timeouts().read())
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        HttpResponse<InputStream> response;
+        Duration deadline = endpoint.timeouts().exchange();
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> new CappedBody(maxAnswerBytes));
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpConnectTimeoutException e) {
-            throw new TransportException(CoreErrorCode.TIMEOUT, "the DMP did not accept the connection within " + endpoint.timeouts().connect(), e);
-        } catch (HttpTimeoutException e) {
-            throw new TransportException(CoreErrorCode.TIMEOUT, "the DMP did not answer within " + endpoint.timeouts().read(), e);
-        } catch (SSLException e) {
-            throw new TransportException(CoreErrorCode.TLS, "TLS with the DMP failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            if (e.getCause() instanceof SSLException tls) {
-                throw new TransportException(CoreErrorCode.TLS, "TLS with the DMP failed: " + tls.getMessage(), e);
-            }
-            throw new TransportException(CoreErrorCode.TRANSPORT, "the DMP cannot be reached: " + e.getClass().getSimpleName(), e);
+            response = exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new TransportException(CoreErrorCode.TIMEOUT, "the DMP exchange did not complete within " + deadline, e);
+        } catch (ExecutionException e) {
+            throw failure(e.getCause() == null ? e : e.getCause());
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new TransportException(CoreErrorCode.TRANSPORT, "interrupted while calling the DMP", e);
         }
-        byte[] answer;
-        try (InputStream in = response.body()) {
-            answer = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxAnswerBytes + 1));
-        } catch (IOException e) {
-            throw new TransportException(CoreErrorCode.TRANSPORT, "the DMP's answer was cut: " + e.getClass().getSimpleName(), e);
-        }
-        if (answer.length > maxAnswerBytes) {
-            throw new RemoteServiceException(DmpErrorCode.MALFORMED_ANSWER, "size", "the DMP's answer exceeds " + maxAnswerBytes + " bytes");
-        }
+        byte[] answer = response.body();
         String type = response.headers().firstValue("Content-Type").orElse("");
         int status = response.statusCode();
         boolean soap = type.startsWith("application/soap+xml") || type.startsWith("multipart/related");
@@ -86,5 +88,78 @@ public final class DmpTransport {
             throw new RemoteServiceException(DmpErrorCode.REGISTRY_ERROR, "HTTP " + status, "the DMP refused the request");
         }
         return MtomPackage.read(answer, type, 64);
+    }
+
+    private RuntimeException failure(Throwable cause) {
+        if (cause instanceof AnswerTooLarge) {
+            return new RemoteServiceException(DmpErrorCode.MALFORMED_ANSWER, "size", "the DMP's answer exceeds " + maxAnswerBytes + " bytes");
+        }
+        if (cause instanceof HttpConnectTimeoutException) {
+            return new TransportException(CoreErrorCode.TIMEOUT, "the DMP did not accept the connection within " + endpoint.timeouts().connect(), cause);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new TransportException(CoreErrorCode.TIMEOUT, "the DMP did not answer within " + endpoint.timeouts().read(), cause);
+        }
+        if (cause instanceof SSLException || cause.getCause() instanceof SSLException) {
+            SSLException tls = cause instanceof SSLException e ? e : (SSLException) cause.getCause();
+            return new TransportException(CoreErrorCode.TLS, "TLS with the DMP failed: " + tls.getMessage(), cause);
+        }
+        return new TransportException(CoreErrorCode.TRANSPORT, "the DMP cannot be reached or its answer was cut: "
+                + cause.getClass().getSimpleName(), cause);
+    }
+
+    /** Refused as soon as the answer passes its cap. */
+    private static final class AnswerTooLarge extends IOException {
+        AnswerTooLarge() {
+            super("answer too large");
+        }
+    }
+
+    /** Collects the answer's bytes, and cancels the exchange as soon as they pass the cap. */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+        private final long cap;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        CappedBody(long cap) {
+            this.cap = cap;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription value) {
+            subscription = value;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                if (bytes.size() + (long) buffer.remaining() > cap) {
+                    subscription.cancel();
+                    result.completeExceptionally(new AnswerTooLarge());
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.writeBytes(chunk);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            result.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
+        }
     }
 }

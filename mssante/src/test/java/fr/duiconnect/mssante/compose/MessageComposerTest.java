@@ -54,6 +54,13 @@ class MessageComposerTest {
     }
 
     @Test
+    void eco_2_1_1_a_pdf_rendition_that_is_not_a_pdf_is_refused_by_content() {
+        byte[] passwd = "root:x:0:0:root:/root:/bin/bash\n".getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> Fixtures.dlu().withPdf(passwd, "lettre.pdf"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("document.pdf").hasMessageContaining("%PDF-");
+    }
+
+    @Test
     void eco_2_4_3_x_mss_nil_on_every_message() throws Exception {
         assertThat(compose(Fixtures.message().build()).getHeader(MssHeaders.NIL)).containsExactly("DEV935997");
         var withoutDocuments = fr.duiconnect.core.mssante.MssanteMessage.builder().to(Fixtures.RECIPIENT)
