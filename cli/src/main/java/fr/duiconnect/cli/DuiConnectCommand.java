@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code dui-connect} command line, started by the {@code ./dui-connect} launcher at the root. */
 @Command(name = "dui-connect", mixinStandardHelpOptions = true, version = "DUI Connect 0.1.0",
-        description = "Interoperability toolkit for medico-social DUIs: INS, DMP, MSSanté, e-prescription, e-parcours.",
+        description = "Interoperability toolkit for medico-social DUIs: INS, DMP, MSSanté, e-prescription, e-parcours, Annuaire Santé.",
         // In the order a newcomer meets them: the story, the sandbox, the services, then what operators and referents use.
         subcommands = {
                 DemoCommand.class,
@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 MssanteCommand.class,
                 EPrescriptionCommand.class,
                 EParcoursCommand.class,
+                AnnuaireCommand.class,
                 IndicatorsCommand.class,
                 AuditCommand.class,
                 ConformanceCommand.class,

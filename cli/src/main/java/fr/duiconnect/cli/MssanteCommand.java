@@ -42,8 +42,12 @@ final class MssanteCommand {
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--to", required = true, split = ",", paramLabel = "ADDRESS", description = "Recipient MSSanté address(es).")
+        @Option(names = "--to", split = ",", paramLabel = "ADDRESS", description = "Recipient MSSanté address(es).")
         List<String> to;
+
+        @Option(names = "--to-rpps", split = ",", paramLabel = "RPPS",
+                description = "Recipient professional(s) by RPPS: their personal mailbox from the Annuaire Santé.")
+        List<String> toRpps;
 
         @Option(names = "--ins", required = true, paramLabel = "MATRICULE", description = "Matricule INS (15 characters) of the person; must be the CDA recordTarget's.")
         String ins;
@@ -77,8 +81,13 @@ final class MssanteCommand {
             java.io.PrintWriter out = spec.commandLine().getOut();
             byte[] cda = Files.readAllBytes(attach);
             CdaDocument document = CdaDocument.parse(cda);
-            try (SandboxOptions.ConnectorSession session = target.open(Set.of(ServiceSocle.MSSANTE))) {
+            try (SandboxOptions.ConnectorSession session = target.open(toRpps == null ? Set.of(ServiceSocle.MSSANTE)
+                    : Set.of(ServiceSocle.MSSANTE, ServiceSocle.ANNUAIRE))) {
                 PersonIdentity person = document.person(ins, status);
+                List<String> recipients = new java.util.ArrayList<>(to == null ? List.of() : to);
+                for (String rpps : toRpps == null ? List.<String>of() : toRpps) {
+                    recipients.add(fr.duiconnect.core.directory.Recipient.byRpps(rpps).address(session.connector().directory()));
+                }
                 String finess = session.connector().config().endpoint(ServiceSocle.MSSANTE).option("finess").orElse("750000010");
                 Structure structure = new Structure(Finess.of(finess), null, "ESMS " + finess,
                         Code.of("SA17", "1.2.250.1.71.4.2.4", "Etablissement d'hébergement pour personnes âgées dépendantes"),
@@ -90,7 +99,7 @@ final class MssanteCommand {
                 if (pdf != null) {
                     mailDocument = mailDocument.withPdf(readPdf(pdf), null);
                 }
-                MssanteMessage message = MssanteMessage.builder().to(to).toPatient(toPatient).person(person)
+                MssanteMessage message = MssanteMessage.builder().to(recipients).toPatient(toPatient).person(person)
                         .label(label != null ? label : metadata.title()).body(body).document(mailDocument).build();
                 MssanteClient mssante = session.connector().mssante();
                 PreparedMail prepared = mssante.prepare(message);

@@ -62,6 +62,18 @@ class MssanteCommandTest {
     }
 
     @Test
+    void send_to_an_rpps_without_a_personal_mailbox_is_refused_listing_what_the_directory_publishes() {
+        Path dlu = sharedDir().resolve("conformance/ans-cda-kit/ExemplesCDA/DLU-EHPAD-DLU_2022.01.xml");
+        fr.duiconnect.harness.annuaire.DirectoryStore.SimProfessional cabinetOnly = fr.duiconnect.harness.annuaire.DirectoryStore
+                .generate(fr.duiconnect.harness.annuaire.AnnuaireSimulator.SEED).professionals().stream()
+                .filter(p -> p.perMailbox() == null && p.cabMailbox() != null).findFirst().orElseThrow();
+        Run run = run("mssante", "send", "--to-rpps", cabinetOnly.rpps(), "--ins", "279035121518989",
+                "--attach", dlu.toString(), "--sandbox", "--sandbox-dir", dir.resolve("sandbox-rpps").toString());
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("DIRECTORY-NO-PERSONAL-MAILBOX").contains("to.rpps").contains("CAB " + cabinetOnly.cabMailbox());
+    }
+
+    @Test
     void inbox_lists_what_the_mailbox_holds() {
         Run run = run("mssante", "inbox", "--sandbox", "--sandbox-dir", dir.resolve("sandbox").toString());
         assertThat(run.exit()).as(run.err()).isZero();

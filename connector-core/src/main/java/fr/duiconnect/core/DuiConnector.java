@@ -4,6 +4,7 @@ import fr.duiconnect.core.audit.AuditSink;
 import fr.duiconnect.core.audit.AuditTrail;
 import fr.duiconnect.core.config.ConnectorConfig;
 import fr.duiconnect.core.config.ConnectorProperties;
+import fr.duiconnect.core.directory.DirectoryClient;
 import fr.duiconnect.core.dmp.DmpClient;
 import fr.duiconnect.core.eparcours.EParcoursClient;
 import fr.duiconnect.core.eprescription.EPrescriptionClient;
@@ -73,6 +74,11 @@ public final class DuiConnector implements AutoCloseable {
 
     public EParcoursClient eparcours() {
         return client(ServiceSocle.EPARCOURS, EParcoursClient.class);
+    }
+
+    /** Annuaire Santé: professionals, structures and their MSSanté mailboxes (module {@code dui-connect-annuaire}). */
+    public DirectoryClient directory() {
+        return client(ServiceSocle.ANNUAIRE, DirectoryClient.class);
     }
 
     /** The services whose modules are present. */

@@ -6,7 +6,9 @@ public enum ServiceSocle {
     DMP("dmp", "dui-connect-dmp"),
     MSSANTE("mssante", "dui-connect-mssante"),
     EPRESCRIPTION("eprescription", "dui-connect-eprescription"),
-    EPARCOURS("eparcours", "dui-connect-eparcours");
+    EPARCOURS("eparcours", "dui-connect-eparcours"),
+    /** Annuaire Santé, the national directory of professionals, structures and MSSanté mailboxes. */
+    ANNUAIRE("annuaire", "dui-connect-annuaire");
 
     private final String key;
     private final String artifactId;

@@ -71,6 +71,7 @@ public final class HtmlConformanceReport {
             case MSSANTE -> "MSSanté (messagerie sécurisée)";
             case EPRESCRIPTION -> "e-prescription";
             case EPARCOURS -> "e-parcours (cahier de liaison)";
+            case ANNUAIRE -> "Annuaire Santé (professionnels, structures, BAL MSSanté)";
         };
     }
 }

@@ -18,7 +18,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 class ModuleDependencyRulesTest {
 
-    private static final String[] SERVICES = {"ins", "dmp", "mssante", "eprescription", "eparcours"};
+    private static final String[] SERVICES = {"ins", "dmp", "mssante", "eprescription", "eparcours", "annuaire"};
 
     private static JavaClasses classes;
 
@@ -30,7 +30,7 @@ class ModuleDependencyRulesTest {
     }
 
     @ParameterizedTest(name = "{0} uses no other service module")
-    @ValueSource(strings = {"ins", "dmp", "mssante", "eprescription", "eparcours"})
+    @ValueSource(strings = {"ins", "dmp", "mssante", "eprescription", "eparcours", "annuaire"})
     void a_service_never_depends_on_another_service(String service) {
         String[] others = Arrays.stream(SERVICES).filter(s -> !s.equals(service))
                 .map(s -> "fr.duiconnect." + s + "..").toArray(String[]::new);

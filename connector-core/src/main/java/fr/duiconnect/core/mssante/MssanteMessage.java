@@ -72,6 +72,11 @@ public record MssanteMessage(Mailbox sender, List<String> to, List<String> cc, b
         public Builder sender(Mailbox v) { sender = v; return this; }
         public Builder to(String address) { to.add(address); return this; }
         public Builder to(List<String> addresses) { to.addAll(addresses); return this; }
+        /** A professional known by RPPS: their personal mailbox from the directory ({@code connector.directory()}). */
+        public Builder to(fr.duiconnect.core.directory.Recipient recipient, fr.duiconnect.core.directory.DirectoryClient directory) {
+            to.add(recipient.address(directory));
+            return this;
+        }
         public Builder cc(String address) { cc.add(address); return this; }
         public Builder toPatient(boolean v) { toPatient = v; return this; }
         public Builder person(PersonIdentity v) { person = v; return this; }
