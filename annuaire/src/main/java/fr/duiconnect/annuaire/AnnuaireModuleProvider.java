@@ -17,6 +17,8 @@ import fr.duiconnect.fhir.ProfileValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
+
 /** The Annuaire Santé module, found through {@link java.util.ServiceLoader}; holds its own FhirContext, validator, client. */
 public final class AnnuaireModuleProvider implements ServiceModuleProvider {
 
@@ -37,10 +39,14 @@ public final class AnnuaireModuleProvider implements ServiceModuleProvider {
         AnnuaireSettings settings = AnnuaireSettings.from(endpoint);
         FhirContext fhir = FhirContext.forR4();
         fhir.setParserErrorHandler(FhirContent.refusingHandler());
-        FhirPackageSet packages = FhirPackageSet.load(fhir, settings.packages());
-        packages.missingDependencies().forEach(missing -> LOG.warn(
-                "FHIR package {} (needed by {}) is not configured: its profiles and terminologies are not checked", missing.id(), missing.requiredBy()));
-        ProfileValidator validator = new ProfileValidator(fhir, packages);
+        // The annuaire IG and its declared dependencies by name#version from the packages folder (dui.annuaire.option.
+        // ig.dependencies, default: beside the IG), one validator per package set per JVM, as the other FHIR services.
+        ProfileValidator validator = ProfileValidator.shared(settings.packages(),
+                FhirPackageSet.dependencyFolder(endpoint.option("ig.dependencies"), settings.packages()), List.of());
+        String summary = validator.packages().summary();
+        if (summary != null) {
+            LOG.info("annuaire: {}", summary);
+        }
         FhirRestClient rest = FhirRestClient.create(fhir, endpoint, () -> null);
         rest.client().registerInterceptor(new ApiKey(settings.apiKey()));
         DirectoryGateway gateway = new DirectoryGateway(rest.client(), settings.maxPages());
