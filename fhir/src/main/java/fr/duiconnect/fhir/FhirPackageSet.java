@@ -86,7 +86,12 @@ public final class FhirPackageSet {
             throw new ConfigurationException("ig.packages", "at least one FHIR IG package (package.tgz) must be configured");
         }
         Path folder = igs.get(0).toAbsolutePath().getParent();
-        return folder.getParent() == null ? folder.resolve("deps") : folder.getParent().resolve("deps");
+        if (folder.getParent() == null) {
+            return folder.resolve("deps");
+        }
+        // An IG that sits in a packages folder itself (its folder named name#version, as the annuaire IG in deps/)
+        // finds its dependencies beside it; an IG in a folder of its own, in the deps folder next to it.
+        return folder.getFileName().toString().contains("#") ? folder.getParent() : folder.getParent().resolve("deps");
     }
 
     /** The configured packages folder (a module's {@code ig.dependencies} option), else the default one. */
