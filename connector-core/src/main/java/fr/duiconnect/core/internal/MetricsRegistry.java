@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -28,10 +27,15 @@ import java.util.stream.Collectors;
 public final class MetricsRegistry {
 
     static final String PREFIX = "dui.operations.";
-    private static final String[] EVENTS = {"accepted", "delivered", "acknowledged", "retried", "failed"};
 
     private final MeterRegistry registry;
-    private final Set<String> kinds = ConcurrentHashMap.newKeySet();
+    /** Each kind's meters, registered once: a delivery only increments, it never looks a meter up. */
+    private final Map<String, KindMeters> kinds = new ConcurrentHashMap<>();
+
+    /** The meters of one journal kind. */
+    private record KindMeters(Counter accepted, Counter delivered, Counter acknowledged, Counter retried, Counter failed,
+                              Timer latency) {
+    }
 
     public MetricsRegistry(MeterRegistry registry) {
         this.registry = registry;
@@ -45,19 +49,25 @@ public final class MetricsRegistry {
         }
     }
 
-    void accepted(String kind) { counter("accepted", kind).increment(); }
-    void acknowledged(String kind) { counter("acknowledged", kind).increment(); }
-    void failed(String kind) { counter("failed", kind).increment(); }
-    void retried(String kind) { counter("retried", kind).increment(); }
+    void accepted(String kind) { meters(kind).accepted().increment(); }
+    void acknowledged(String kind) { meters(kind).acknowledged().increment(); }
+    void failed(String kind) { meters(kind).failed().increment(); }
+    void retried(String kind) { meters(kind).retried().increment(); }
 
     void delivered(String kind, Duration sinceAccepted) {
-        counter("delivered", kind).increment();
-        Timer.builder("dui.delivery.latency").description("From acceptance in the journal to delivery")
-                .tag("service", service(kind)).tag("kind", kind).register(registry).record(sinceAccepted);
+        KindMeters meters = meters(kind);
+        meters.delivered().increment();
+        meters.latency().record(sinceAccepted);
+    }
+
+    private KindMeters meters(String kind) {
+        return kinds.computeIfAbsent(kind, k -> new KindMeters(counter("accepted", k), counter("delivered", k),
+                counter("acknowledged", k), counter("retried", k), counter("failed", k),
+                Timer.builder("dui.delivery.latency").description("From acceptance in the journal to delivery")
+                        .tag("service", service(k)).tag("kind", k).register(registry)));
     }
 
     private Counter counter(String event, String kind) {
-        kinds.add(kind);
         return Counter.builder(PREFIX + event).tag("service", service(kind)).tag("kind", kind).register(registry);
     }
 
@@ -66,18 +76,11 @@ public final class MetricsRegistry {
         return dot < 0 ? kind : kind.substring(0, dot);
     }
 
-    private long count(String event, String kind) {
-        Counter counter = registry.find(PREFIX + event).tag("kind", kind).counter();
-        return counter == null ? 0 : (long) counter.count();
-    }
-
     public ConnectorMetrics snapshot() {
-        return new ConnectorMetrics(kinds.stream().collect(Collectors.toMap(kind -> kind, kind -> {
-            long[] values = new long[EVENTS.length];
-            for (int i = 0; i < EVENTS.length; i++) {
-                values[i] = count(EVENTS[i], kind);
-            }
-            return new ConnectorMetrics.KindCounters(values[0], values[1], values[2], values[4], values[3]);
+        return new ConnectorMetrics(kinds.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> {
+            KindMeters m = e.getValue();
+            return new ConnectorMetrics.KindCounters((long) m.accepted().count(), (long) m.delivered().count(),
+                    (long) m.acknowledged().count(), (long) m.failed().count(), (long) m.retried().count());
         })));
     }
 }

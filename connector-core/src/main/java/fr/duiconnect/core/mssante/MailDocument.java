@@ -1,5 +1,6 @@
 package fr.duiconnect.core.mssante;
 
+import fr.duiconnect.core.model.PdfContent;
 import fr.duiconnect.core.model.Require;
 import fr.duiconnect.core.xds.DocumentMetadata;
 
@@ -20,23 +21,10 @@ public record MailDocument(byte[] cda, DocumentMetadata metadata, byte[] pdf, St
         if (cda.length == 0) {
             throw fr.duiconnect.core.error.InvalidInputException.required("document.cda");
         }
-        if (pdf != null && !isPdf(pdf)) {
+        if (pdf != null && !PdfContent.hasPdfHeader(pdf)) {
             // The rendition is sent as application/pdf: its type is checked by content, whatever the file was called.
             throw fr.duiconnect.core.error.InvalidInputException.format("document.pdf", "a PDF document (starting with %PDF-)");
         }
-    }
-
-    private static boolean isPdf(byte[] content) {
-        byte[] magic = {'%', 'P', 'D', 'F', '-'};
-        if (content.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if (content[i] != magic[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     public static MailDocument of(byte[] cda, DocumentMetadata metadata) {

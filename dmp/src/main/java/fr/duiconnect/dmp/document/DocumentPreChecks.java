@@ -15,6 +15,7 @@ import fr.duiconnect.core.error.InvalidInputException;
 import fr.duiconnect.core.identity.IdentityGuard;
 import fr.duiconnect.core.model.Code;
 import fr.duiconnect.core.model.Ins;
+import fr.duiconnect.core.model.PdfContent;
 import fr.duiconnect.core.model.PersonIdentity;
 import fr.duiconnect.core.model.Professional;
 import fr.duiconnect.core.model.Structure;
@@ -227,7 +228,7 @@ final class DocumentPreChecks {
     }
 
     private void pdf(byte[] pdf, String field) {
-        if (pdf.length < 5 || pdf[0] != '%' || pdf[1] != 'P' || pdf[2] != 'D' || pdf[3] != 'F' || pdf[4] != '-') {
+        if (!PdfContent.hasPdfHeader(pdf)) {
             throw new InvalidInputException(DmpErrorCode.ATTACHMENT, field, "a PDF document (starting with %PDF-)");
         }
         if (pdf.length > maxAttachmentBytes) {
