@@ -14,13 +14,20 @@ import java.util.Optional;
  * its endpoint. Immutable; build it with {@link #builder()} or read it with {@link ConnectorProperties}.
  */
 public record ConnectorConfig(SoftwareIdentity software, JournalConfig journal, RetryPolicy retry,
-                              Map<ServiceSocle, EndpointConfig> endpoints) {
+                              Map<ServiceSocle, EndpointConfig> endpoints, DispatchConfig dispatch) {
 
     public ConnectorConfig {
         Require.present(software, "software");
         Require.present(journal, "journal");
         retry = retry == null ? RetryPolicy.DEFAULT : retry;
         endpoints = endpoints == null || endpoints.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(endpoints));
+        dispatch = dispatch == null ? DispatchConfig.DEFAULT : dispatch;
+    }
+
+    /** With the default dispatch settings. */
+    public ConnectorConfig(SoftwareIdentity software, JournalConfig journal, RetryPolicy retry,
+                           Map<ServiceSocle, EndpointConfig> endpoints) {
+        this(software, journal, retry, endpoints, DispatchConfig.DEFAULT);
     }
 
     public Optional<EndpointConfig> endpointIfAny(ServiceSocle socle) {
@@ -40,6 +47,7 @@ public record ConnectorConfig(SoftwareIdentity software, JournalConfig journal, 
         private SoftwareIdentity software;
         private JournalConfig journal;
         private RetryPolicy retry = RetryPolicy.DEFAULT;
+        private DispatchConfig dispatch = DispatchConfig.DEFAULT;
         private final Map<ServiceSocle, EndpointConfig> endpoints = new EnumMap<>(ServiceSocle.class);
 
         private Builder() {
@@ -52,6 +60,8 @@ public record ConnectorConfig(SoftwareIdentity software, JournalConfig journal, 
         public Builder h2Journal(Path directory) { journal = JournalConfig.h2(directory); return this; }
 
         public Builder retry(RetryPolicy value) { retry = value; return this; }
+
+        public Builder dispatch(DispatchConfig value) { dispatch = value; return this; }
 
         /**
          * The endpoint of a service. The HTTP services (INSi, DMP, e-prescription, e-parcours) are reached over HTTPS
@@ -68,7 +78,7 @@ public record ConnectorConfig(SoftwareIdentity software, JournalConfig journal, 
         }
 
         public ConnectorConfig build() {
-            return new ConnectorConfig(software, journal, retry, endpoints);
+            return new ConnectorConfig(software, journal, retry, endpoints, dispatch);
         }
     }
 }

@@ -35,6 +35,7 @@ import java.util.UUID;
  * dui.journal.url=jdbc:h2:file:./journal/dui-journal       (or dui.journal.dir=./journal)
  * dui.journal.user=dui   dui.journal.password.env=DUI_JOURNAL_PASSWORD
  * dui.retry.max-attempts=8   dui.retry.initial-backoff=PT2S   dui.retry.max-backoff=PT15M
+ * dui.dispatch.concurrency=8   dui.dispatch.per-structure-concurrency=4   dui.dmp.option.concurrency=16
  * dui.dmp.url=https://...
  * dui.dmp.timeout.connect=PT10S   dui.dmp.timeout.read=PT30S
  * dui.dmp.tls.truststore=pki/igc-sante-trust.p12   dui.dmp.tls.truststore.password.file=pki/trust.pass
@@ -109,7 +110,9 @@ public final class ConnectorProperties {
         ConnectorConfig.Builder builder = ConnectorConfig.builder()
                 .software(software())
                 .journal(journal())
-                .retry(retry());
+                .retry(retry())
+                .dispatch(new DispatchConfig(integer("dui.dispatch.concurrency", DispatchConfig.DEFAULT.concurrency()),
+                        integer("dui.dispatch.per-structure-concurrency", DispatchConfig.DEFAULT.perStructureConcurrency())));
         for (ServiceSocle socle : ServiceSocle.values()) {
             String prefix = "dui." + socle.key() + ".";
             if (properties.getProperty(prefix + "url") != null) {
@@ -150,7 +153,7 @@ public final class ConnectorProperties {
             base = JournalConfig.h2(path(dir));
         } else {
             base = new JournalConfig(url, get("dui.journal.user"), secret("dui.journal.password"), 8,
-                    Duration.ofMillis(200), 20, Duration.ofMinutes(2));
+                    JournalConfig.DEFAULT_SAFETY_POLL, 20, Duration.ofMinutes(2));
         }
         return new JournalConfig(base.jdbcUrl(), base.user(), base.password(),
                 integer("dui.journal.pool.max", base.maxPoolSize()),

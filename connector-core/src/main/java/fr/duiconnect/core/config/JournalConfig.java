@@ -13,12 +13,17 @@ import java.time.Duration;
  * @param user         database user
  * @param password     database password, may be null for H2
  * @param maxPoolSize  connections kept open
- * @param pollInterval how often the dispatcher looks for due operations
- * @param batchSize    how many due operations one dispatcher claims at once
+ * @param pollInterval the dispatcher's safety net: how often it looks for due operations even without a signal
+ *                     (an accept, a freed worker slot, a retry coming due, a PostgreSQL notification); default 5 s
+ * @param batchSize    no longer used: the dispatcher claims one operation per free worker slot (kept so that
+ *                     existing configurations still load)
  * @param lease        how long a claimed operation is reserved to its dispatcher before another may resume it
  */
 public record JournalConfig(String jdbcUrl, String user, Secret password, int maxPoolSize,
                             Duration pollInterval, int batchSize, Duration lease) {
+
+    /** Deliveries are started by signals; this slow poll only catches what a signal could not announce. */
+    public static final Duration DEFAULT_SAFETY_POLL = Duration.ofSeconds(5);
 
     public JournalConfig {
         if (jdbcUrl == null || !(jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.startsWith("jdbc:postgresql:"))) {
@@ -43,11 +48,11 @@ public record JournalConfig(String jdbcUrl, String user, Secret password, int ma
     public static JournalConfig h2(Path directory) {
         // WRITE_DELAY=0: a commit reaches the file before the call returns, so a killed process loses nothing.
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("dui-journal") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
-        return new JournalConfig(url, "sa", null, 4, Duration.ofMillis(200), 20, Duration.ofMinutes(2));
+        return new JournalConfig(url, "sa", null, 4, DEFAULT_SAFETY_POLL, 20, Duration.ofMinutes(2));
     }
 
     public static JournalConfig postgres(String jdbcUrl, String user, Secret password) {
-        return new JournalConfig(jdbcUrl, user, password, 8, Duration.ofMillis(200), 20, Duration.ofMinutes(2));
+        return new JournalConfig(jdbcUrl, user, password, 8, DEFAULT_SAFETY_POLL, 20, Duration.ofMinutes(2));
     }
 
     public boolean isPostgres() {

@@ -10,13 +10,13 @@ import fr.duiconnect.core.config.ConnectorConfig;
 import fr.duiconnect.core.config.EndpointConfig;
 import fr.duiconnect.core.error.ConfigurationException;
 import fr.duiconnect.core.internal.camel.DeliveryRoutes;
-import fr.duiconnect.core.internal.camel.OutboxDispatchRoute;
 import fr.duiconnect.core.internal.journal.JdbcAuditStore;
 import fr.duiconnect.core.internal.journal.JdbcCursorStore;
 import fr.duiconnect.core.internal.journal.JdbcInboundLedger;
 import fr.duiconnect.core.internal.journal.JdbcUsageIndicators;
 import fr.duiconnect.core.indicators.UsageIndicators;
 import fr.duiconnect.core.internal.journal.JournalDatabase;
+import fr.duiconnect.core.internal.journal.JournalNotifications;
 import fr.duiconnect.core.internal.journal.OutboxJournal;
 import fr.duiconnect.core.operation.OperationReceipt;
 import fr.duiconnect.core.operation.OperationState;
@@ -28,11 +28,13 @@ import fr.duiconnect.core.spi.OutboundRequest;
 import fr.duiconnect.core.spi.Outbox;
 import fr.duiconnect.core.spi.CamelContributor;
 import fr.duiconnect.core.spi.DeliveryHandler;
+import fr.duiconnect.core.spi.DeliveryOutcome;
 import fr.duiconnect.core.spi.RequestInvoker;
 import fr.duiconnect.core.spi.ServiceModule;
 import fr.duiconnect.core.spi.ServiceModuleProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import fr.duiconnect.core.DuiConnector;
 import org.apache.camel.RoutesBuilder;
@@ -50,9 +52,6 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Everything behind the facade: journal database, audit, the embedded Camel context with the modules' routes
@@ -74,29 +73,24 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final CamelContext camel;
     private final Map<ServiceSocle, ServiceModule> modules = new EnumMap<>(ServiceSocle.class);
     private final Set<ServiceSocle> unconfigured = java.util.EnumSet.noneOf(ServiceSocle.class);
-    private final ExecutorService workers;
     private final JournalTracker tracker;
     private final JdbcUsageIndicators indicators;
+    private volatile OutboxDispatcher dispatcher;
+    private volatile JournalNotifications notifications;
 
     private ConnectorRuntime(ConnectorConfig config, List<AuditSink> extraSinks, Clock clock, MeterRegistry meters) {
         this.config = config;
         this.clock = clock;
         this.metrics = new MetricsRegistry(meters);
         this.database = JournalDatabase.open(config.journal());
-        this.journal = new OutboxJournal(database);
+        this.journal = new OutboxJournal(database, UUID.randomUUID().toString());
         this.auditStore = new JdbcAuditStore(database);
         this.audit = new CompositeAuditSink(auditStore, extraSinks);
         this.inbound = new JdbcInboundLedger(database, clock);
         this.cursors = new JdbcCursorStore(database, clock);
         this.camel = new DefaultCamelContext();
         this.camel.getCamelContextExtension().setName("dui-connect");
-
-        this.workers = Executors.newFixedThreadPool(Math.max(2, config.journal().maxPoolSize() - 1), runnable -> {
-            Thread thread = new Thread(runnable, "dui-delivery");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.tracker = new JournalTracker(journal, clock);
+        this.tracker = new JournalTracker(journal, clock, config.journal().pollInterval());
         this.indicators = new JdbcUsageIndicators(database, clock);
         this.metrics.backlogFrom(journal::countByState);
     }
@@ -118,6 +112,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         HandlerRequestInvoker invoker = new HandlerRequestInvoker();
         Outbox outbox = new JournalOutbox();
         Map<String, DeliveryHandler> deliveries = new HashMap<>();
+        Map<String, ServiceSocle> kindsBySocle = new HashMap<>();
         try {
             for (ServiceModuleProvider provider : ServiceLoader.load(ServiceModuleProvider.class, getClass().getClassLoader())) {
                 ServiceSocle socle = provider.socle();
@@ -135,6 +130,7 @@ public final class ConnectorRuntime implements AutoCloseable {
                     if (deliveries.putIfAbsent(kind, handler) != null) {
                         throw new ConfigurationException(socle.key(), "two modules deliver the journal kind " + kind);
                     }
+                    kindsBySocle.put(kind, socle);
                 });
                 for (RoutesBuilder routes : module.routes()) {
                     withoutCamelErrorLog(routes);
@@ -142,21 +138,64 @@ public final class ConnectorRuntime implements AutoCloseable {
                 }
             }
             camel.addRoutes(new DeliveryRoutes(deliveries));
-            if (dispatching) {
-                OutboxDispatcher dispatcher = new OutboxDispatcher(journal, producer, deliveries.keySet(), node,
-                        config.journal().batchSize(), config.journal().lease(), config.retry(), audit, metrics,
-                        softwareLabel(), clock, workers, tracker::wakeUp, tracker::changed);
-                OutboxDispatchRoute dispatch = new OutboxDispatchRoute(dispatcher, config.journal().pollInterval().toMillis());
-                withoutCamelErrorLog(dispatch);
-                camel.addRoutes(dispatch);
-            }
             camel.start();
+            if (dispatching) {
+                dispatcher = new OutboxDispatcher(dispatchSettings(node, kindsBySocle), journal, routes(producer), audit,
+                        metrics, tracker::changed);
+                dispatcher.start();
+            }
+            if (database.isPostgres()) {
+                notifications = JournalNotifications.listen(database, journal.origin(), new FromOtherProcesses());
+            }
         } catch (ConfigurationException e) {
             throw e;
         } catch (Exception e) {
             throw new ConfigurationException("modules", "the connector routes could not start: " + e.getMessage(), e);
         }
         LOG.info("DUI Connect started with services {} (dispatching: {})", modules.keySet(), dispatching);
+    }
+
+    /** Each kind runs at its service's concurrency ({@code dui.<service>.option.concurrency}, else the default). */
+    private DispatchSettings dispatchSettings(String node, Map<String, ServiceSocle> kinds) {
+        Map<String, Integer> concurrency = new HashMap<>();
+        kinds.forEach((kind, socle) -> concurrency.put(kind,
+                config.dispatch().concurrencyOf(config.endpointIfAny(socle).orElse(null))));
+        return new DispatchSettings(node, concurrency, config.dispatch().perStructureConcurrency(), config.journal().lease(),
+                config.journal().pollInterval(), config.retry(), softwareLabel(), clock);
+    }
+
+    /** Delivery goes through the kind's managed route; a failure comes back as the handler's own exception. */
+    private static OutboxDispatcher.Delivery routes(ProducerTemplate producer) {
+        return operation -> {
+            try {
+                return producer.requestBody(DeliveryRoutes.endpointOf(operation.kind()), operation, DeliveryOutcome.class);
+            } catch (CamelExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        };
+    }
+
+    /** PostgreSQL: what the other processes on the journal announce. */
+    private final class FromOtherProcesses implements JournalNotifications.Listener {
+        @Override
+        public void due(String kind) {
+            if (dispatcher != null) {
+                dispatcher.signal(kind);
+            }
+        }
+
+        @Override
+        public void changed(UUID operationId) {
+            tracker.wake(operationId);
+        }
+
+        @Override
+        public void resynchronise() {
+            if (dispatcher != null) {
+                dispatcher.signalAll();
+            }
+            tracker.wakeAll();
+        }
     }
 
     /**
@@ -234,17 +273,18 @@ public final class ConnectorRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        if (notifications != null) {
+            notifications.close();
+        }
+        if (dispatcher != null) {
+            // Before Camel: the deliveries under way still go through their routes.
+            dispatcher.close();
+        }
         tracker.close();
         try {
             camel.close();
         } catch (Exception e) {
             LOG.warn("the Camel context did not stop cleanly: {}", e.getMessage());
-        }
-        workers.shutdown();
-        try {
-            workers.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         for (ServiceModule module : modules.values()) {
             try {
@@ -267,6 +307,9 @@ public final class ConnectorRuntime implements AutoCloseable {
             }
             if (!receipt.alreadyAccepted()) {
                 tracker.changed(receipt.operationId(), OperationState.PENDING);
+                if (dispatcher != null) {
+                    dispatcher.signal(request.kind());
+                }
             }
             return receipt;
         }

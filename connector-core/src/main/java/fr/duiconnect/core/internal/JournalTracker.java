@@ -11,27 +11,34 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * Answers status queries from the journal. Waiting re-reads the journal when this process's dispatcher settles
- * something (wake-up) and at least every 100 ms, since another process may be the one delivering. Listeners get the
- * status read when a change is recorded, handed to one notification thread so that delivery never waits for them.
+ * Answers status queries from the journal. A waiter is woken for its own operation: when this connector records a
+ * change of it, or, on PostgreSQL, when another process announces one ({@link #wake}); it then re-reads the status.
+ * The slow re-read at the journal's safety-poll interval only covers what nothing announces (another connector on
+ * the same H2 file in this JVM). Listeners get the status read when a change is recorded, handed to one
+ * notification thread so that delivery never waits for them.
  */
 final class JournalTracker implements OperationTracker, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalTracker.class);
 
-    private static final long MAX_PAUSE_MILLIS = 100;
-
     private final OutboxJournal journal;
     private final Clock clock;
-    private final Object settled = new Object();
+    private final Duration safetyPoll;
+    /** The waiters of each operation; each waiter's semaphore gets a permit when the operation may have changed. */
+    private final Map<UUID, List<Semaphore>> waiters = new HashMap<>();
     private final List<OperationListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "dui-operation-listeners");
@@ -39,14 +46,23 @@ final class JournalTracker implements OperationTracker, AutoCloseable {
         return thread;
     });
 
-    JournalTracker(OutboxJournal journal, Clock clock) {
+    JournalTracker(OutboxJournal journal, Clock clock, Duration safetyPoll) {
         this.journal = journal;
         this.clock = clock;
+        this.safetyPoll = safetyPoll;
     }
 
-    void wakeUp() {
-        synchronized (settled) {
-            settled.notifyAll();
+    /** The operation may have changed (recorded here, or announced by another process): its waiters look again. */
+    void wake(UUID operationId) {
+        synchronized (waiters) {
+            waiters.getOrDefault(operationId, List.of()).forEach(Semaphore::release);
+        }
+    }
+
+    /** Announcements may have been missed: every waiter looks again. */
+    void wakeAll() {
+        synchronized (waiters) {
+            waiters.values().forEach(list -> list.forEach(Semaphore::release));
         }
     }
 
@@ -56,7 +72,7 @@ final class JournalTracker implements OperationTracker, AutoCloseable {
      * have moved on, so that listeners see every state the operation went through.
      */
     void changed(UUID operationId, OperationState recorded) {
-        wakeUp();
+        wake(operationId);
         if (listeners.isEmpty()) {
             return;
         }
@@ -104,23 +120,37 @@ final class JournalTracker implements OperationTracker, AutoCloseable {
     private OperationStatus waitFor(UUID operationId, Duration timeout, Predicate<OperationStatus> done) {
         // Wall-clock deadline: the injected clock may be fixed in tests.
         long deadline = System.nanoTime() + timeout.toNanos();
-        OperationStatus status = status(operationId);
-        while (!done.test(status)) {
-            long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
-            if (remainingMillis <= 0) {
-                return status;
-            }
-            synchronized (settled) {
+        Semaphore changes = new Semaphore(0);
+        synchronized (waiters) {
+            waiters.computeIfAbsent(operationId, id -> new ArrayList<>()).add(changes);
+        }
+        try {
+            // Registered before the first read: a change recorded after the read leaves a permit behind.
+            OperationStatus status = status(operationId);
+            while (!done.test(status)) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return status;
+                }
                 try {
-                    settled.wait(Math.min(MAX_PAUSE_MILLIS, remainingMillis));
+                    changes.tryAcquire(Math.min(safetyPoll.toNanos(), remaining), TimeUnit.NANOSECONDS);
+                    changes.drainPermits();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return status;
                 }
+                status = status(operationId);
             }
-            status = status(operationId);
+            return status;
+        } finally {
+            synchronized (waiters) {
+                List<Semaphore> list = waiters.get(operationId);
+                list.remove(changes);
+                if (list.isEmpty()) {
+                    waiters.remove(operationId);
+                }
+            }
         }
-        return status;
     }
 
     @Override

@@ -3,111 +3,269 @@ package fr.duiconnect.core.internal;
 import fr.duiconnect.core.audit.AuditEvent;
 import fr.duiconnect.core.audit.AuditOutcome;
 import fr.duiconnect.core.audit.AuditSink;
-import fr.duiconnect.core.config.RetryPolicy;
 import fr.duiconnect.core.error.DuiConnectException;
 import fr.duiconnect.core.internal.journal.OutboxJournal;
 import fr.duiconnect.core.operation.OperationState;
-import fr.duiconnect.core.internal.camel.DeliveryRoutes;
 import fr.duiconnect.core.spi.DeliveryOutcome;
 import fr.duiconnect.core.spi.JournaledOperation;
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.BiConsumer;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 /**
- * Claims due operations and delivers them through the modules' delivery routes, then records the outcome:
- * delivered, rescheduled with exponential backoff and jitter (retryable failures while attempts remain),
- * or FAILED with the reason. Every outcome is audited.
+ * Delivers journaled operations as soon as they can go, and records each outcome: delivered, rescheduled with
+ * exponential backoff and jitter (retryable failures while attempts remain), or FAILED with the reason; every
+ * outcome is audited.
+ *
+ * <p>Continuous, not batched: each journal kind has a number of worker slots, and one pump thread claims ONE
+ * operation whenever a slot is free and the kind may have due work. The kind is marked so by signals — an accept in
+ * this process ({@link #signal}), a delivery that ended (its slot is free), another process's accept heard through
+ * PostgreSQL, the earliest retry or lease end coming due — and by a slow safety poll. A claim that finds nothing
+ * leaves the kind idle until the next signal, so an idle connector does not query the journal. One slow delivery
+ * holds only its own slot.
+ *
+ * <p>Fair: within a kind, claims go round-robin over the structures with due work (the claim asks for the next
+ * structure after the last one served), and a structure holds at most {@code perStructureConcurrency} slots.
  */
-public final class OutboxDispatcher {
+public final class OutboxDispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
-    private final OutboxJournal journal;
-    private final ProducerTemplate producer;
-    private final Set<String> kinds;
-    private final String node;
-    private final int batchSize;
-    private final Duration lease;
-    private final RetryPolicy retry;
-    private final AuditSink audit;
-    private final MetricsRegistry metrics;
-    private final String software;
-    private final Clock clock;
-    private final ExecutorService workers;
-    private final Runnable onSettled;
-    private final BiConsumer<UUID, OperationState> onChanged;
+    /** A due time already past (or a claim lost to a race) is looked at again after this pause, never in a spin. */
+    private static final long MIN_PAUSE_MILLIS = 20;
 
-    OutboxDispatcher(OutboxJournal journal, ProducerTemplate producer, Set<String> kinds, String node, int batchSize,
-                     Duration lease, RetryPolicy retry, AuditSink audit, MetricsRegistry metrics, String software,
-                     Clock clock, ExecutorService workers, Runnable onSettled, BiConsumer<UUID, OperationState> onChanged) {
-        this.journal = journal;
-        this.producer = producer;
-        this.kinds = Set.copyOf(kinds);
-        this.node = node;
-        this.batchSize = batchSize;
-        this.lease = lease;
-        this.retry = retry;
-        this.audit = audit;
-        this.metrics = metrics;
-        this.software = software;
-        this.clock = clock;
-        this.workers = workers;
-        this.onSettled = onSettled;
-        this.onChanged = onChanged;
+    /** Hands an operation to its kind's delivery and returns the outcome (the connector's delivery routes). */
+    @FunctionalInterface
+    interface Delivery {
+        DeliveryOutcome deliver(JournaledOperation operation) throws Exception;
     }
 
-    /** Delivers due operations until none is left; called by the dispatch route's timer. */
-    public void drain() throws InterruptedException {
-        while (true) {
-            List<JournaledOperation> claimed = journal.claimDue(node, kinds, batchSize, clock.instant(), lease);
-            if (claimed.isEmpty()) {
-                return;
-            }
-            List<Future<?>> running = new ArrayList<>(claimed.size());
-            for (JournaledOperation operation : claimed) {
-                running.add(workers.submit(() -> deliver(operation)));
-            }
-            for (Future<?> future : running) {
-                try {
-                    future.get();
-                } catch (ExecutionException e) {
-                    LOG.warn("delivery worker failed unexpectedly", e.getCause());
+    /** One kind's slots and signals; guarded by the dispatcher's monitor. */
+    private static final class Lane {
+        final String kind;
+        final int slots;
+        final Map<String, Integer> byStructure = new HashMap<>();
+        int running;
+        /** May have due work: claim while a slot is free. */
+        boolean hungry = true;
+        /** Bumped by every signal, so that a claim that found nothing does not hide a signal that came meanwhile. */
+        long signals;
+        /** The structure served last: the round-robin's cursor. */
+        String lastStructure;
+
+        Lane(String kind, int slots) {
+            this.kind = kind;
+            this.slots = slots;
+        }
+
+        Set<String> saturated(int perStructure) {
+            Set<String> full = new HashSet<>();
+            byStructure.forEach((structure, count) -> {
+                if (count >= perStructure) {
+                    full.add(structure);
                 }
+            });
+            return full;
+        }
+    }
+
+    private final DispatchSettings settings;
+    private final OutboxJournal journal;
+    private final Delivery delivery;
+    private final AuditSink audit;
+    private final MetricsRegistry metrics;
+    private final BiConsumer<UUID, OperationState> onChanged;
+    private final List<Lane> lanes;
+    private final Map<String, Lane> byKind = new HashMap<>();
+    private final ThreadPoolExecutor workers;
+    private final Thread pump;
+
+    // Guarded by this.
+    private boolean closed;
+    private int nextLane;
+    private long safetyPollAt;
+    private long dueAt = Long.MAX_VALUE;
+
+    OutboxDispatcher(DispatchSettings settings, OutboxJournal journal, Delivery delivery, AuditSink audit,
+                     MetricsRegistry metrics, BiConsumer<UUID, OperationState> onChanged) {
+        this.settings = settings;
+        this.journal = journal;
+        this.delivery = delivery;
+        this.audit = audit;
+        this.metrics = metrics;
+        this.onChanged = onChanged;
+        this.lanes = new TreeMap<>(settings.concurrency()).entrySet().stream()
+                .map(entry -> new Lane(entry.getKey(), entry.getValue())).toList();
+        lanes.forEach(lane -> byKind.put(lane.kind, lane));
+        AtomicInteger threads = new AtomicInteger();
+        // Threads come and go with the work; the slots, not the pool, bound how many run.
+        this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "dui-delivery-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.pump = new Thread(this::pump, "dui-dispatch");
+        this.pump.setDaemon(true);
+    }
+
+    /** Starts claiming: every kind is looked at once (work left by an earlier run), then on signals. */
+    void start() {
+        synchronized (this) {
+            safetyPollAt = System.nanoTime() + settings.safetyPoll().toNanos();
+        }
+        pump.start();
+    }
+
+    /** An operation of this kind was accepted (here or, on PostgreSQL, in another process): claim it if a slot is free. */
+    public synchronized void signal(String kind) {
+        Lane lane = byKind.get(kind);
+        if (lane != null) {
+            wake(lane);
+        }
+    }
+
+    /** Look at every kind again (notifications may have been missed). */
+    public synchronized void signalAll() {
+        lanes.forEach(this::wake);
+    }
+
+    private void wake(Lane lane) {
+        lane.hungry = true;
+        lane.signals++;
+        notifyAll();
+    }
+
+    private void pump() {
+        while (true) {
+            Lane lane;
+            long seen;
+            String after;
+            Set<String> saturated;
+            synchronized (this) {
+                lane = awaitReadyLane();
+                if (lane == null) {
+                    return;
+                }
+                seen = lane.signals;
+                after = lane.lastStructure;
+                saturated = lane.saturated(settings.perStructureConcurrency());
             }
-            onSettled.run();
-            if (claimed.size() < batchSize) {
-                return;
+            try {
+                Optional<JournaledOperation> claimed = journal.claimNext(settings.node(), lane.kind, after, saturated,
+                        settings.clock().instant(), settings.lease());
+                if (claimed.isPresent()) {
+                    start(lane, claimed.get());
+                } else {
+                    idle(lane, seen, journal.nextDueAt(lane.kind, saturated));
+                }
+            } catch (RuntimeException e) {
+                // The journal is unreachable: the safety poll tries again, no spin meanwhile.
+                LOG.warn("the dispatcher could not claim {} operations: {}", lane.kind, e.getMessage());
+                idle(lane, seen, Optional.empty());
             }
         }
+    }
+
+    /** The next kind, round-robin, that has a free slot and may have due work; waits for one. Null once closed. */
+    private Lane awaitReadyLane() {
+        while (!closed) {
+            for (int i = 0; i < lanes.size(); i++) {
+                Lane lane = lanes.get((nextLane + i) % lanes.size());
+                if (lane.hungry && lane.running < lane.slots) {
+                    nextLane = (nextLane + i + 1) % lanes.size();
+                    return lane;
+                }
+            }
+            long now = System.nanoTime();
+            long wakeAt = Math.min(safetyPollAt, dueAt);
+            if (now - wakeAt >= 0) {
+                dueAt = Long.MAX_VALUE;
+                safetyPollAt = now + settings.safetyPoll().toNanos();
+                lanes.forEach(this::wake);
+                continue;
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, wakeAt - now);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Nothing claimable: the kind waits for a signal, or for its next retry or lease end if that comes first. */
+    private synchronized void idle(Lane lane, long seen, Optional<Instant> nextDue) {
+        if (lane.signals == seen) {
+            lane.hungry = false;
+        }
+        nextDue.ifPresent(due -> {
+            long pause = Math.max(MIN_PAUSE_MILLIS, Duration.between(settings.clock().instant(), due).toMillis());
+            long at = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause);
+            if (at - dueAt < 0) {
+                dueAt = at;
+            }
+        });
+    }
+
+    private void start(Lane lane, JournaledOperation operation) {
+        String structure = OutboxJournal.structureOf(operation);
+        synchronized (this) {
+            lane.running++;
+            lane.byStructure.merge(structure, 1, Integer::sum);
+            lane.lastStructure = structure;
+        }
+        try {
+            workers.execute(() -> {
+                try {
+                    deliver(operation);
+                } finally {
+                    finished(lane, structure);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Closing: the claim expires and whoever claims next resumes the operation.
+            finished(lane, structure);
+        }
+    }
+
+    private synchronized void finished(Lane lane, String structure) {
+        lane.running--;
+        lane.byStructure.computeIfPresent(structure, (key, count) -> count > 1 ? count - 1 : null);
+        wake(lane);
     }
 
     void deliver(JournaledOperation operation) {
         DeliveryOutcome outcome;
         try {
-            outcome = producer.requestBody(DeliveryRoutes.endpointOf(operation.kind()), operation, DeliveryOutcome.class);
+            outcome = delivery.deliver(operation);
             if (outcome == null) {
-                throw new IllegalStateException("the delivery route of " + operation.kind() + " returned no outcome");
+                throw new IllegalStateException("the delivery of " + operation.kind() + " returned no outcome");
             }
-        } catch (RuntimeException e) {
-            failed(operation, ErrorClassifier.classify(e instanceof CamelExecutionException && e.getCause() != null ? e.getCause() : e));
+        } catch (Exception e) {
+            failed(operation, ErrorClassifier.classify(e));
             return;
         }
-        if (journal.markDelivered(operation.operationId(), node, outcome, clock.instant())) {
-            metrics.delivered(operation.kind(), Duration.between(operation.createdAt(), clock.instant()));
+        Instant now = settings.clock().instant();
+        if (journal.markDelivered(operation.operationId(), settings.node(), outcome, now)) {
+            metrics.delivered(operation.kind(), Duration.between(operation.createdAt(), now));
             if (outcome.state() == OperationState.ACKED) {
                 metrics.acknowledged(operation.kind());
             }
@@ -120,9 +278,10 @@ public final class OutboxDispatcher {
     }
 
     private void failed(JournaledOperation operation, DuiConnectException error) {
-        boolean retry = error.retryable() && operation.attempt() < this.retry.maxAttempts();
-        Duration delay = retry ? this.retry.delayAfter(operation.attempt(), ThreadLocalRandom.current()) : Duration.ZERO;
-        OperationState state = journal.markAttemptFailed(operation.operationId(), node, error, retry, delay, clock.instant());
+        boolean retry = error.retryable() && operation.attempt() < settings.retry().maxAttempts();
+        Duration delay = retry ? settings.retry().delayAfter(operation.attempt(), ThreadLocalRandom.current()) : Duration.ZERO;
+        OperationState state = journal.markAttemptFailed(operation.operationId(), settings.node(), error, retry, delay,
+                settings.clock().instant());
         if (state == OperationState.PENDING) {
             metrics.retried(operation.kind());
             LOG.info("operation {} ({}) attempt {} failed with {}, retrying in {} ms", operation.operationId(),
@@ -138,7 +297,23 @@ public final class OutboxDispatcher {
     }
 
     private void audit(JournaledOperation operation, AuditOutcome outcome, String detail) {
-        audit.record(new AuditEvent(clock.instant(), operation.finess(), operation.actor(), software, operation.kind(),
-                operation.person(), operation.operationId(), outcome, detail));
+        audit.record(new AuditEvent(settings.clock().instant(), operation.finess(), operation.actor(), settings.software(),
+                operation.kind(), operation.person(), operation.operationId(), outcome, detail));
+    }
+
+    /** Stops claiming, and lets the deliveries under way finish (their claims expire if they do not in time). */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        try {
+            pump.join(TimeUnit.SECONDS.toMillis(5));
+            workers.shutdown();
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -14,11 +14,13 @@ import java.sql.SQLException;
 public final class JournalDatabase implements AutoCloseable {
 
     private final HikariDataSource dataSource;
-    private final boolean postgres;
+    private final JournalConfig config;
+    private final String channel;
 
-    private JournalDatabase(HikariDataSource dataSource, boolean postgres) {
+    private JournalDatabase(HikariDataSource dataSource, JournalConfig config, String channel) {
         this.dataSource = dataSource;
-        this.postgres = postgres;
+        this.config = config;
+        this.channel = channel;
     }
 
     public static JournalDatabase open(JournalConfig config) {
@@ -51,7 +53,28 @@ public final class JournalDatabase implements AutoCloseable {
             dataSource.close();
             throw new JournalException("the journal schema cannot be migrated", e);
         }
-        return new JournalDatabase(dataSource, config.isPostgres());
+        try {
+            return new JournalDatabase(dataSource, config, config.isPostgres() ? channelOf(dataSource) : null);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    /**
+     * One notification channel per journal schema: processes on the same journal hear each other, and journals
+     * in other schemas of the same database (tests, other tenants) stay quiet.
+     */
+    private static String channelOf(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet row = statement.executeQuery("SELECT current_schema()")) {
+            String schema = row.next() && row.getString(1) != null ? row.getString(1) : "public";
+            String name = "dui_outbox_" + schema.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+            return name.length() > 63 ? name.substring(0, 63) : name;
+        } catch (SQLException e) {
+            throw new JournalException("the journal's schema cannot be read", e);
+        }
     }
 
     /**
@@ -74,7 +97,22 @@ public final class JournalDatabase implements AutoCloseable {
     }
 
     public boolean isPostgres() {
-        return postgres;
+        return config.isPostgres();
+    }
+
+    /** PostgreSQL: the channel the journal's commits are announced on. */
+    String notificationChannel() {
+        return channel;
+    }
+
+    /** A connection of its own, outside the pool, for a session that lives as long as the connector (LISTEN). */
+    Connection dedicatedConnection() throws SQLException {
+        java.util.Properties login = new java.util.Properties();
+        login.setProperty("user", config.user());
+        if (config.password() != null) {
+            login.setProperty("password", new String(config.password().chars()));
+        }
+        return java.sql.DriverManager.getConnection(config.jdbcUrl(), login);
     }
 
     Connection connection() throws SQLException {

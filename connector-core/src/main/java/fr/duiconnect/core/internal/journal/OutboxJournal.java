@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,6 +33,11 @@ import java.util.UUID;
  * conditional update, so two dispatchers, in one process or in several sharing PostgreSQL, never hold the same
  * operation at once. A dispatcher that dies leaves its claim to expire, and the operation is resumed by whoever
  * claims it next: nothing is lost.
+ *
+ * <p>On PostgreSQL each commit that gives dispatchers work (an accept) or settles an operation also sends a
+ * notification on the journal's channel, in the same transaction (so it is seen only once committed); the
+ * processes sharing the journal listen to it ({@link JournalNotifications}) to start a delivery or wake a waiter at
+ * once. H2 is single-process: there the in-process signals are enough.
  */
 public final class OutboxJournal {
 
@@ -40,9 +46,21 @@ public final class OutboxJournal {
             + "remote_reference, last_error_code, last_error";
 
     private final JournalDatabase database;
+    private final String origin;
 
+    /** A journal for tools and tests; its notifications carry a random origin. */
     public OutboxJournal(JournalDatabase database) {
+        this(database, UUID.randomUUID().toString());
+    }
+
+    /** @param origin names this process's commits in the notifications, so that it can skip its own */
+    public OutboxJournal(JournalDatabase database, String origin) {
         this.database = database;
+        this.origin = origin;
+    }
+
+    public String origin() {
+        return origin;
     }
 
     /** Commits the operation, or returns the earlier receipt for the same kind and idempotency key. */
@@ -60,6 +78,7 @@ public final class OutboxJournal {
                         request.person(), now, now, now);
                 Sql.update(connection, "INSERT INTO outbox_payload (operation_id, content_type, attributes, body) VALUES (?, ?, ?, ?)",
                         id.toString(), request.contentType(), toJson(request.attributes()), request.payload());
+                announce(connection, JournalNotifications.due(request.kind(), origin));
                 return null;
             });
         } catch (JournalException e) {
@@ -89,69 +108,131 @@ public final class OutboxJournal {
     }
 
     /**
-     * Claims up to {@code limit} due operations of the given kinds for {@code node}, for {@code lease}.
-     * Expired claims (a dispatcher that died) count as due.
+     * Claims up to {@code limit} due operations of the given kinds for {@code node}, for {@code lease}, oldest due
+     * first. Expired claims (a dispatcher that died) count as due. For tools (benchmarks); the dispatcher claims
+     * one at a time with {@link #claimNext}.
      */
     public List<JournaledOperation> claimDue(String node, Collection<String> kinds, int limit, Instant now, Duration lease) {
-        if (kinds.isEmpty()) {
-            return List.of();
-        }
-        Instant until = now.plus(lease);
-        List<String> claimedIds = database.isPostgres()
-                ? claimWithSkipLocked(node, kinds, limit, now, until)
-                : claimOneByOne(node, kinds, limit, now, until);
-        List<JournaledOperation> claimed = new ArrayList<>(claimedIds.size());
-        for (String id : claimedIds) {
-            claimed.add(load(id));
+        List<JournaledOperation> claimed = new ArrayList<>();
+        for (String kind : kinds) {
+            while (claimed.size() < limit) {
+                Optional<JournaledOperation> next = claimNext(node, kind, null, Set.of(), now, lease);
+                if (next.isEmpty()) {
+                    break;
+                }
+                claimed.add(next.get());
+            }
         }
         return claimed;
     }
 
     private static final String DUE = "state = 'PENDING' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)";
 
-    /** PostgreSQL: one statement; rows another dispatcher is claiming are skipped, not waited for. */
-    private List<String> claimWithSkipLocked(String node, Collection<String> kinds, int limit, Instant now, Instant until) {
+    /**
+     * Claims one due operation of the kind for {@code node}, for {@code lease}: the oldest due one of the first
+     * structure after {@code afterStructure} in FINESS order that has due work (wrapping round to the first
+     * structure; null starts there), skipping the structures in {@code saturated}. Successive claims that pass the
+     * previous claim's structure thus go round-robin over the structures with due work. An operation without FINESS
+     * counts as the structure {@code ""}, before all others.
+     */
+    public Optional<JournaledOperation> claimNext(String node, String kind, String afterStructure, Set<String> saturated,
+                                                  Instant now, Duration lease) {
+        Optional<String> id = Optional.empty();
+        if (afterStructure != null) {
+            id = claimOne(node, kind, afterStructure, saturated, now, now.plus(lease));
+        }
+        if (id.isEmpty()) {
+            id = claimOne(node, kind, null, saturated, now, now.plus(lease));
+        }
+        return id.map(this::load);
+    }
+
+    /** The structure an operation is fair-shared under: its FINESS, or {@code ""} when it has none. */
+    public static String structureOf(JournaledOperation operation) {
+        return operation.finess() == null ? "" : operation.finess();
+    }
+
+    private Optional<String> claimOne(String node, String kind, String after, Set<String> saturated, Instant now, Instant until) {
+        StringBuilder where = new StringBuilder(DUE).append(" AND kind = ?");
+        List<Object> values = new ArrayList<>(List.of(now, now, kind));
+        if (after != null) {
+            where.append(" AND finess > ?");
+            values.add(after);
+        }
+        if (!saturated.isEmpty()) {
+            where.append(" AND COALESCE(finess, '') NOT IN (").append(placeholders(saturated)).append(")");
+            values.addAll(saturated);
+        }
+        String candidate = "SELECT id FROM outbox_operation WHERE " + where + " ORDER BY finess NULLS FIRST, next_attempt_at LIMIT 1";
+        return database.isPostgres()
+                ? claimWithSkipLocked(node, candidate, values, now, until)
+                : claimConditionally(node, candidate, values, now, until);
+    }
+
+    /** PostgreSQL: one statement; a row another dispatcher is claiming is skipped, not waited for. */
+    private Optional<String> claimWithSkipLocked(String node, String candidate, List<Object> values, Instant now, Instant until) {
         String sql = "UPDATE outbox_operation SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1, updated_at = ? "
-                + "WHERE id IN (SELECT id FROM outbox_operation WHERE " + DUE + " AND kind IN (" + placeholders(kinds) + ") "
-                + "ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id";
-        List<Object> values = new ArrayList<>(List.of(node, until, now, now, now));
-        values.addAll(kinds);
-        values.add(limit);
-        return Sql.inTransaction(database, "claim due operations", connection -> {
+                + "WHERE id = (" + candidate + " FOR UPDATE SKIP LOCKED) RETURNING id";
+        List<Object> all = new ArrayList<>(List.of(node, until, now));
+        all.addAll(values);
+        return Sql.inTransaction(database, "claim a due operation", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                Sql.bind(statement, values.toArray());
+                Sql.bind(statement, all.toArray());
                 try (ResultSet rows = statement.executeQuery()) {
-                    return ids(rows);
+                    return ids(rows).stream().findFirst();
                 }
             }
         });
     }
 
-    /** Portable path (H2): read candidates, then claim each with a conditional update that only one claimer wins. */
-    private List<String> claimOneByOne(String node, Collection<String> kinds, int limit, Instant now, Instant until) {
-        String select = "SELECT id FROM outbox_operation WHERE " + DUE + " AND kind IN (" + placeholders(kinds) + ") "
-                + "ORDER BY next_attempt_at LIMIT ?";
-        List<Object> values = new ArrayList<>(List.of(now, now));
-        values.addAll(kinds);
-        values.add(limit);
-        List<String> candidates = Sql.read(database, "find due operations", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(select)) {
-                Sql.bind(statement, values.toArray());
-                try (ResultSet rows = statement.executeQuery()) {
-                    return ids(rows);
+    /**
+     * Portable path (H2): read the candidate, then claim it with a conditional update that only one claimer wins;
+     * a claimer that loses the race (another connector on the same journal) looks again.
+     */
+    private Optional<String> claimConditionally(String node, String candidate, List<Object> values, Instant now, Instant until) {
+        for (int round = 0; round < 10; round++) {
+            List<String> found = Sql.read(database, "find a due operation", connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(candidate)) {
+                    Sql.bind(statement, values.toArray());
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return ids(rows);
+                    }
                 }
+            });
+            if (found.isEmpty()) {
+                return Optional.empty();
             }
-        });
-        List<String> claimed = new ArrayList<>();
-        for (String id : candidates) {
+            String id = found.get(0);
             int updated = Sql.inTransaction(database, "claim an operation", connection -> Sql.update(connection,
                     "UPDATE outbox_operation SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1, updated_at = ? "
                             + "WHERE id = ? AND " + DUE, node, until, now, id, now, now));
             if (updated == 1) {
-                claimed.add(id);
+                return Optional.of(id);
             }
         }
-        return claimed;
+        return Optional.empty();
+    }
+
+    /**
+     * When the next pending operation of the kind outside {@code saturated} becomes claimable: its retry time, or
+     * the end of the lease that holds it. Empty when none is pending.
+     */
+    public Optional<Instant> nextDueAt(String kind, Set<String> saturated) {
+        StringBuilder sql = new StringBuilder("SELECT MIN(CASE WHEN claimed_until IS NOT NULL AND claimed_until > next_attempt_at "
+                + "THEN claimed_until ELSE next_attempt_at END) AS due FROM outbox_operation WHERE state = 'PENDING' AND kind = ?");
+        List<Object> values = new ArrayList<>(List.of(kind));
+        if (!saturated.isEmpty()) {
+            sql.append(" AND COALESCE(finess, '') NOT IN (").append(placeholders(saturated)).append(")");
+            values.addAll(saturated);
+        }
+        return Sql.read(database, "find the next due operation", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                Sql.bind(statement, values.toArray());
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next() ? Optional.ofNullable(Sql.instant(row, "due")) : Optional.<Instant>empty();
+                }
+            }
+        });
     }
 
     private static String placeholders(Collection<?> values) {
@@ -188,12 +269,12 @@ public final class OutboxJournal {
 
     /** Records a successful delivery. Returns false if the claim had been lost to another dispatcher. */
     public boolean markDelivered(UUID id, String node, DeliveryOutcome outcome, Instant now) {
-        int updated = Sql.inTransaction(database, "record a delivery", connection -> Sql.update(connection,
+        int updated = Sql.inTransaction(database, "record a delivery", connection -> settled(connection, id, Sql.update(connection,
                 "UPDATE outbox_operation SET state = ?, remote_reference = ?, sent_at = ?, settled_at = ?, "
                         + "claimed_by = NULL, claimed_until = NULL, last_error_code = NULL, last_error = NULL, updated_at = ? "
                         + "WHERE id = ? AND state = 'PENDING' AND claimed_by = ?",
                 outcome.state().name(), outcome.remoteReference(), now,
-                outcome.state() == OperationState.ACKED ? now : null, now, id.toString(), node));
+                outcome.state() == OperationState.ACKED ? now : null, now, id.toString(), node)));
         return updated == 1;
     }
 
@@ -211,10 +292,10 @@ public final class OutboxJournal {
                     now.plus(retryDelay), error.code(), message, now, id.toString(), node));
             return OperationState.PENDING;
         }
-        Sql.inTransaction(database, "fail an operation", connection -> Sql.update(connection,
+        Sql.inTransaction(database, "fail an operation", connection -> settled(connection, id, Sql.update(connection,
                 "UPDATE outbox_operation SET state = 'FAILED', settled_at = ?, claimed_by = NULL, claimed_until = NULL, "
                         + "last_error_code = ?, last_error = ?, updated_at = ? WHERE id = ? AND state = 'PENDING' AND claimed_by = ?",
-                now, error.code(), message, now, id.toString(), node));
+                now, error.code(), message, now, id.toString(), node)));
         return OperationState.FAILED;
     }
 
@@ -232,10 +313,11 @@ public final class OutboxJournal {
                         return Optional.<UUID>empty();
                     }
                     String id = row.getString(1);
-                    Sql.update(connection, "UPDATE outbox_operation SET state = ?, settled_at = ?, updated_at = ?, "
+                    settled(connection, UUID.fromString(id), Sql.update(connection,
+                            "UPDATE outbox_operation SET state = ?, settled_at = ?, updated_at = ?, "
                                     + "last_error = CASE WHEN ? = 'FAILED' THEN ? ELSE last_error END "
                                     + "WHERE id = ? AND state IN ('SENT', 'ACKED')",
-                            state.name(), now, now, state.name(), truncate(detail, 1000), id);
+                            state.name(), now, now, state.name(), truncate(detail, 1000), id));
                     return Optional.of(UUID.fromString(id));
                 }
             }
@@ -271,10 +353,28 @@ public final class OutboxJournal {
     }
 
     public boolean cancel(UUID id, String reason, Instant now) {
-        return Sql.inTransaction(database, "cancel an operation", connection -> Sql.update(connection,
+        return Sql.inTransaction(database, "cancel an operation", connection -> settled(connection, id, Sql.update(connection,
                 "UPDATE outbox_operation SET state = 'FAILED', settled_at = ?, last_error_code = ?, last_error = ?, "
                         + "claimed_by = NULL, claimed_until = NULL, updated_at = ? WHERE id = ? AND state = 'PENDING'",
-                now, "CORE-CANCELLED", truncate("cancelled: " + reason, 1000), now, id.toString())) == 1;
+                now, "CORE-CANCELLED", truncate("cancelled: " + reason, 1000), now, id.toString()))) == 1;
+    }
+
+    /** After an update that settles the operation: tells the other processes when it changed a row. */
+    private int settled(Connection connection, UUID id, int updated) throws SQLException {
+        if (updated > 0) {
+            announce(connection, JournalNotifications.changed(id, origin));
+        }
+        return updated;
+    }
+
+    /** PostgreSQL: a notification sent with the transaction's commit (H2 has no other process to tell). */
+    private void announce(Connection connection, String payload) throws SQLException {
+        if (database.isPostgres()) {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                Sql.bind(statement, database.notificationChannel(), payload);
+                statement.execute();
+            }
+        }
     }
 
     /** Counts per state, for tests, benchmarks and the usage indicators. */
