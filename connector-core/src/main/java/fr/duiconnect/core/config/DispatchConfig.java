@@ -1,5 +1,6 @@
 package fr.duiconnect.core.config;
 
+import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.error.ConfigurationException;
 
 /**
@@ -28,8 +29,8 @@ public record DispatchConfig(int concurrency, int perStructureConcurrency) {
         }
     }
 
-    /** The concurrency of a service: its {@code option.concurrency} when set, else this default. */
-    public int concurrencyOf(EndpointConfig endpoint) {
+    /** The concurrency of a service: its {@code dui.<service>.option.concurrency} when set, else this default. */
+    public int concurrencyOf(ServiceSocle socle, EndpointConfig endpoint) {
         if (endpoint == null) {
             return concurrency;
         }
@@ -42,7 +43,7 @@ public record DispatchConfig(int concurrency, int perStructureConcurrency) {
             } catch (NumberFormatException e) {
                 // reported below with the field's name
             }
-            throw new ConfigurationException("option.concurrency", "must be a whole number of at least 1");
+            throw new ConfigurationException("dui." + socle.key() + ".option.concurrency", "must be a whole number of at least 1");
         }).orElse(concurrency);
     }
 }

@@ -23,6 +23,11 @@ final class CompositeAuditSink implements AuditSink {
     @Override
     public void record(AuditEvent event) {
         primary.record(event);
+        recordedInJournal(event);
+    }
+
+    /** For an event the journal already holds (committed with the outcome it records): the application's sinks only. */
+    void recordedInJournal(AuditEvent event) {
         for (AuditSink sink : extra) {
             try {
                 sink.record(event);

@@ -65,7 +65,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final JournalDatabase database;
     private final OutboxJournal journal;
     private final JdbcAuditStore auditStore;
-    private final AuditSink audit;
+    private final CompositeAuditSink audit;
     private final InboundLedger inbound;
     private final CursorStore cursors;
     private final MetricsRegistry metrics;
@@ -140,8 +140,8 @@ public final class ConnectorRuntime implements AutoCloseable {
             camel.addRoutes(new DeliveryRoutes(deliveries));
             camel.start();
             if (dispatching) {
-                dispatcher = new OutboxDispatcher(dispatchSettings(node, kindsBySocle), journal, routes(producer), audit,
-                        metrics, tracker::changed);
+                dispatcher = new OutboxDispatcher(dispatchSettings(node, kindsBySocle), journal, routes(producer),
+                        audit::recordedInJournal, metrics, tracker::changed);
                 dispatcher.start();
             }
             if (database.isPostgres()) {
@@ -159,7 +159,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     private DispatchSettings dispatchSettings(String node, Map<String, ServiceSocle> kinds) {
         Map<String, Integer> concurrency = new HashMap<>();
         kinds.forEach((kind, socle) -> concurrency.put(kind,
-                config.dispatch().concurrencyOf(config.endpointIfAny(socle).orElse(null))));
+                config.dispatch().concurrencyOf(socle, config.endpointIfAny(socle).orElse(null))));
         return new DispatchSettings(node, concurrency, config.dispatch().perStructureConcurrency(), config.journal().lease(),
                 config.journal().pollInterval(), config.retry(), softwareLabel(), clock);
     }

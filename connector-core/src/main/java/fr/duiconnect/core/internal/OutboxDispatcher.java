@@ -32,7 +32,7 @@ import java.util.function.BiConsumer;
 /**
  * Delivers journaled operations as soon as they can go, and records each outcome: delivered, rescheduled with
  * exponential backoff and jitter (retryable failures while attempts remain), or FAILED with the reason; every
- * outcome is audited.
+ * outcome is audited, its journal row in the transaction that records the outcome.
  *
  * <p>Continuous, not batched: each journal kind has a number of worker slots, and one pump thread claims ONE
  * operation whenever a slot is free and the kind may have due work. The kind is marked so by signals — an accept in
@@ -89,6 +89,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final DispatchSettings settings;
     private final OutboxJournal journal;
     private final Delivery delivery;
+    /** The application's audit sinks: the journal's audit row commits with the outcome, these get it afterwards. */
     private final AuditSink audit;
     private final MetricsRegistry metrics;
     private final BiConsumer<UUID, OperationState> onChanged;
@@ -264,12 +265,14 @@ public final class OutboxDispatcher implements AutoCloseable {
             return;
         }
         Instant now = settings.clock().instant();
-        if (journal.markDelivered(operation.operationId(), settings.node(), outcome, now)) {
+        AuditEvent success = auditEvent(operation, AuditOutcome.SUCCESS,
+                outcome.state() + (outcome.remoteReference() == null ? "" : " " + outcome.remoteReference()));
+        if (journal.markDelivered(operation.operationId(), settings.node(), outcome, now, success)) {
             metrics.delivered(operation.kind(), Duration.between(operation.createdAt(), now));
             if (outcome.state() == OperationState.ACKED) {
                 metrics.acknowledged(operation.kind());
             }
-            audit(operation, AuditOutcome.SUCCESS, outcome.state() + (outcome.remoteReference() == null ? "" : " " + outcome.remoteReference()));
+            audit.record(success);
             onChanged.accept(operation.operationId(), outcome.state());
         } else {
             // Our lease ran out and another dispatcher took the operation over; it will record the outcome.
@@ -280,8 +283,9 @@ public final class OutboxDispatcher implements AutoCloseable {
     private void failed(JournaledOperation operation, DuiConnectException error) {
         boolean retry = error.retryable() && operation.attempt() < settings.retry().maxAttempts();
         Duration delay = retry ? settings.retry().delayAfter(operation.attempt(), ThreadLocalRandom.current()) : Duration.ZERO;
+        AuditEvent failure = auditEvent(operation, AuditOutcome.FAILURE, error.code() + ": " + error.getMessage());
         OperationState state = journal.markAttemptFailed(operation.operationId(), settings.node(), error, retry, delay,
-                settings.clock().instant());
+                settings.clock().instant(), failure);
         if (state == OperationState.PENDING) {
             metrics.retried(operation.kind());
             LOG.info("operation {} ({}) attempt {} failed with {}, retrying in {} ms", operation.operationId(),
@@ -291,14 +295,14 @@ public final class OutboxDispatcher implements AutoCloseable {
             LOG.warn("operation {} ({}) failed after {} attempt(s): {}", operation.operationId(), operation.kind(),
                     operation.attempt(), error.code());
             LOG.debug("operation {} failure detail: {}", operation.operationId(), error.getMessage());
-            audit(operation, AuditOutcome.FAILURE, error.code() + ": " + error.getMessage());
+            audit.record(failure);
         }
         onChanged.accept(operation.operationId(), state);
     }
 
-    private void audit(JournaledOperation operation, AuditOutcome outcome, String detail) {
-        audit.record(new AuditEvent(settings.clock().instant(), operation.finess(), operation.actor(), settings.software(),
-                operation.kind(), operation.person(), operation.operationId(), outcome, detail));
+    private AuditEvent auditEvent(JournaledOperation operation, AuditOutcome outcome, String detail) {
+        return new AuditEvent(settings.clock().instant(), operation.finess(), operation.actor(), settings.software(),
+                operation.kind(), operation.person(), operation.operationId(), outcome, detail);
     }
 
     /** Stops claiming, and lets the deliveries under way finish (their claims expire if they do not in time). */

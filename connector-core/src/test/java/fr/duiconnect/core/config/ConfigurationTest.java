@@ -57,6 +57,34 @@ class ConfigurationTest {
     }
 
     @Test
+    void dispatchConcurrencyIsADefaultPerServiceWithItsOwnOverrideAndALimitPerStructure() throws Exception {
+        Path file = write(BASE + """
+                dui.dispatch.concurrency=6
+                dui.dispatch.per-structure-concurrency=2
+                dui.mssante.url=smtp://smtp.example.test:587
+                dui.mssante.option.concurrency=12
+                """);
+        ConnectorConfig config = ConnectorProperties.load(file, Map.of());
+
+        assertThat(config.dispatch().perStructureConcurrency()).isEqualTo(2);
+        assertThat(config.dispatch().concurrencyOf(ServiceSocle.MSSANTE, config.endpoint(ServiceSocle.MSSANTE))).isEqualTo(12);
+        assertThat(config.dispatch().concurrencyOf(ServiceSocle.DMP, null)).isEqualTo(6);
+        assertThat(ConnectorProperties.load(write(BASE), Map.of()).dispatch()).isEqualTo(DispatchConfig.DEFAULT);
+    }
+
+    @Test
+    void aServiceConcurrencyBelowOneIsRefusedNamingItsProperty() throws Exception {
+        ConnectorConfig config = ConnectorProperties.load(write(BASE + """
+                dui.mssante.url=smtp://smtp.example.test:587
+                dui.mssante.option.concurrency=0
+                """), Map.of());
+
+        assertThatThrownBy(() -> config.dispatch().concurrencyOf(ServiceSocle.MSSANTE, config.endpoint(ServiceSocle.MSSANTE)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("dui.mssante.option.concurrency");
+    }
+
+    @Test
     void secretsComeFromEnvironmentVariablesAndNeverShowInToString() throws Exception {
         Path file = write(BASE + """
                 dui.ins.url=https://insi.example.test/ws

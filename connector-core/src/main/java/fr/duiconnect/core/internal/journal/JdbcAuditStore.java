@@ -30,11 +30,16 @@ public final class JdbcAuditStore implements AuditSink, AuditTrail {
 
     @Override
     public void record(AuditEvent event) {
-        Sql.inTransaction(database, "record an audit event", connection -> Sql.update(connection,
+        Sql.inTransaction(database, "record an audit event", connection -> insert(connection, event));
+    }
+
+    /** Within a journal transaction: an outcome and its audit row commit together (see {@link OutboxJournal}). */
+    static int insert(java.sql.Connection connection, AuditEvent event) throws java.sql.SQLException {
+        return Sql.update(connection,
                 "INSERT INTO audit_event (occurred_at, finess, actor, software, action, person, operation_id, outcome, detail) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.occurredAt(), event.finess(), event.actor(), event.software(), event.action(), event.person(),
-                event.operationId() == null ? null : event.operationId().toString(), event.outcome().name(), event.detail()));
+                event.operationId() == null ? null : event.operationId().toString(), event.outcome().name(), event.detail());
     }
 
     @Override

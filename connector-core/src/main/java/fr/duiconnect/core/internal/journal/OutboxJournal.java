@@ -3,6 +3,7 @@ package fr.duiconnect.core.internal.journal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.duiconnect.core.audit.AuditEvent;
 import fr.duiconnect.core.error.CoreErrorCode;
 import fr.duiconnect.core.error.DuiConnectException;
 import fr.duiconnect.core.error.JournalException;
@@ -269,12 +270,20 @@ public final class OutboxJournal {
 
     /** Records a successful delivery. Returns false if the claim had been lost to another dispatcher. */
     public boolean markDelivered(UUID id, String node, DeliveryOutcome outcome, Instant now) {
-        int updated = Sql.inTransaction(database, "record a delivery", connection -> settled(connection, id, Sql.update(connection,
+        return markDelivered(id, node, outcome, now, null);
+    }
+
+    /**
+     * Records a successful delivery and, in the same transaction, its audit event (when not null): whoever reads
+     * the new state finds the audit row too. Returns false, recording nothing, if the claim had been lost.
+     */
+    public boolean markDelivered(UUID id, String node, DeliveryOutcome outcome, Instant now, AuditEvent audit) {
+        int updated = Sql.inTransaction(database, "record a delivery", connection -> audited(connection, audit, settled(connection, id, Sql.update(connection,
                 "UPDATE outbox_operation SET state = ?, remote_reference = ?, sent_at = ?, settled_at = ?, "
                         + "claimed_by = NULL, claimed_until = NULL, last_error_code = NULL, last_error = NULL, updated_at = ? "
                         + "WHERE id = ? AND state = 'PENDING' AND claimed_by = ?",
                 outcome.state().name(), outcome.remoteReference(), now,
-                outcome.state() == OperationState.ACKED ? now : null, now, id.toString(), node)));
+                outcome.state() == OperationState.ACKED ? now : null, now, id.toString(), node))));
         return updated == 1;
     }
 
@@ -284,6 +293,12 @@ public final class OutboxJournal {
      */
     public OperationState markAttemptFailed(UUID id, String node, DuiConnectException error, boolean retry,
                                             Duration retryDelay, Instant now) {
+        return markAttemptFailed(id, node, error, retry, retryDelay, now, null);
+    }
+
+    /** As above; when the operation ends FAILED, {@code failureAudit} (if not null) commits with it. */
+    public OperationState markAttemptFailed(UUID id, String node, DuiConnectException error, boolean retry,
+                                            Duration retryDelay, Instant now, AuditEvent failureAudit) {
         String message = truncate(error.getMessage(), 1000);
         if (retry) {
             Sql.inTransaction(database, "reschedule an operation", connection -> Sql.update(connection,
@@ -292,10 +307,11 @@ public final class OutboxJournal {
                     now.plus(retryDelay), error.code(), message, now, id.toString(), node));
             return OperationState.PENDING;
         }
-        Sql.inTransaction(database, "fail an operation", connection -> settled(connection, id, Sql.update(connection,
+        Sql.inTransaction(database, "fail an operation", connection -> audited(connection, failureAudit, settled(connection, id,
+                Sql.update(connection,
                 "UPDATE outbox_operation SET state = 'FAILED', settled_at = ?, claimed_by = NULL, claimed_until = NULL, "
                         + "last_error_code = ?, last_error = ?, updated_at = ? WHERE id = ? AND state = 'PENDING' AND claimed_by = ?",
-                now, error.code(), message, now, id.toString(), node)));
+                now, error.code(), message, now, id.toString(), node))));
         return OperationState.FAILED;
     }
 
@@ -357,6 +373,14 @@ public final class OutboxJournal {
                 "UPDATE outbox_operation SET state = 'FAILED', settled_at = ?, last_error_code = ?, last_error = ?, "
                         + "claimed_by = NULL, claimed_until = NULL, updated_at = ? WHERE id = ? AND state = 'PENDING'",
                 now, "CORE-CANCELLED", truncate("cancelled: " + reason, 1000), now, id.toString()))) == 1;
+    }
+
+    /** After an update that settles the operation: its audit row, when it changed one. */
+    private static int audited(Connection connection, AuditEvent audit, int updated) throws SQLException {
+        if (updated > 0 && audit != null) {
+            JdbcAuditStore.insert(connection, audit);
+        }
+        return updated;
     }
 
     /** After an update that settles the operation: tells the other processes when it changed a row. */
