@@ -21,13 +21,13 @@ public record ConnectorConfig(SoftwareIdentity software, JournalConfig journal, 
         Require.present(journal, "journal");
         retry = retry == null ? RetryPolicy.DEFAULT : retry;
         endpoints = endpoints == null || endpoints.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(endpoints));
-        dispatch = dispatch == null ? DispatchConfig.DEFAULT : dispatch;
+        dispatch = dispatch == null ? DispatchConfig.forJournal(journal) : dispatch;
     }
 
-    /** With the default dispatch settings. */
+    /** With the journal's default dispatch settings ({@link DispatchConfig#forJournal}). */
     public ConnectorConfig(SoftwareIdentity software, JournalConfig journal, RetryPolicy retry,
                            Map<ServiceSocle, EndpointConfig> endpoints) {
-        this(software, journal, retry, endpoints, DispatchConfig.DEFAULT);
+        this(software, journal, retry, endpoints, null);
     }
 
     public Optional<EndpointConfig> endpointIfAny(ServiceSocle socle) {
@@ -47,7 +47,7 @@ public record ConnectorConfig(SoftwareIdentity software, JournalConfig journal, 
         private SoftwareIdentity software;
         private JournalConfig journal;
         private RetryPolicy retry = RetryPolicy.DEFAULT;
-        private DispatchConfig dispatch = DispatchConfig.DEFAULT;
+        private DispatchConfig dispatch;
         private final Map<ServiceSocle, EndpointConfig> endpoints = new EnumMap<>(ServiceSocle.class);
 
         private Builder() {
@@ -61,6 +61,7 @@ public record ConnectorConfig(SoftwareIdentity software, JournalConfig journal, 
 
         public Builder retry(RetryPolicy value) { retry = value; return this; }
 
+        /** Default: {@link DispatchConfig#forJournal} of the journal. */
         public Builder dispatch(DispatchConfig value) { dispatch = value; return this; }
 
         /**

@@ -107,12 +107,14 @@ public final class ConnectorProperties {
     }
 
     private ConnectorConfig toConfig() {
+        JournalConfig journal = journal();
+        DispatchConfig dispatch = DispatchConfig.forJournal(journal);
         ConnectorConfig.Builder builder = ConnectorConfig.builder()
                 .software(software())
-                .journal(journal())
+                .journal(journal)
                 .retry(retry())
-                .dispatch(new DispatchConfig(integer("dui.dispatch.concurrency", DispatchConfig.DEFAULT.concurrency()),
-                        integer("dui.dispatch.per-structure-concurrency", DispatchConfig.DEFAULT.perStructureConcurrency())));
+                .dispatch(new DispatchConfig(integer("dui.dispatch.concurrency", dispatch.concurrency()),
+                        integer("dui.dispatch.per-structure-concurrency", dispatch.perStructureConcurrency())));
         for (ServiceSocle socle : ServiceSocle.values()) {
             String prefix = "dui." + socle.key() + ".";
             if (properties.getProperty(prefix + "url") != null) {

@@ -10,15 +10,18 @@ import fr.duiconnect.core.error.ConfigurationException;
  * {@code perStructureConcurrency} of them, and free slots go round-robin to the structures with due work, so a
  * structure with a large backlog does not delay another's single message.
  *
- * @param concurrency             deliveries of one kind at once, per process (default 8)
+ * @param concurrency             deliveries of one kind at once, per process (default: the journal's pool size less
+ *                                one, at least 2 — as many as have a connection to record their outcome while
+ *                                one stays for claims and accepts: 3 on the embedded H2, 7 on PostgreSQL)
  * @param perStructureConcurrency deliveries of one kind at once for one structure (default: no limit beyond
  *                                {@code concurrency}, fairness then comes from the round-robin alone)
  */
 public record DispatchConfig(int concurrency, int perStructureConcurrency) {
 
-    public static final int DEFAULT_CONCURRENCY = 8;
-
-    public static final DispatchConfig DEFAULT = new DispatchConfig(DEFAULT_CONCURRENCY, Integer.MAX_VALUE);
+    /** The default for a journal: see {@code concurrency}; no per-structure limit. */
+    public static DispatchConfig forJournal(JournalConfig journal) {
+        return new DispatchConfig(Math.max(2, journal.maxPoolSize() - 1), Integer.MAX_VALUE);
+    }
 
     public DispatchConfig {
         if (concurrency < 1) {

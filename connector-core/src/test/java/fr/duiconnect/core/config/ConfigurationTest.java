@@ -69,7 +69,9 @@ class ConfigurationTest {
         assertThat(config.dispatch().perStructureConcurrency()).isEqualTo(2);
         assertThat(config.dispatch().concurrencyOf(ServiceSocle.MSSANTE, config.endpoint(ServiceSocle.MSSANTE))).isEqualTo(12);
         assertThat(config.dispatch().concurrencyOf(ServiceSocle.DMP, null)).isEqualTo(6);
-        assertThat(ConnectorProperties.load(write(BASE), Map.of()).dispatch()).isEqualTo(DispatchConfig.DEFAULT);
+        ConnectorConfig defaults = ConnectorProperties.load(write(BASE), Map.of());
+        assertThat(defaults.dispatch()).isEqualTo(DispatchConfig.forJournal(defaults.journal()));
+        assertThat(defaults.dispatch().concurrency()).as("the embedded H2 journal's 4 connections less one").isEqualTo(3);
     }
 
     @Test
