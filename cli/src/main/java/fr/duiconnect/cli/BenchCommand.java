@@ -72,9 +72,11 @@ final class BenchCommand implements Callable<Integer> {
             }
             fr.duiconnect.cli.bench.BenchResult baseline = runScenario(other, connector, sandbox);
             System.out.println(baseline.describe());
-            System.out.println(String.format(java.util.Locale.ROOT, "ratio %s / %s: %.2f (throughput), %.2f (p50 latency)",
+            System.out.println(String.format(java.util.Locale.ROOT,
+                    "ratio %s / %s: %.2f (throughput), %.2f (p50 latency), %.2f (p99 latency), %.2f (CPU ms/op)",
                     chosen.name(), other.name(), result.throughput() / baseline.throughput(),
-                    result.percentileMillis(50) / baseline.percentileMillis(50)));
+                    result.percentileMillis(50) / baseline.percentileMillis(50), result.percentileMillis(99) / baseline.percentileMillis(99),
+                    result.connectorCpuMillisPerOperation() / baseline.connectorCpuMillisPerOperation()));
             return result.errors() == 0 && baseline.errors() == 0 ? 0 : DuiConnectCommand.EXIT_SERVICE;
         }
     }
@@ -89,6 +91,7 @@ final class BenchCommand implements Callable<Integer> {
     private fr.duiconnect.cli.bench.BenchResult runScenario(fr.duiconnect.cli.bench.BenchScenario scenario,
             fr.duiconnect.core.DuiConnector connector, fr.duiconnect.harness.sandbox.Sandbox sandbox) throws Exception {
         scenario.setUp(connector, sandbox);
+        scenario.prepare(operations + warmup);
         try {
             return fr.duiconnect.cli.bench.BenchRunner.run(scenario.name(), operations, threads, warmup, scenario::run, System.err);
         } finally {

@@ -23,6 +23,13 @@ public interface BenchScenario {
     /** Prepares the run (fixtures, warm caches); called once. */
     void setUp(DuiConnector connector, Sandbox sandbox) throws Exception;
 
+    /**
+     * Builds, before the timed part, whatever the {@code operations} calls to come (warm-up included) will send:
+     * baselines replay requests prepared here so that only the exchange is measured.
+     */
+    default void prepare(int operations) throws Exception {
+    }
+
     /** One measured operation; must complete it (e.g. wait until a journaled operation is delivered). */
     void run(int index) throws Exception;
 
