@@ -58,6 +58,7 @@ final class BenchCommand implements Callable<Integer> {
                      .meterRegistry(meters).build()) {
             fr.duiconnect.cli.bench.BenchResult result = runScenario(chosen, connector, sandbox);
             System.out.println(result.describe());
+            System.out.println(result.simulatorBound());
             if (!chosen.notes().isEmpty()) {
                 System.out.println(chosen.notes());
             }
@@ -72,6 +73,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             fr.duiconnect.cli.bench.BenchResult baseline = runScenario(other, connector, sandbox);
             System.out.println(baseline.describe());
+            System.out.println(baseline.simulatorBound());
             System.out.println(String.format(java.util.Locale.ROOT,
                     "ratio %s / %s: %.2f (throughput), %.2f (p50 latency), %.2f (p99 latency), %.2f (CPU ms/op)",
                     chosen.name(), other.name(), result.throughput() / baseline.throughput(),

@@ -34,6 +34,18 @@ public record BenchResult(String scenario, int operations, int threads, double s
         return simulatorCpuNanos / 1e6 / operations;
     }
 
+    /**
+     * The simulators' own limit on this machine: all its cores spent on the simulators' work alone; a connector's
+     * ratio to its baseline means something only well below it.
+     */
+    public String simulatorBound() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double perOperation = simulatorCpuMillisPerOperation();
+        return perOperation <= 0 ? scenario + ": no simulator CPU time measured"
+                : String.format(Locale.ROOT, "%s: simulators %.2f CPU ms/op, so at most %.0f ops/s on %d cores for the simulators alone",
+                scenario, perOperation, cores * 1000 / perOperation, cores);
+    }
+
     public String describe() {
         return String.format(Locale.ROOT, "%s: %d operations on %d thread(s) in %.2f s — %.1f ops/s — latency p50 %.2f ms, "
                         + "p90 %.2f ms, p99 %.2f ms, max %.2f ms — CPU %.2f ms/op (simulators %.2f ms/op) — peak heap %.0f MiB — errors %d",

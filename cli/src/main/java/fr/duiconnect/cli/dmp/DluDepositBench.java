@@ -46,6 +46,10 @@ public final class DluDepositBench implements BenchScenario {
     /** The DMP simulator validates each CDA with the ANS kit (schema, volet, structuration minimale, body profiles). */
     @Override
     public String notes() {
+        return notes(simulator);
+    }
+
+    static String notes(DmpSimulator simulator) {
         return simulator == null || !simulator.validatesContent() ? "DMP simulator: CDA not validated (no kit)"
                 : String.format(java.util.Locale.ROOT, "DMP simulator CDA validation: %d documents, %.1f ms per deposit (mean)",
                 simulator.contentValidations(), simulator.meanContentValidationMillis());
