@@ -37,4 +37,17 @@ public interface BenchScenario {
     default String notes() {
         return "";
     }
+
+    /**
+     * The scenario for the {@code index}-th of several connector processes sharing the work ({@code --processes}):
+     * this one, unless each process must work on data of its own.
+     */
+    default BenchScenario forProcess(int index) {
+        return this;
+    }
+
+    /** The same, when it needs the run's figures (e.g. a projection from the throughput). */
+    default String notes(BenchResult result) {
+        return notes();
+    }
 }

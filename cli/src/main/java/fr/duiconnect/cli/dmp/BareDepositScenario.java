@@ -54,7 +54,7 @@ public class BareDepositScenario implements BenchScenario {
     @Override
     public void setUp(DuiConnector value, Sandbox sandbox) {
         connector = value;
-        simulator = sandbox.simulator(DmpSimulator.class);
+        simulator = sandbox == null ? null : sandbox.simulator(DmpSimulator.class);
         EndpointConfig endpoint = connector.config().endpoint(ServiceSocle.DMP);
         DmpSettings settings = DmpSettings.from(endpoint, connector.config().software());
         Clock clock = Clock.systemUTC();

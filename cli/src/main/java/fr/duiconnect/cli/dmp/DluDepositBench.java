@@ -40,7 +40,7 @@ public final class DluDepositBench implements BenchScenario {
     public void setUp(DuiConnector value, Sandbox sandbox) {
         this.connector = value;
         this.resident = SampleResident.load();
-        this.simulator = sandbox.simulator(DmpSimulator.class);
+        this.simulator = sandbox == null ? null : sandbox.simulator(DmpSimulator.class);   // null in a process of --processes
     }
 
     /** The DMP simulator validates each CDA with the ANS kit (schema, volet, structuration minimale, body profiles). */
