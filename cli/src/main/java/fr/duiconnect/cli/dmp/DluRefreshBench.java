@@ -46,6 +46,7 @@ public final class DluRefreshBench implements BenchScenario {
     private final AtomicInteger deposits = new AtomicInteger();
     private final AtomicInteger replacements = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger next = new AtomicInteger();
     private DuiConnector connector;
     private List<ResidentRecord> residents;
     private int generationRefusals;
@@ -98,9 +99,10 @@ public final class DluRefreshBench implements BenchScenario {
         refused.set(0);
     }
 
+    /** Each call the next resident, warm-up included (the prepared list holds one per call). */
     @Override
     public void run(int index) {
-        refresh(index >= 0 ? index : -1 - index);
+        refresh(next.getAndIncrement());
     }
 
     private void refresh(int slot) {
