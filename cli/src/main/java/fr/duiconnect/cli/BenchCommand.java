@@ -1,27 +1,57 @@
 package fr.duiconnect.cli;
 
+import fr.duiconnect.cli.bench.BenchResult;
+import fr.duiconnect.cli.bench.BenchRunner;
+import fr.duiconnect.cli.bench.BenchScenario;
 import fr.duiconnect.cli.bench.JournalBenchmark;
+import fr.duiconnect.cli.bench.PostgresJournal;
+import fr.duiconnect.cli.bench.SeveralProcesses;
+import fr.duiconnect.cli.bench.StartupCosts;
+import fr.duiconnect.core.DuiConnector;
+import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.core.config.ConnectorConfig;
 import fr.duiconnect.core.config.JournalConfig;
 import fr.duiconnect.core.config.Secret;
+import fr.duiconnect.harness.sandbox.Sandbox;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-/** {@code dui-connect bench <scenario>}: throughput, latency percentiles and heap, printed (never asserted). */
-@Command(name = "bench", description = "Benchmarks against the embedded sandbox: journal, or a named scenario (see --list).",
-        subcommands = BenchCommand.Journal.class)
+/**
+ * {@code dui-connect bench <scenario>}: throughput, latency percentiles, CPU time per operation and heap, printed
+ * (never asserted); {@code --compare} a baseline, {@code --processes} several connector processes on one PostgreSQL
+ * journal, {@code startup} the modules' start-up costs.
+ */
+@Command(name = "bench", description = "Benchmarks against the embedded sandbox: journal, startup, or a named scenario (see --list).",
+        subcommands = {BenchCommand.Journal.class, BenchCommand.Startup.class})
 final class BenchCommand implements Callable<Integer> {
 
-    @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "Scenario name (dlu-deposit, mssante-send, ins-search, ...).")
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "Scenario name (dlu-deposit, mssante-send, ins-search, ...).")
     String scenario;
 
     @Option(names = "--n", defaultValue = "200", description = "Measured operations (default: ${DEFAULT-VALUE}).")
     int operations;
+
+    @Option(names = "--residents", description = "dlu-refresh: the residents to refresh (instead of --n).")
+    Integer residents;
 
     @Option(names = "--threads", defaultValue = "1", description = "Threads (default: ${DEFAULT-VALUE}).")
     int threads;
@@ -32,69 +62,117 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the scenarios.")
     boolean list;
 
-    @Option(names = "--compare", paramLabel = "SCENARIO", description = "Also run this scenario in the same sandbox and print the throughput ratio (e.g. mssante-send --compare mssante-send-bare).")
+    @Option(names = "--compare", paramLabel = "SCENARIO", description = "Also run this scenario in the same sandbox and print the ratios (e.g. dlu-deposit --compare dlu-deposit-bare).")
     String compare;
+
+    @Option(names = "--pg-url", description = "Journal on this PostgreSQL server (jdbc:postgresql://...), a schema per run; default: $DUI_TEST_PG_URL with --processes.")
+    String postgresUrl;
+
+    @Option(names = "--pg-user", description = "PostgreSQL user (default: $DUI_TEST_PG_USER, else dui); password from $DUI_TEST_PG_PASSWORD.")
+    String postgresUser;
+
+    @Option(names = "--processes", defaultValue = "0", description = "Share the operations between this many connector processes on one PostgreSQL journal, after a run with one, and print the ratio.")
+    int processes;
 
     private SimpleMeterRegistry meters;
 
     @Override
     public Integer call() throws Exception {
-        java.util.Map<String, fr.duiconnect.cli.bench.BenchScenario> scenarios = new java.util.TreeMap<>();
-        java.util.ServiceLoader.load(fr.duiconnect.cli.bench.BenchScenario.class).forEach(s -> scenarios.put(s.name(), s));
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, BenchScenario> scenarios = new TreeMap<>();
+        ServiceLoader.load(BenchScenario.class).forEach(s -> scenarios.put(s.name(), s));
         if (list || scenario == null) {
-            System.out.println("journal: the journal alone, H2 and PostgreSQL (dui-connect bench journal)");
-            scenarios.values().forEach(s -> System.out.println(s.name() + ": " + s.description()));
+            out.println("journal: the journal alone, H2 and PostgreSQL (dui-connect bench journal)");
+            out.println("startup: each module's start-up cost, process wall time to ready (dui-connect bench startup)");
+            scenarios.values().forEach(s -> out.println(s.name() + ": " + s.description()));
             return scenario == null && !list ? 2 : 0;
         }
-        fr.duiconnect.cli.bench.BenchScenario chosen = scenarios.get(scenario);
-        if (chosen == null) {
-            System.err.println("no scenario " + scenario + "; known: journal, " + String.join(", ", scenarios.keySet()));
+        BenchScenario chosen = scenarios.get(scenario);
+        BenchScenario other = compare == null ? null : scenarios.get(compare);
+        if (chosen == null || (compare != null && other == null)) {
+            err.println("no scenario " + (chosen == null ? scenario : compare) + "; known: journal, startup, " + String.join(", ", scenarios.keySet()));
             return 2;
+        }
+        int count = residents != null ? residents : operations;
+        PostgresJournal postgres = PostgresJournal.of(postgresUrl, postgresUser);
+        if (processes > 0 && (postgres == null || compare != null)) {
+            err.println("--processes needs a PostgreSQL journal (--pg-url or $DUI_TEST_PG_URL), and no --compare");
+            return 2;
+        }
+        Set<ServiceSocle> services = EnumSet.copyOf(chosen.services());
+        if (other != null) {
+            services.addAll(other.services());
         }
         Path directory = Files.createTempDirectory("dui-bench-");
         meters = new SimpleMeterRegistry();
-        try (fr.duiconnect.harness.sandbox.Sandbox sandbox = fr.duiconnect.harness.sandbox.Sandbox.start(directory, chosen.services(), false);
-             fr.duiconnect.core.DuiConnector connector = fr.duiconnect.core.DuiConnector.builder().config(sandbox.connectorConfig())
-                     .meterRegistry(meters).build()) {
-            fr.duiconnect.cli.bench.BenchResult result = runScenario(chosen, connector, sandbox);
-            System.out.println(result.describe());
-            if (!chosen.notes().isEmpty()) {
-                System.out.println(chosen.notes());
+        try (Sandbox sandbox = Sandbox.start(directory, services, false)) {
+            if (processes > 0) {
+                return SeveralProcesses.run(out, sandbox, chosen.name(), count, threads, warmup, processes, postgres) ? 0 : DuiConnectCommand.EXIT_SERVICE;
             }
-            printDeliveryMeters();
-            if (compare == null) {
-                return result.errors() == 0 ? 0 : DuiConnectCommand.EXIT_SERVICE;
+            ConnectorConfig config = postgresUrl == null ? sandbox.connectorConfig() : sandbox.connectorConfigWith(postgres.newSchema());
+            try (DuiConnector connector = DuiConnector.builder().config(config).meterRegistry(meters).build()) {
+                BenchResult result = runScenario(chosen, count, connector, sandbox);
+                report(out, chosen, result);
+                printDeliveryMeters(out);
+                if (other == null) {
+                    return result.errors() == 0 ? 0 : DuiConnectCommand.EXIT_SERVICE;
+                }
+                BenchResult baseline = runScenario(other, count, connector, sandbox);
+                report(out, other, baseline);
+                out.println(String.format(Locale.ROOT,
+                        "ratio %s / %s: %.2f (throughput), %.2f (p50 latency), %.2f (p99 latency), %.2f (CPU ms/op)",
+                        chosen.name(), other.name(), result.throughput() / baseline.throughput(),
+                        result.percentileMillis(50) / baseline.percentileMillis(50), result.percentileMillis(99) / baseline.percentileMillis(99),
+                        result.connectorCpuMillisPerOperation() / baseline.connectorCpuMillisPerOperation()));
+                return result.errors() == 0 && baseline.errors() == 0 ? 0 : DuiConnectCommand.EXIT_SERVICE;
             }
-            fr.duiconnect.cli.bench.BenchScenario other = scenarios.get(compare);
-            if (other == null) {
-                System.err.println("no scenario " + compare);
-                return 2;
-            }
-            fr.duiconnect.cli.bench.BenchResult baseline = runScenario(other, connector, sandbox);
-            System.out.println(baseline.describe());
-            System.out.println(String.format(java.util.Locale.ROOT, "ratio %s / %s: %.2f (throughput), %.2f (p50 latency)",
-                    chosen.name(), other.name(), result.throughput() / baseline.throughput(),
-                    result.percentileMillis(50) / baseline.percentileMillis(50)));
-            return result.errors() == 0 && baseline.errors() == 0 ? 0 : DuiConnectCommand.EXIT_SERVICE;
         }
     }
 
+    private static void report(PrintWriter out, BenchScenario scenario, BenchResult result) {
+        out.println(result.describe());
+        out.println(result.simulatorBound());
+        String notes = scenario.notes(result);
+        if (!notes.isEmpty()) {
+            out.println(notes);
+        }
+        out.flush();
+    }
+
     /** The connector's own view of the run, from its Micrometer meters: deliveries and their latency per kind. */
-    private void printDeliveryMeters() {
-        meters.find("dui.delivery.latency").timers().forEach(timer -> System.out.println(String.format(java.util.Locale.ROOT,
+    private void printDeliveryMeters(PrintWriter out) {
+        meters.find("dui.delivery.latency").timers().forEach(timer -> out.println(String.format(Locale.ROOT,
                 "meters %s: %d delivered, latency from acceptance mean %.1f ms, max %.1f ms", timer.getId().getTag("kind"),
                 timer.count(), timer.mean(TimeUnit.MILLISECONDS), timer.max(TimeUnit.MILLISECONDS))));
     }
 
-    private fr.duiconnect.cli.bench.BenchResult runScenario(fr.duiconnect.cli.bench.BenchScenario scenario,
-            fr.duiconnect.core.DuiConnector connector, fr.duiconnect.harness.sandbox.Sandbox sandbox) throws Exception {
+    private BenchResult runScenario(BenchScenario scenario, int count, DuiConnector connector, Sandbox sandbox) throws Exception {
         scenario.setUp(connector, sandbox);
+        scenario.prepare(count + warmup);
         try {
-            return fr.duiconnect.cli.bench.BenchRunner.run(scenario.name(), operations, threads, warmup, scenario::run, System.err);
+            return BenchRunner.run(scenario.name(), count, threads, warmup, scenario::run, System.err);
         } finally {
             if (scenario instanceof AutoCloseable closeable) {
                 closeable.close();
             }
+        }
+    }
+
+    @Command(name = "startup", description = "Start-up cost of each module: wall time from launching a connector JVM to ready, "
+            + "core only then one module more at a time (median of --runs).")
+    static final class Startup implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--runs", defaultValue = "5", description = "Runs per configuration (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Override
+        public Integer call() throws Exception {
+            StartupCosts.run(spec.commandLine().getOut(), Files.createTempDirectory("dui-bench-startup-"), runs);
+            return 0;
         }
     }
 

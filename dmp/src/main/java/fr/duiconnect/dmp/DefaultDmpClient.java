@@ -40,7 +40,6 @@ import fr.duiconnect.dmp.xds.DmpMetadataFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -64,14 +63,14 @@ public final class DefaultDmpClient implements DmpClient {
     private final ModuleContext context;
     private final DmpSettings settings;
     private final DmpMetadataFactory metadata;
-    private final SubmissionSetSignature signer;
+    private final DocumentSubmissions submissions;
     private final CdaDocumentWriter documents;
 
     public DefaultDmpClient(ModuleContext context, DmpSettings settings, SubmissionSetSignature signer) {
         this.context = context;
         this.settings = settings;
-        this.signer = signer;
         this.metadata = new DmpMetadataFactory(settings.sourceId(), settings.contentTypeCode());
+        this.submissions = new DocumentSubmissions(metadata, signer, context.clock());
         this.documents = new CdaDocumentWriter(context.clock(), CdaDocumentWriter.DEFAULT_MAX_ATTACHMENT_BYTES, settings.terminology());
     }
 
@@ -209,7 +208,6 @@ public final class DefaultDmpClient implements DmpClient {
         Ins ins = header.patientIns();
         requireFeedable(gateway.testExistence(ins));
         Set<Visibility> visibility = visibility(operation.attributes().get("visibility"));
-        DocumentMetadata entry = metadata.documentEntry(header, cda, visibility);
         String replaces = null;
         if (operation.attributes().containsKey("replaces")) {
             DmpGateway.Found previous = gateway.getDocument(ins, operation.attributes().get("replaces"))
@@ -218,21 +216,10 @@ public final class DefaultDmpClient implements DmpClient {
                             "no approved document " + operation.attributes().get("replaces") + " in this person's DMP"));
             replaces = previous.entry().entryUuid();
         }
-        Instant now = context.clock().instant();
-        String setUniqueId = XdsUniqueIds.random();
-        byte[] signature = signer.sign(setUniqueId, entry.uniqueId(), cda);
-        DocumentMetadata signatureEntry = metadata.signatureEntry(entry, XdsUniqueIds.random(), signature, now);
-        XdsDocument document = XdsDocument.of(entry);
-        if (replaces != null) {
-            document = document.replacing(replaces);
-        }
-        XdsDocument signed = XdsDocument.of(signatureEntry);
-        XdsSubmission submission = metadata.submission(metadata.submissionSet(entry, setUniqueId, now), document, signed);
-        Map<String, byte[]> contents = new LinkedHashMap<>();
-        contents.put(document.entryUuid(), cda);
-        contents.put(signed.entryUuid(), signature);
+        DocumentSubmissions.Submission submission = submissions.of(cda, header, visibility, replaces);
+        DocumentMetadata entry = submission.entry();
         try {
-            gateway.provideAndRegister(ins, submission, contents);
+            gateway.provideAndRegister(ins, submission.submission(), submission.contentByEntryUuid());
         } catch (RemoteServiceException e) {
             if (e.errorCode() == DmpErrorCode.DUPLICATE_UNIQUE_ID && operation.attempt() > 1 && alreadyRegistered(gateway, ins, entry)) {
                 // an earlier attempt reached the registry but its answer was lost: delivered once, not twice

@@ -42,14 +42,31 @@ public final class DmpGateway {
 
     /** TD0.2. */
     public DmpPatientStatus testExistence(Ins ins) {
+        return DmpMessages.existenceAnswer(send(existenceRequest(ins)), ins);
+    }
+
+    /**
+     * A request exactly as the gateway sends it (VIHF signed, envelope serialised, MTOM packaged): sent by the
+     * gateway itself, or replayed by tools that measure the wire without the connector (benchmark baselines).
+     */
+    public record Request(URI service, String contentType, byte[] body) {
+    }
+
+    /** TD0.2, built and signed, not sent. */
+    public Request existenceRequest(Ins ins) {
         URI service = transport.service(DmpActions.PATIENTS);
         Document envelope = envelope(DmpActions.TD02, service, ins);
         DmpMessages.existenceQuery(DmpSoap.body(envelope), ins, senderOid);
-        return DmpMessages.existenceAnswer(call(service, envelope), ins);
+        return new Request(service, soapType(DmpActions.TD02), DmpSoap.serialise(envelope));
     }
 
     /** ITI-41: the submission and each document's bytes by entryUUID. */
     public void provideAndRegister(Ins ins, XdsSubmission submission, Map<String, byte[]> contentByEntryUuid) {
+        DmpSoap.requireSuccess(send(provideAndRegisterRequest(ins, submission, contentByEntryUuid)));
+    }
+
+    /** ITI-41, built, signed and packaged (MTOM), not sent. */
+    public Request provideAndRegisterRequest(Ins ins, XdsSubmission submission, Map<String, byte[]> contentByEntryUuid) {
         URI service = transport.service(DmpActions.REPOSITORY);
         Document envelope = envelope(DmpActions.ITI41, service, ins);
         Element request = DmpSoap.child(DmpSoap.body(envelope), DmpSoap.XDSB, "xdsb:ProvideAndRegisterDocumentSetRequest", null);
@@ -63,7 +80,7 @@ public final class DmpGateway {
             parts.add(new MtomPackage.Part(contentId, "text/xml", entry.getValue()));
         }
         MtomPackage.Encoded encoded = MtomPackage.write(DmpSoap.serialise(envelope), parts, DmpActions.ITI41);
-        DmpSoap.requireSuccess(answer(transport.post(service, encoded.contentType(), encoded.body())));
+        return new Request(service, encoded.contentType(), encoded.body());
     }
 
     /** ITI-18 FindDocuments. */
@@ -96,8 +113,7 @@ public final class DmpGateway {
         URI service = transport.service(DmpActions.REPOSITORY);
         Document envelope = envelope(DmpActions.ITI43, service, ins);
         DmpMessages.retrieve(DmpSoap.body(envelope), repositoryUniqueId, uniqueId);
-        MtomPackage.Decoded decoded = transport.post(service, "application/soap+xml; charset=UTF-8; action=\"" + DmpActions.ITI43 + "\"",
-                DmpSoap.serialise(envelope));
+        MtomPackage.Decoded decoded = transport.post(service, soapType(DmpActions.ITI43), DmpSoap.serialise(envelope));
         Element response = DmpSoap.payload(decoded.envelope(), "ITI-43 answer");
         DmpSoap.first(response, DmpSoap.RS, "RegistryResponse").ifPresent(DmpSoap::requireSuccess);
         Element document = DmpSoap.first(response, DmpSoap.XDSB, "DocumentResponse")
@@ -127,10 +143,14 @@ public final class DmpGateway {
 
     private Element call(URI service, Document envelope) {
         String action = DmpSoap.header(envelope).getElementsByTagNameNS(DmpSoap.WSA, "Action").item(0).getTextContent();
-        return answer(transport.post(service, "application/soap+xml; charset=UTF-8; action=\"" + action + "\"", DmpSoap.serialise(envelope)));
+        return send(new Request(service, soapType(action), DmpSoap.serialise(envelope)));
     }
 
-    private static Element answer(MtomPackage.Decoded decoded) {
-        return DmpSoap.payload(decoded.envelope(), "DMP answer");
+    private Element send(Request request) {
+        return DmpSoap.payload(transport.post(request.service(), request.contentType(), request.body()).envelope(), "DMP answer");
+    }
+
+    private static String soapType(String action) {
+        return "application/soap+xml; charset=UTF-8; action=\"" + action + "\"";
     }
 }

@@ -3,9 +3,12 @@ package fr.duiconnect.cli.bench;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Figures of one benchmark run: throughput, latency percentiles and peak heap. Printed, never asserted. */
+/**
+ * Figures of one benchmark run: throughput, latency percentiles, CPU time per operation (the connector's JVM apart
+ * from the in-process simulators' threads) and peak heap. Printed, never asserted.
+ */
 public record BenchResult(String scenario, int operations, int threads, double seconds, long[] latenciesNanos,
-                          long peakHeapBytes, long errors) {
+                          long peakHeapBytes, long errors, long connectorCpuNanos, long simulatorCpuNanos) {
 
     public double throughput() {
         return operations / seconds;
@@ -21,10 +24,33 @@ public record BenchResult(String scenario, int operations, int threads, double s
         return sorted[Math.max(0, index)] / 1e6;
     }
 
+    /** CPU time of the connector's JVM per operation, the simulators' threads excluded. */
+    public double connectorCpuMillisPerOperation() {
+        return connectorCpuNanos / 1e6 / operations;
+    }
+
+    /** CPU time of the in-process simulators per operation: what the simulator itself costs for each request. */
+    public double simulatorCpuMillisPerOperation() {
+        return simulatorCpuNanos / 1e6 / operations;
+    }
+
+    /**
+     * The simulators' own limit on this machine: all its cores spent on the simulators' work alone; a connector's
+     * ratio to its baseline means something only well below it.
+     */
+    public String simulatorBound() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double perOperation = simulatorCpuMillisPerOperation();
+        return perOperation <= 0 ? scenario + ": no simulator CPU time measured"
+                : String.format(Locale.ROOT, "%s: simulators %.2f CPU ms/op, so at most %.0f ops/s on %d cores for the simulators alone",
+                scenario, perOperation, cores * 1000 / perOperation, cores);
+    }
+
     public String describe() {
         return String.format(Locale.ROOT, "%s: %d operations on %d thread(s) in %.2f s — %.1f ops/s — latency p50 %.2f ms, "
-                        + "p90 %.2f ms, p99 %.2f ms, max %.2f ms — peak heap %.0f MiB — errors %d",
+                        + "p90 %.2f ms, p99 %.2f ms, max %.2f ms — CPU %.2f ms/op (simulators %.2f ms/op) — peak heap %.0f MiB — errors %d",
                 scenario, operations, threads, seconds, throughput(), percentileMillis(50), percentileMillis(90),
-                percentileMillis(99), percentileMillis(100), peakHeapBytes / 1048576.0, errors);
+                percentileMillis(99), percentileMillis(100), connectorCpuMillisPerOperation(), simulatorCpuMillisPerOperation(),
+                peakHeapBytes / 1048576.0, errors);
     }
 }

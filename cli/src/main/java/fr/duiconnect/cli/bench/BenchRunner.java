@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs one operation N times on T threads after a warm-up, measuring each call, the whole run's throughput and
- * the peak heap; shows a progress bar on long runs. Figures only: benchmarks never assert timings.
+ * Runs one operation N times on T threads after a warm-up, measuring each call, the whole run's throughput, the
+ * CPU time spent ({@link CpuTime}) and the peak heap; shows a progress bar on long runs. Figures only: benchmarks never assert timings.
  */
 public final class BenchRunner {
 
@@ -39,6 +39,7 @@ public final class BenchRunner {
         AtomicInteger done = new AtomicInteger();
         AtomicLong errors = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CpuTime cpuBefore = CpuTime.now();
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -69,10 +70,12 @@ public final class BenchRunner {
             worker.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        CpuTime cpu = CpuTime.now().since(cpuBefore);
         if (progress != null) {
             progress.print("\r" + " ".repeat(30) + "\r");
         }
-        return new BenchResult(scenario, operations, threads, seconds, latencies, peakHeap(), errors.get());
+        return new BenchResult(scenario, operations, threads, seconds, latencies, peakHeap(), errors.get(), cpu.connectorNanos(),
+                cpu.simulatorNanos());
     }
 
     private static void resetPeaks() {

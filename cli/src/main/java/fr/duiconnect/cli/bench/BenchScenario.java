@@ -23,11 +23,31 @@ public interface BenchScenario {
     /** Prepares the run (fixtures, warm caches); called once. */
     void setUp(DuiConnector connector, Sandbox sandbox) throws Exception;
 
+    /**
+     * Builds, before the timed part, whatever the {@code operations} calls to come (warm-up included) will send:
+     * baselines replay requests prepared here so that only the exchange is measured.
+     */
+    default void prepare(int operations) throws Exception {
+    }
+
     /** One measured operation; must complete it (e.g. wait until a journaled operation is delivered). */
     void run(int index) throws Exception;
 
     /** What the scenario measured beside throughput and latency (e.g. a simulator's own cost), printed after the run. */
     default String notes() {
         return "";
+    }
+
+    /**
+     * The scenario for the {@code index}-th of several connector processes sharing the work ({@code --processes}):
+     * this one, unless each process must work on data of its own.
+     */
+    default BenchScenario forProcess(int index) {
+        return this;
+    }
+
+    /** The same, when it needs the run's figures (e.g. a projection from the throughput). */
+    default String notes(BenchResult result) {
+        return notes();
     }
 }

@@ -40,12 +40,16 @@ public final class DluDepositBench implements BenchScenario {
     public void setUp(DuiConnector value, Sandbox sandbox) {
         this.connector = value;
         this.resident = SampleResident.load();
-        this.simulator = sandbox.simulator(DmpSimulator.class);
+        this.simulator = sandbox == null ? null : sandbox.simulator(DmpSimulator.class);   // null in a process of --processes
     }
 
     /** The DMP simulator validates each CDA with the ANS kit (schema, volet, structuration minimale, body profiles). */
     @Override
     public String notes() {
+        return notes(simulator);
+    }
+
+    static String notes(DmpSimulator simulator) {
         return simulator == null || !simulator.validatesContent() ? "DMP simulator: CDA not validated (no kit)"
                 : String.format(java.util.Locale.ROOT, "DMP simulator CDA validation: %d documents, %.1f ms per deposit (mean)",
                 simulator.contentValidations(), simulator.meanContentValidationMillis());

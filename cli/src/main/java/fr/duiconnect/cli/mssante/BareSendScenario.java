@@ -48,7 +48,7 @@ import java.util.UUID;
  * over the same STARTTLS + mutual TLS + PLAIN session kept open between messages (as the connector keeps its own),
  * with no checks, no journal and no Camel.
  */
-public final class BareSendScenario implements BenchScenario, AutoCloseable {
+public class BareSendScenario implements BenchScenario, AutoCloseable {
 
     private final Provider provider = new BouncyCastleProvider();
     private Session session;

@@ -18,8 +18,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import fr.duiconnect.harness.sandbox.SimulatorSockets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,7 +72,7 @@ public final class DmpSimulator implements SandboxSimulator {
         IssuedCertificate authClient = pki.issueOrgAuthClient("dmp-auth-cli.p12", "DMP-ESMS-" + finess, finess);
         IssuedCertificate orgSign = pki.issueOrgSign("dmp-org-sign.p12", "SIGN-ESMS-" + finess, finess);
         SSLContext tls = FhirServerHost.serverTls(pki, "dmp-server.p12");
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server = SimulatorSockets.https(64);
         server.setHttpsConfigurator(new HttpsConfigurator(tls) {
             @Override
             public void configure(HttpsParameters parameters) {

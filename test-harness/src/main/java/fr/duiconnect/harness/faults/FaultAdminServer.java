@@ -5,8 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import fr.duiconnect.harness.sandbox.SimulatorSockets;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -32,7 +31,7 @@ public final class FaultAdminServer implements AutoCloseable {
     }
 
     public static FaultAdminServer start(Map<String, FaultSwitch> switches) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        HttpServer server = SimulatorSockets.http(16);
         FaultAdminServer admin = new FaultAdminServer(server, new TreeMap<>(switches));
         server.createContext("/faults", admin::handle);
         server.start();

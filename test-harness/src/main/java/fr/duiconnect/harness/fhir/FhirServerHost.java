@@ -69,6 +69,7 @@ public final class FhirServerHost implements AutoCloseable {
             connector = new ServerConnector(server, new HttpConnectionFactory(http));
         }
         connector.setHost("127.0.0.1");
+        connector.setAcceptedTcpNoDelay(true);   // Jetty's default, stated: a simulator never holds a response for Nagle
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();

@@ -20,8 +20,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import fr.duiconnect.harness.sandbox.SimulatorSockets;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +67,7 @@ public final class InsiSimulator implements SandboxSimulator {
         IssuedCertificate serverCertificate = pki.issueServer("insi-server.p12");
         IssuedCertificate client = pki.issueOrgAuthClient("insi-auto.p12", CLIENT_CN, finess);
         SSLContext tls = serverContext(pki, serverCertificate);
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server = SimulatorSockets.https(64);
         server.setHttpsConfigurator(new HttpsConfigurator(tls) {
             @Override
             public void configure(HttpsParameters parameters) {

@@ -35,6 +35,7 @@ final class Listener implements AutoCloseable {
                 try {
                     Socket socket = server.accept();
                     socket.setSoTimeout(60_000);
+                    fr.duiconnect.harness.sandbox.SimulatorSockets.noDelay(socket);
                     workers.execute(() -> {
                         try (socket) {
                             handler.serve(socket);

@@ -41,9 +41,10 @@ import java.util.Random;
  * and emoji names and words, every checklist item, PDFs attached or not, codes with or without display names — and,
  * a few times in a hundred, what a DUI gets wrong (dates before birth or in the future, a missing birth place, a
  * control character pasted from a word processor, a code outside its value set). The same seed gives the same
- * sequence. Values a record constructor refuses are the caller's to count: they are refusals too.
+ * sequence. Values a record constructor refuses are the caller's to count: they are refusals too. Used by the tests
+ * and by {@code dui-connect bench dlu-refresh} (a nightly refresh of generated residents).
  */
-final class GeneratedResidents {
+public final class GeneratedResidents {
 
     static final String CIS = "1.2.250.1.213.2.3.1";
     static final String CIP = "1.2.250.1.213.2.3.2";
@@ -76,7 +77,7 @@ final class GeneratedResidents {
     /** Whether the input being generated carries DUI mistakes (about a third do): each mistake then has its own chance. */
     private boolean faulty;
 
-    GeneratedResidents(long seed, String finess) {
+    public GeneratedResidents(long seed, String finess) {
         this.random = new Random(seed);
         this.finess = finess;
     }
@@ -209,7 +210,7 @@ final class GeneratedResidents {
                 codings.size() > 1 ? codings.subList(1, codings.size()) : List.of());
     }
 
-    ResidentRecord resident() {
+    public ResidentRecord resident() {
         faulty = chance(30);
         PersonIdentity person = person();
         LocalDate birth = person.traits().birthDate();
