@@ -52,7 +52,7 @@ public final class DirectoryStore {
      * RPPS, whose personal mailbox is the one the MSSanté operator simulator hosts as its treating GP.
      */
     public static final SimProfessional TREATING_GP = new SimProfessional("10003456786", "LEROY", "Sophie", true,
-            "dr.leroy@cabinet-a.mssante.fr", "cabinet.34567@medecin.mssante.fr", "750000044");
+            fr.duiconnect.harness.mssante.MssanteOperatorSimulator.TREATING_GP, "cabinet.34567@medecin.mssante.fr", "750000044");
 
     private static final String[] FAMILIES = {"MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND",
         "LEROY", "MOREAU", "SIMON", "LAURENT", "LEFEBVRE", "MICHEL", "GARCIA", "DAVID", "BERTRAND", "ROUX"};
