@@ -6,7 +6,9 @@ import fr.duiconnect.core.error.ErrorCode;
 public enum AnnuaireErrorCode implements ErrorCode {
     FINESS_FORMAT("ANNUAIRE-FINESS-FORMAT", "a FINESS number is 9 characters: the department (2 digits, 2A or 2B) then 7 digits",
             "FINESS nomenclature (DREES)"),
-    RESOURCE_INVALID("ANNUAIRE-RESOURCE-INVALID", "a directory resource must conform to the annuaire IG profiles (as-dp-practitioner, as-dp-organization, as-mailbox-mss)",
+    FINESS_KEY("ANNUAIRE-FINESS-KEY", "the last digit of a FINESS number is its control key (Luhn over the 9 digits)",
+            "FINESS nomenclature (DREES)"),
+    RESOURCE_INVALID("ANNUAIRE-RESOURCE-INVALID", "a directory resource must conform to the annuaire IG profiles (as-dp-practitioner, -practitionerrole, -organization, -healthcareservice-*, as-mailbox-mss)",
             "ANS IG Annuaire Santé 1.2.0-snapshot-2"),
     ACCESS_REFUSED("ANNUAIRE-ACCESS-REFUSED", "the directory must accept the ESANTE-API-KEY (401/403)",
             "ANS Annuaire Santé FHIR API v2, getting started"),

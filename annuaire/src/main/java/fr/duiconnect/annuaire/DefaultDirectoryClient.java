@@ -48,9 +48,15 @@ final class DefaultDirectoryClient implements DirectoryClient {
     @Override
     public Optional<Practitioner> practitioner(String rpps) {
         String checked = rpps(rpps);
-        return practitioners.get(checked, () -> find("Practitioner?identifier="
-                + encode(DirectoryReader.IDNPS_SYSTEM + "|8" + checked), org.hl7.fhir.r4.model.Practitioner.class)
-                .stream().findFirst().map(DirectoryReader::practitioner));
+        return practitioners.get(checked, () -> find("Practitioner?identifier=" + encode(DirectoryReader.IDNPS_SYSTEM + "|8" + checked),
+                org.hl7.fhir.r4.model.Practitioner.class).stream().findFirst().map(this::withRoles));
+    }
+
+    /** The professional with their situations d'exercice and the structures these name (one more search). */
+    private Practitioner withRoles(org.hl7.fhir.r4.model.Practitioner resource) {
+        List<Resource> found = fetch("PractitionerRole?practitioner=" + encode("Practitioner/" + resource.getIdElement().getIdPart())
+                + "&_include=PractitionerRole:organization");
+        return DirectoryReader.practitioner(resource, only(found, org.hl7.fhir.r4.model.PractitionerRole.class), only(found, Organization.class));
     }
 
     @Override
@@ -62,7 +68,8 @@ final class DefaultDirectoryClient implements DirectoryClient {
     public Optional<Structure> structure(String finess) {
         String checked = finess(finess);
         return structures.get(checked, () -> find("Organization?identifier=" + encode(DirectoryReader.FINESS_SYSTEM + "|" + checked),
-                Organization.class).stream().findFirst().map(o -> DirectoryReader.structure(o, checked)));
+                Organization.class).stream().findFirst().map(o -> DirectoryReader.structure(o, checked, find("HealthcareService?organization="
+                + encode("Organization/" + o.getIdElement().getIdPart()), org.hl7.fhir.r4.model.HealthcareService.class))));
     }
 
     @Override
@@ -75,20 +82,28 @@ final class DefaultDirectoryClient implements DirectoryClient {
                 : "PractitionerRole?practitioner.name=" + encode(query.name()) + "&organization.address-city=" + encode(query.city())
                         + "&_include=PractitionerRole:practitioner&_count=50";
         return searches.get(query, () -> find(url, org.hl7.fhir.r4.model.Practitioner.class).stream()
-                .map(DirectoryReader::practitioner).distinct().toList());
+                .map(p -> DirectoryReader.practitioner(p, List.of(), List.of())).distinct().toList());
     }
 
     private <T extends Resource> List<T> find(String url, Class<T> type) {
-        Bundle bundle = search.apply(url);
-        List<T> found = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(type::isInstance).map(type::cast).toList();
-        for (T resource : found) {
+        return only(fetch(url), type);
+    }
+
+    /** Every resource of every page of a search, each validated against the annuaire IG: one that does not conform is refused. */
+    private List<Resource> fetch(String url) {
+        List<Resource> found = search.apply(url).getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList();
+        for (Resource resource : found) {
             List<ConformanceIssue> issues = validator.validate(resource);
             if (ProfileValidator.blocking(issues)) {
                 throw new ContentRefusedException(AnnuaireErrorCode.RESOURCE_INVALID,
-                        type.getSimpleName() + "/" + resource.getIdElement().getIdPart(), issues);
+                        resource.fhirType() + "/" + resource.getIdElement().getIdPart(), issues);
             }
         }
         return found;
+    }
+
+    private static <T extends Resource> List<T> only(List<Resource> resources, Class<T> type) {
+        return resources.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     static String rpps(String value) {
@@ -101,11 +116,16 @@ final class DefaultDirectoryClient implements DirectoryClient {
 
     static String finess(String value) {
         Require.text(value, "finess");
+        String checked;
         try {
-            return Finess.of(value.strip()).value();
+            checked = Finess.of(value.strip()).value();
         } catch (InvalidInputException e) {
             throw new InvalidInputException(AnnuaireErrorCode.FINESS_FORMAT, "finess", e.detail());
         }
+        if (!Finess.hasValidKey(checked)) {
+            throw new InvalidInputException(AnnuaireErrorCode.FINESS_KEY, "finess", "the control key (last digit) of " + checked + " is wrong");
+        }
+        return checked;
     }
 
     private static String encode(String value) {

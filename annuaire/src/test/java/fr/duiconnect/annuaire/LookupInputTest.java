@@ -44,6 +44,14 @@ class LookupInputTest {
         assertThat(calls).hasValue(0);
     }
 
+    @ParameterizedTest(name = "FINESS {0}")
+    @ValueSource(strings = {"750000011", "690000019", "130000012"})
+    void aFinessWithAWrongControlKeyIsRefusedNamingTheField(String finess) {
+        assertThatThrownBy(() -> client.structure(finess)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("finess").hasMessageContaining("ANNUAIRE-FINESS-KEY");
+        assertThat(calls).hasValue(0);
+    }
+
     @Test
     void aSearchNeedsANameOfTwoCharactersAtLeast() {
         assertThatThrownBy(() -> DirectorySearch.byName("D")).isInstanceOf(InvalidInputException.class).hasMessageContaining("name");

@@ -26,7 +26,9 @@ import fr.duiconnect.core.indicators.MonthlyIndicators;
 import fr.duiconnect.core.indicators.Targets;
 import fr.duiconnect.core.operation.OperationReceipt;
 import fr.duiconnect.core.operation.OperationStatus;
+import fr.duiconnect.core.directory.Recipient;
 import fr.duiconnect.core.dmp.content.GeneratedCda;
+import fr.duiconnect.core.dmp.content.ResidentRecord;
 import fr.duiconnect.harness.dmp.SampleResident;
 import fr.duiconnect.harness.fhir.InsPersona;
 import fr.duiconnect.harness.mssante.MssanteOperatorSimulator;
@@ -122,11 +124,21 @@ final class DemoCommand implements Callable<Integer> {
         return false;
     }
 
-    /** The resident's DLU (dossier de liaison d'urgence), written by the connector from the DUI's record of the resident. */
+    /**
+     * The resident's DLU (dossier de liaison d'urgence), written by the connector from the DUI's record of the resident,
+     * its médecin traitant checked against the Annuaire Santé when the directory is in this build.
+     */
     private byte[] dluFor(DuiConnector connector, PersonIdentity resident) {
-        GeneratedCda dlu = connector.dmp().writeDlu(SampleResident.forPerson(resident), null);
+        ResidentRecord record = SampleResident.forPerson(resident);
+        boolean directory = connector.availableServices().contains(ServiceSocle.ANNUAIRE);
+        GeneratedCda dlu = directory ? connector.dmp().writeDlu(record, null, connector.directory()) : connector.dmp().writeDlu(record, null);
         progress("DMP: DLU written from the resident's record (volet DLU-EHPAD 2022.01, " + dlu.xml().length / 1024
                 + " KiB, uniqueId " + dlu.uniqueId() + "), pre-checks passed");
+        if (directory) {
+            progress("Annuaire Santé: médecin traitant RPPS " + record.attendingPhysician().professional().id() + " checked against the directory, "
+                    + (dlu.directoryDifferences().isEmpty() ? "no difference" : dlu.directoryDifferences().size() + " difference(s), the DUI's values kept:"));
+            dlu.directoryDifferences().forEach(d -> System.out.println("      " + d.field() + ": DUI " + d.dui() + ", directory " + d.directory()));
+        }
         return dlu.xml();
     }
 
@@ -142,14 +154,26 @@ final class DemoCommand implements Callable<Integer> {
         summary.add("DMP: DLU " + status.state() + " " + status.remoteReferenceIfAny().orElse(""));
     }
 
-    /** The same DLU to the résident's médecin traitant by MSSanté (IHE XDM), then its delivery and read receipts. */
+    /**
+     * The same DLU to the résident's médecin traitant by MSSanté (IHE XDM), then its delivery and read receipts. The DUI
+     * knows the doctor by RPPS: the personal mailbox comes from the Annuaire Santé (the operator's address otherwise).
+     */
     private void sendToTheTreatingGp(DuiConnector connector, PersonIdentity resident, byte[] dlu) {
         DocumentMetadata metadata = connector.dmp().metadataOf(dlu);
-        MssanteMessage message = MssanteMessage.builder().to(MssanteOperatorSimulator.TREATING_GP).person(resident)
+        MssanteMessage.Builder builder = MssanteMessage.builder().person(resident)
                 .label("DOSSIER DE LIAISON D'URGENCE").body("Bonjour Docteur,\r\nveuillez trouver ci-joint le DLU de votre patient, résident de l'EHPAD.")
-                .document(MailDocument.of(dlu, metadata)).build();
-        OperationReceipt receipt = connector.mssante().send(message);
-        progress("MSSanté: DLU journaled (" + receipt.operationId() + "), sending to the médecin traitant " + MssanteOperatorSimulator.TREATING_GP);
+                .document(MailDocument.of(dlu, metadata));
+        String address;
+        if (available(connector, ServiceSocle.ANNUAIRE)) {
+            String rpps = SampleResident.load().attendingPhysician().professional().id();
+            address = Recipient.byRpps(rpps).address(connector.directory());
+            progress("Annuaire Santé: médecin traitant found by RPPS " + rpps + " → personal (PER) mailbox " + address);
+            summary.add("Annuaire Santé: médecin traitant RPPS " + rpps + " → " + address);
+        } else {
+            address = MssanteOperatorSimulator.TREATING_GP;
+        }
+        OperationReceipt receipt = connector.mssante().send(builder.to(address).build());
+        progress("MSSanté: DLU journaled (" + receipt.operationId() + "), sending to the médecin traitant " + address);
         OperationStatus sent = connector.operations().await(receipt.operationId(), Duration.ofSeconds(30));
         progress("MSSanté: " + sent.state() + " — Message-ID " + sent.remoteReferenceIfAny().orElse("?"));
         InboxBatch inbox = connector.mssante().fetchInbox();

@@ -35,5 +35,7 @@ class DemoIsQuietTest {
                 .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).toList();
         assertThat(demo.exitValue()).as(Files.readString(out) + Files.readString(err)).isZero();
         assertThat(noisy).as("WARN/ERROR lines of the demo").isEmpty();
+        assertThat(Files.readString(out)).as("the DLU goes to the médecin traitant the directory gives for the resident's RPPS")
+                .contains("médecin traitant found by RPPS 10003456786 → personal (PER) mailbox dr.leroy@cabinet-a.mssante.fr");
     }
 }

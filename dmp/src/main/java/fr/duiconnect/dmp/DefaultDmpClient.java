@@ -8,6 +8,7 @@ import fr.duiconnect.core.dmp.DmpSearch;
 import fr.duiconnect.core.dmp.DocumentAvailability;
 import fr.duiconnect.core.dmp.RetrievedDocument;
 import fr.duiconnect.core.dmp.Visibility;
+import fr.duiconnect.core.directory.DirectoryClient;
 import fr.duiconnect.core.dmp.content.GeneratedCda;
 import fr.duiconnect.core.dmp.content.LiaisonLetter;
 import fr.duiconnect.core.dmp.content.PreviousVersion;
@@ -34,6 +35,7 @@ import fr.duiconnect.core.xds.XdsUniqueIds;
 import fr.duiconnect.dmp.cda.CdaHeader;
 import fr.duiconnect.dmp.cda.CdaHeaderReader;
 import fr.duiconnect.dmp.document.CdaDocumentWriter;
+import fr.duiconnect.dmp.document.DirectoryCheckedPhysician;
 import fr.duiconnect.dmp.security.SubmissionSetSignature;
 import fr.duiconnect.dmp.transaction.DmpMessages;
 import fr.duiconnect.dmp.xds.DmpMetadataFactory;
@@ -79,6 +81,12 @@ public final class DefaultDmpClient implements DmpClient {
     @Override
     public GeneratedCda writeDlu(ResidentRecord resident, PreviousVersion replaces) {
         return documents.dlu(resident, replaces);
+    }
+
+    @Override
+    public GeneratedCda writeDlu(ResidentRecord resident, PreviousVersion replaces, DirectoryClient directory) {
+        DirectoryCheckedPhysician.Result checked = DirectoryCheckedPhysician.check(resident, directory);
+        return documents.dlu(checked.resident(), replaces).withDirectoryDifferences(checked.differences());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.duiconnect.core.dmp;
 
+import fr.duiconnect.core.directory.DirectoryClient;
 import fr.duiconnect.core.dmp.content.GeneratedCda;
 import fr.duiconnect.core.dmp.content.LiaisonLetter;
 import fr.duiconnect.core.dmp.content.PreviousVersion;
@@ -30,6 +31,16 @@ public interface DmpClient {
      * @param replaces the DLU this one supersedes (kept from its {@link GeneratedCda#asPrevious()}), or null
      */
     GeneratedCda writeDlu(ResidentRecord resident, PreviousVersion replaces);
+
+    /**
+     * Writes the DLU as {@link #writeDlu(ResidentRecord, PreviousVersion)}, the médecin traitant checked against the
+     * Annuaire Santé: one known only by RPPS ({@link fr.duiconnect.core.dmp.content.CareProfessional#byRpps}) gets the
+     * directory's name, profession and the address of the structure they practise in; where the DUI gave a value the
+     * DUI's value is written and a difference from the directory is reported in
+     * {@link GeneratedCda#directoryDifferences()}. An RPPS the directory does not know is refused, naming
+     * {@code resident.attendingPhysician.professional.id}.
+     */
+    GeneratedCda writeDlu(ResidentRecord resident, PreviousVersion replaces, DirectoryClient directory);
 
     /** Writes a liaison letter (CDA R2 level 1 around the DUI's PDF) after the pre-checks. Local, like {@link #writeDlu}. */
     GeneratedCda writeLiaisonLetter(LiaisonLetter letter, PreviousVersion replaces);

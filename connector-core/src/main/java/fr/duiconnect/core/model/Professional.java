@@ -28,21 +28,7 @@ public record Professional(ProfessionalIdKind idKind, String id, String familyNa
 
     /** RPPS: 11 digits whose last one is a Luhn check digit. */
     public static boolean isValidRpps(String value) {
-        if (value == null || !value.matches("\\d{11}")) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 11; i++) {
-            int digit = value.charAt(10 - i) - '0';
-            if (i % 2 == 1) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-        }
-        return sum % 10 == 0;
+        return value != null && value.matches("\\d{11}") && Luhn.valid(value);
     }
 
     /** PSIdNat: the kind's prefix followed by the identifier (e.g. 8 + RPPS). */

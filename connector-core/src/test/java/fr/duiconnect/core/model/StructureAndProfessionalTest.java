@@ -16,6 +16,15 @@ class StructureAndProfessionalTest {
     }
 
     @Test
+    void aFinessControlKeyIsTheLuhnDigitOfItsNineDigits() {
+        assertThat(Finess.hasValidKey("750000010")).isTrue();
+        assertThat(Finess.hasValidKey("750000011")).isFalse();
+        assertThat(Finess.hasValidKey("750000001")).as("two digits swapped").isFalse();
+        assertThat(Finess.hasValidKey("2A0000018")).as("Corsica: no published rule, not judged").isTrue();
+        assertThat(Finess.hasValidKey("7500000100")).isFalse();
+    }
+
+    @Test
     void anRppsNumberCarriesALuhnCheckDigit() {
         assertThat(Professional.isValidRpps("10000000016")).isFalse();
         assertThat(Professional.isValidRpps("10000001015")).isTrue();

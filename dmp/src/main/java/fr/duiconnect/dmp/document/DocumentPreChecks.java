@@ -60,6 +60,8 @@ final class DocumentPreChecks {
         if (resident.attendingPhysician() == null) {
             throw refused("resident.attendingPhysician", "the DLU names the médecin traitant (participant INF/PCP, 1..1 in DLU-EHPAD 2022.01)");
         }
+        identityGiven(resident.author(), "resident.author");
+        identityGiven(resident.attendingPhysician(), "resident.attendingPhysician");
         lived(resident.admittedOn(), birth, today, "resident.admittedOn");
         List<Pathology> pathologies = resident.activePathologies();
         for (int i = 0; i < pathologies.size(); i++) {
@@ -97,6 +99,10 @@ final class DocumentPreChecks {
         lived(letter.stayStart(), birth, today, "letter.stayStart");
         notBefore(letter.stayEnd(), birth, "letter.stayEnd");
         pdf(letter.pdf(), "letter.pdf");
+        identityGiven(letter.author(), "letter.author");
+        if (letter.attendingPhysician() != null) {
+            identityGiven(letter.attendingPhysician(), "letter.attendingPhysician");
+        }
         return new Checked(ins, establishment(letter.establishment(), "letter.establishment"), professional(letter.author(), "letter.author"),
                 letter.attendingPhysician() == null ? null : professional(letter.attendingPhysician(), "letter.attendingPhysician"));
     }
@@ -128,6 +134,14 @@ final class DocumentPreChecks {
                 inValueSet(Terminology.ValueSet.FACILITY_TYPE, facility, field + ".structure.facilityTypeCode"),
                 inValueSet(Terminology.ValueSet.PRACTICE_SETTING, practice, field + ".structure.practiceSettingCode"));
         return new Establishment(resolved, establishment.address(), establishment.phone());
+    }
+
+    /** A professional known only by RPPS is written once the directory gave their name, never with a placeholder. */
+    private static void identityGiven(CareProfessional who, String field) {
+        if (who.identityFromDirectory()) {
+            throw refused(field + ".professional.familyName", "the professional's name is required; for one known only by RPPS, write the"
+                    + " DLU with the directory (writeDlu(resident, replaces, connector.directory())) so that it is read from the Annuaire Santé");
+        }
     }
 
     private CareProfessional professional(CareProfessional who, String field) {

@@ -151,6 +151,11 @@ public final class ResidentJson {
     private CareProfessional professional(JsonNode node, String path) {
         return guarded(path, () -> {
             ProfessionalIdKind kind = node.hasNonNull("idKind") ? enumValue(ProfessionalIdKind.class, node, "idKind", path) : ProfessionalIdKind.RPPS;
+            if (kind == ProfessionalIdKind.RPPS && !node.hasNonNull("familyName") && !node.hasNonNull("givenName") && !node.hasNonNull("profession")) {
+                // known only by RPPS: the DLU writer reads the rest from the Annuaire Santé
+                return new CareProfessional(CareProfessional.byRpps(text(node, "id", path)).professional(),
+                        address(node.get("address"), path + ".address"), optionalText(node, "phone"));
+            }
             Professional professional = new Professional(kind, text(node, "id", path), text(node, "familyName", path),
                     optionalText(node, "givenName"), code(node.get("profession"), path + ".profession"), null);
             return new CareProfessional(professional, address(node.get("address"), path + ".address"), optionalText(node, "phone"));

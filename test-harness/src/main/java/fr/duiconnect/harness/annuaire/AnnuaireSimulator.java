@@ -1,40 +1,32 @@
 package fr.duiconnect.harness.annuaire;
 
-import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import fr.duiconnect.core.ServiceSocle;
-import fr.duiconnect.harness.faults.FaultSwitch;
-import fr.duiconnect.harness.fhir.FhirGate;
-import fr.duiconnect.harness.fhir.FhirServerHost;
+import fr.duiconnect.harness.fhir.FhirSimulator;
 import fr.duiconnect.harness.fhir.SharedConformance;
 import fr.duiconnect.harness.sandbox.SandboxContext;
-import fr.duiconnect.harness.sandbox.SandboxSimulator;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The simulated Annuaire Santé: a FHIR R4 server (HAPI plain server on Jetty 12, HTTPS with the sandbox's test PKI)
  * serving a generated directory in the annuaire IG's public-data profiles, behind the gateway's ESANTE-API-KEY check,
- * with the fault switch of the other simulators (5xx, latency, reset, TLS handshake).
+ * with the fault switch of the other simulators (5xx, latency, reset, TLS handshake). Search results come in pages of
+ * {@link #PAGE_SIZE} whatever {@code _count} asks, linked by {@code Bundle.link[next]}, as the national API pages them.
  */
-public final class AnnuaireSimulator implements SandboxSimulator {
+public final class AnnuaireSimulator extends FhirSimulator {
 
     /** The seed of the sandbox's directory: the same professionals at every start. */
     public static final long SEED = 18L;
 
-    private final FaultSwitch faults = new FaultSwitch();
-    private final Map<String, String> properties = new TreeMap<>();
-    private FhirServerHost host;
+    /** Entries per page of a search answer: small, so that a client has to follow the next links. */
+    public static final int PAGE_SIZE = 5;
+
     private DirectoryStore store;
-    private FhirGate gate;
-    private volatile String apiKey;
 
     /** The IG packages a directory resource is validated with: the annuaire IG and the FR Core version it builds on. */
     public static List<Path> packages() {
@@ -49,26 +41,15 @@ public final class AnnuaireSimulator implements SandboxSimulator {
 
     @Override
     public void start(SandboxContext context) throws IOException {
-        FhirContext fhir = FhirContext.forR4();
         store = DirectoryStore.generate(SEED);
-        RestfulServer server = new RestfulServer(fhir);
+        RestfulServer server = jsonServer();
         server.setResourceProviders(List.copyOf(DirectoryProviders.of(store)));
-        server.setDefaultResponseEncoding(ca.uhn.fhir.rest.api.EncodingEnum.JSON);
-        apiKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        gate = new FhirGate(() -> null, faults, context.recordDir());
-        host = FhirServerHost.start(server, FhirServerHost.serverTls(context.pki(), "annuaire-server"), "/fhir/v2",
-                List.of(new ApiKeyGate(() -> apiKey), gate), faults);
-
-        Path keyFile = context.directory().resolve("esante-api.key");
-        Files.writeString(keyFile, apiKey);
-        Path passwordFile = context.pki().directory().resolve("pki.pass").toAbsolutePath();
-        properties.put("dui.annuaire.url", host.baseUrl().toString());
-        properties.put("dui.annuaire.tls.truststore", context.pki().trustStore().path().toAbsolutePath().toString());
-        properties.put("dui.annuaire.tls.truststore.password.file", passwordFile.toString());
-        properties.put("dui.annuaire.timeout.connect", "PT5S");
-        properties.put("dui.annuaire.timeout.read", "PT10S");
-        properties.put("dui.annuaire.option.ig.packages", String.join(",", packages().stream().map(Path::toString).toList()));
-        properties.put("dui.annuaire.option.api-key.file", keyFile.toAbsolutePath().toString());
+        FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(100);
+        paging.setDefaultPageSize(PAGE_SIZE);
+        paging.setMaximumPageSize(PAGE_SIZE);
+        server.setPagingProvider(paging);
+        host(context, server, "/fhir/v2", Credential.API_KEY, Duration.ofSeconds(10));
+        option("ig.packages", String.join(",", packages().stream().map(Path::toString).toList()));
     }
 
     /** The directory served; tests read its professionals and structures. */
@@ -76,41 +57,8 @@ public final class AnnuaireSimulator implements SandboxSimulator {
         return store;
     }
 
-    /** The API key the simulated gateway accepts (the one written for the connector). */
-    public String apiKey() {
-        return apiKey;
-    }
-
-    /** Replaces the accepted API key (e.g. to make the connector's key invalid). */
-    public void acceptApiKey(String newKey) {
-        this.apiKey = newKey;
-    }
-
-    /** Requests that passed the API key check. */
-    public long requestCount() {
-        return gate.requestCount();
-    }
-
     @Override
-    public Map<String, String> connectorProperties() {
-        return Map.copyOf(properties);
-    }
-
-    @Override
-    public FaultSwitch faults() {
-        return faults;
-    }
-
-    @Override
-    public String describe() {
-        return host == null ? "Annuaire Santé (not started)" : host.baseUrl() + " (FHIR R4, ESANTE-API-KEY)";
-    }
-
-    @Override
-    public void close() {
-        if (host != null) {
-            host.close();
-            host = null;
-        }
+    protected String protocol() {
+        return "FHIR R4, ESANTE-API-KEY";
     }
 }

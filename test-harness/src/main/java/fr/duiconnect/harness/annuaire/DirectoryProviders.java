@@ -3,6 +3,7 @@ package fr.duiconnect.harness.annuaire;
 import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.StringParam;
@@ -10,6 +11,7 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -26,7 +28,7 @@ final class DirectoryProviders {
     }
 
     static List<IResourceProvider> of(DirectoryStore store) {
-        return List.of(new Practitioners(store), new Organizations(store), new Roles(store));
+        return List.of(new Practitioners(store), new Organizations(store), new Roles(store), new Services(store));
     }
 
     private static boolean matches(List<Identifier> identifiers, TokenParam token) {
@@ -93,26 +95,36 @@ final class DirectoryProviders {
         }
 
         @Search
-        public List<IBaseResource> search(@OptionalParam(name = PractitionerRole.SP_PRACTITIONER, chainWhitelist = {"name"}) ReferenceParam practitioner,
+        public List<IBaseResource> search(@OptionalParam(name = PractitionerRole.SP_PRACTITIONER,
+                                                  chainWhitelist = {OptionalParam.ALLOW_CHAIN_NOTCHAINED, "name"}) ReferenceParam practitioner,
                                           @OptionalParam(name = PractitionerRole.SP_ORGANIZATION, chainWhitelist = {"address-city"}) ReferenceParam organization,
-                                          @IncludeParam(allow = {"PractitionerRole:practitioner"}) Set<Include> includes) {
+                                          @IncludeParam(allow = {"PractitionerRole:practitioner", "PractitionerRole:organization"}) Set<Include> includes) {
             if (practitioner == null && organization == null) {
-                throw new InvalidRequestException("a role search needs practitioner.name or organization.address-city");
+                throw new InvalidRequestException("a role search needs practitioner, practitioner.name or organization.address-city");
             }
             return store.roles().stream()
-                    .filter(r -> practitioner == null || DirectoryStore.nameMatches(store.practitioner(rpps(r)), practitioner.getValue()))
+                    .filter(r -> practitioner == null || (practitioner.getChain() == null
+                            ? r.getPractitioner().getReference().equals("Practitioner/" + practitioner.getIdPart())
+                            : DirectoryStore.nameMatches(store.practitioner(rpps(r)), practitioner.getValue())))
                     .filter(r -> organization == null || store.organization(finess(r)).getAddressFirstRep().getCity()
                             .equalsIgnoreCase(organization.getValue().toUpperCase(Locale.ROOT)))
                     .map(r -> withIncludes(r, includes)).toList();
         }
 
-        /** A copy whose practitioner reference carries the resource, which the plain server then adds as an include. */
+        /** A copy whose references carry the resources asked for, which the plain server then adds as includes. */
         private IBaseResource withIncludes(PractitionerRole role, Set<Include> includes) {
             PractitionerRole copy = role.copy();
-            if (includes != null && includes.stream().anyMatch(i -> i.getValue().equals("PractitionerRole:practitioner"))) {
+            if (included(includes, "PractitionerRole:practitioner")) {
                 copy.getPractitioner().setResource(store.practitioner(rpps(role)));
             }
+            if (included(includes, "PractitionerRole:organization")) {
+                copy.getOrganization().setResource(store.organization(finess(role)));
+            }
             return copy;
+        }
+
+        private static boolean included(Set<Include> includes, String include) {
+            return includes != null && includes.stream().anyMatch(i -> i.getValue().equals(include));
         }
 
         private static String rpps(PractitionerRole role) {
@@ -121,6 +133,26 @@ final class DirectoryProviders {
 
         private static String finess(PractitionerRole role) {
             return role.getOrganization().getReference().substring("Organization/org-".length());
+        }
+    }
+
+    /** The services structures provide (as-dp-healthcareservice-*), by the structure providing them. */
+    public static final class Services implements IResourceProvider {
+        private final DirectoryStore store;
+
+        Services(DirectoryStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public Class<HealthcareService> getResourceType() {
+            return HealthcareService.class;
+        }
+
+        @Search
+        public List<HealthcareService> search(@RequiredParam(name = HealthcareService.SP_ORGANIZATION) ReferenceParam organization) {
+            return store.services().stream()
+                    .filter(s -> s.getProvidedBy().getReference().equals("Organization/" + organization.getIdPart())).toList();
         }
     }
 }

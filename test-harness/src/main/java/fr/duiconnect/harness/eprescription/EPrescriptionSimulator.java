@@ -1,25 +1,16 @@
 package fr.duiconnect.harness.eprescription;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.fhir.FhirPackageSet;
-import fr.duiconnect.harness.faults.FaultSwitch;
-import fr.duiconnect.harness.fhir.FhirGate;
-import fr.duiconnect.harness.fhir.FhirServerHost;
+import fr.duiconnect.harness.fhir.FhirSimulator;
 import fr.duiconnect.harness.fhir.SharedConformance;
 import fr.duiconnect.harness.sandbox.SandboxContext;
-import fr.duiconnect.harness.sandbox.SandboxSimulator;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The simulated prescription service: a FHIR R4 server (HAPI plain server on Jetty 12, HTTPS with the sandbox's
@@ -27,14 +18,9 @@ import java.util.TreeMap;
  * with the searches the connector uses, a bearer token check, and faults (5xx, latency, reset, TLS handshake); 404 for an unknown
  * prescription number, 410 for a withdrawn one.
  */
-public final class EPrescriptionSimulator implements SandboxSimulator {
+public final class EPrescriptionSimulator extends FhirSimulator {
 
-    private final FaultSwitch faults = new FaultSwitch();
-    private final Map<String, String> properties = new TreeMap<>();
-    private FhirServerHost host;
     private PrescriptionStore store;
-    private String token;
-    private FhirGate gate;
 
     @Override
     public ServiceSocle socle() {
@@ -43,30 +29,16 @@ public final class EPrescriptionSimulator implements SandboxSimulator {
 
     @Override
     public void start(SandboxContext context) throws IOException {
-        FhirContext fhir = FhirContext.forR4();
+        RestfulServer server = jsonServer();
         Path igPackage = SharedConformance.fhirPackage("eprescription");
         // Only the IG's examples are read here (the service receives searches, no content): no dependency package is needed.
-        FhirPackageSet packages = FhirPackageSet.load(fhir, List.of(igPackage), null);
-        store = new PrescriptionStore(fhir, packages.get("ans.fhir.fr.eprescription").examples());
-        RestfulServer server = new RestfulServer(fhir);
+        FhirPackageSet packages = FhirPackageSet.load(server.getFhirContext(), List.of(igPackage), null);
+        store = new PrescriptionStore(server.getFhirContext(), packages.get("ans.fhir.fr.eprescription").examples());
         server.setResourceProviders(List.of(new MedicationRequestProvider(store)));
-        server.setDefaultResponseEncoding(ca.uhn.fhir.rest.api.EncodingEnum.JSON);
-        token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        gate = new FhirGate(() -> token, faults, context.recordDir());
-        host = FhirServerHost.start(server, FhirServerHost.serverTls(context.pki(), "eprescription-server"), "/fhir", List.of(gate), faults);
-
-        Path tokenFile = context.directory().resolve("bearer.token");
-        Files.writeString(tokenFile, token);
-        Path passwordFile = context.pki().directory().resolve("pki.pass").toAbsolutePath();
-        properties.put("dui.eprescription.url", host.baseUrl().toString());
-        properties.put("dui.eprescription.tls.truststore", context.pki().trustStore().path().toAbsolutePath().toString());
-        properties.put("dui.eprescription.tls.truststore.password.file", passwordFile.toString());
-        properties.put("dui.eprescription.timeout.connect", "PT5S");
-        properties.put("dui.eprescription.timeout.read", "PT10S");
-        properties.put("dui.eprescription.option.ig.packages", igPackage.toString());
-        properties.put("dui.eprescription.option.ig.dependencies", FhirPackageSet.defaultDependencyFolder(List.of(igPackage)).toString());
-        properties.put("dui.eprescription.option.token.file", tokenFile.toAbsolutePath().toString());
-        properties.put("dui.eprescription.option.finess", context.finess());
+        host(context, server, "/fhir", Credential.BEARER, Duration.ofSeconds(10));
+        option("ig.packages", igPackage.toString());
+        option("ig.dependencies", FhirPackageSet.defaultDependencyFolder(List.of(igPackage)).toString());
+        option("finess", context.finess());
     }
 
     /** The prescriptions served; tests cancel or withdraw them. */
@@ -74,35 +46,8 @@ public final class EPrescriptionSimulator implements SandboxSimulator {
         return store;
     }
 
-    /** Replaces the accepted bearer token (e.g. to make the connector's token invalid). */
-    public void acceptToken(String newToken) {
-        this.token = newToken;
-    }
-
-    public long requestCount() {
-        return gate.requestCount();
-    }
-
     @Override
-    public Map<String, String> connectorProperties() {
-        return Map.copyOf(properties);
-    }
-
-    @Override
-    public FaultSwitch faults() {
-        return faults;
-    }
-
-    @Override
-    public String describe() {
-        return host == null ? "e-prescription (not started)" : host.baseUrl() + " (FHIR R4, bearer token)";
-    }
-
-    @Override
-    public void close() {
-        if (host != null) {
-            host.close();
-            host = null;
-        }
+    protected String protocol() {
+        return "FHIR R4, bearer token";
     }
 }

@@ -3,9 +3,11 @@ package fr.duiconnect.harness.annuaire;
 import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.directory.DirectoryClient;
 import fr.duiconnect.core.directory.DirectorySearch;
+import fr.duiconnect.core.directory.HealthcareService;
 import fr.duiconnect.core.directory.Mailbox;
 import fr.duiconnect.core.directory.MailboxType;
 import fr.duiconnect.core.directory.Practitioner;
+import fr.duiconnect.core.directory.PractitionerRole;
 import fr.duiconnect.core.directory.Structure;
 import fr.duiconnect.core.error.ContentRefusedException;
 import fr.duiconnect.core.error.DuiConnectException;
@@ -81,7 +83,7 @@ class DirectoryLookupTest {
         assertThat(ehpad.city()).isEqualTo("PARIS");
         assertThat(ehpad.mailboxes()).extracting(Mailbox::type).containsExactlyInAnyOrder(MailboxType.ORG, MailboxType.APP);
         assertThat(directory.structure("130000011").orElseThrow().mailboxes()).isEmpty();
-        assertThat(directory.structure("970000017")).isEmpty();
+        assertThat(directory.structure("970000022")).isEmpty();
     }
 
     @Test
@@ -112,10 +114,11 @@ class DirectoryLookupTest {
 
     @Test
     void aResourceThatDoesNotConformToTheAnnuaireIgIsRefused() {
-        // The last generated professional, whom no other test looks up or searches for.
+        // A generated professional whom no other test looks up or searches for (by MARTIN, or by MA for the paging).
         List<SimProfessional> all = simulator.store().professionals();
-        SimProfessional victim = all.get(all.size() - 1);
-        assertThat(victim.family()).isNotIn("MARTIN", "ROUX", "LEROY");
+        SimProfessional victim = all.stream().filter(p -> !List.of("MARTIN", "ROUX", "LEROY").contains(p.family())
+                && !p.family().startsWith("MA") && !p.given().toUpperCase(java.util.Locale.ROOT).startsWith("MA"))
+                .reduce((first, second) -> second).orElseThrow();
         simulator.store().corrupt(victim.rpps());
         assertThatThrownBy(() -> directory.practitioner(victim.rpps())).isInstanceOf(ContentRefusedException.class)
                 .hasMessageContaining("ANNUAIRE-RESOURCE-INVALID").hasMessageContaining("rpps");
@@ -123,13 +126,58 @@ class DirectoryLookupTest {
 
     @Test
     void aWrongApiKeyIsAnAccessRefusal() {
-        String configured = simulator.apiKey();
-        simulator.acceptApiKey("another-key");
+        String configured = simulator.credential();
+        simulator.acceptCredential("another-key");
         try {
             assertThatThrownBy(() -> directory.practitioner("20000000008")).isInstanceOf(DuiConnectException.class)
                     .hasMessageContaining("ANNUAIRE-ACCESS-REFUSED");
         } finally {
-            simulator.acceptApiKey(configured);
+            simulator.acceptCredential(configured);
         }
+    }
+
+    @Test
+    void aProfessionalComesWithTheirSpecialtyAndTheRolesTheyHoldInStructures() {
+        Practitioner gp = directory.practitioner(DirectoryStore.TREATING_GP.rpps()).orElseThrow();
+        assertThat(gp.specialty()).isEqualTo("SM26");
+        assertThat(gp.roles()).containsExactly(new PractitionerRole("750000044", "MAISON DE SANTE DU PETIT PONT", "10", "SM26", "L", true));
+        assertThat(gp.mainRole()).map(PractitionerRole::finess).contains("750000044");
+    }
+
+    @Test
+    void aStructureComesWithItsAddressAndTheServicesItProvides() {
+        Structure ehpad = directory.structure("750000010").orElseThrow();
+        assertThat(ehpad.street()).isEqualTo("12 RUE DES TILLEULS");
+        assertThat(ehpad.services()).containsExactly(new HealthcareService(HealthcareService.Kind.SOCIAL_EQUIPMENT, "924", null, true));
+        assertThat(directory.structure("690000013").orElseThrow().services()).singleElement()
+                .satisfies(s -> assertThat(s.kind()).isEqualTo(HealthcareService.Kind.HEALTHCARE_ACTIVITY))
+                .satisfies(s -> assertThat(s.authorization()).isNotBlank());
+    }
+
+    @Test
+    void anUnknownFinessIsATypedNotFoundNamingTheField() {
+        assertThatThrownBy(() -> directory.requireStructure("970000022")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("DIRECTORY-FINESS-UNKNOWN").hasMessageContaining("finess");
+    }
+
+    @Test
+    void aFinessWithAWrongControlKeyIsRefusedBeforeAnyRequest() {
+        long before = simulator.requestCount();
+        assertThatThrownBy(() -> directory.structure("750000011")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("ANNUAIRE-FINESS-KEY").hasMessageContaining("finess");
+        assertThat(simulator.requestCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aSearchWithMoreResultsThanOnePageFollowsTheNextLinksToTheEnd() {
+        String prefix = "MA";
+        long expected = simulator.store().professionals().stream().filter(p -> p.family().startsWith(prefix)
+                || p.given().toUpperCase(java.util.Locale.ROOT).startsWith(prefix)).count();
+        assertThat(expected).as("more results than one page").isGreaterThan(AnnuaireSimulator.PAGE_SIZE);
+        long before = simulator.requestCount();
+        List<Practitioner> found = directory.search(DirectorySearch.byName(prefix));
+        assertThat(found).hasSize((int) expected);
+        assertThat(simulator.requestCount() - before).as("one request per page")
+                .isEqualTo((expected + AnnuaireSimulator.PAGE_SIZE - 1) / AnnuaireSimulator.PAGE_SIZE);
     }
 }

@@ -63,6 +63,13 @@ public record ResidentRecord(PersonIdentity person, PostalAddress address, Local
                 observations, vaccinations, attachedDocuments, comment);
     }
 
+    /** The same record with another médecin traitant (e.g. completed from the Annuaire Santé). */
+    public ResidentRecord withAttendingPhysician(CareProfessional newAttendingPhysician) {
+        return new ResidentRecord(person, address, admittedOn, establishment, author, newAttendingPhysician, trustedPerson,
+                emergencyContact, preferredFacility, activePathologies, allergies, treatments, advanceDirectives, bmr, bmrDetails,
+                observations, vaccinations, attachedDocuments, comment);
+    }
+
     private static <T> List<T> copy(List<T> values) {
         return values == null ? List.of() : List.copyOf(values);
     }

@@ -1,4 +1,4 @@
-package fr.duiconnect.harness.annuaire;
+package fr.duiconnect.harness.fhir;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
