@@ -44,7 +44,8 @@ public final class BenchMessages {
         }
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ClinicalDocument xmlns=\"urn:hl7-org:v3\">"
                 + "<id root=\"1.2.250.1.999.7." + index + "\"/><code code=\"74207-2\" codeSystem=\"2.16.840.1.113883.6.1\"/>"
-                + "<title>DOSSIER DE LIAISON D'URGENCE</title><component><structuredBody><component><section><text>"
+                + "<title>DOSSIER DE LIAISON D'URGENCE</title>"
+                + "<recordTarget><patientRole><id extension=\"" + INS.matricule() + "\" root=\"" + INS.oid() + "\"/></patientRole></recordTarget><component><structuredBody><component><section><text>"
                 + narrative + "</text></section></component></structuredBody></component></ClinicalDocument>")
                 .getBytes(StandardCharsets.UTF_8);
     }

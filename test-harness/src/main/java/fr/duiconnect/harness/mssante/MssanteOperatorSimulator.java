@@ -133,6 +133,8 @@ public final class MssanteOperatorSimulator implements SandboxSimulator {
         properties.put("dui.mssante.option.reply-to", ORG_MAILBOX);
         properties.put("dui.mssante.option.finess", finess);
         properties.put("dui.mssante.option.poll.interval", "off");
+        // The operator's MTA reports delivery for every recipient domain it serves (#19 point 3).
+        properties.put("dui.mssante.option.receipts.operators", OperatorDelivery.OPERATOR_DOMAIN);
         properties.put("dui.mssante.option.smime.policy", "sign");
         properties.put("dui.mssante.option.smime.keystore", smime.keyStore().path().toAbsolutePath().toString());
         properties.put("dui.mssante.option.smime.keystore.password.file", passwordFile.toString());
