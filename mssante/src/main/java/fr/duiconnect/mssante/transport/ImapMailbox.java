@@ -106,6 +106,11 @@ public final class ImapMailbox {
                     }
                 }
                 List<Message> messages = messages(inbox, uids);
+                // Read now: once a budget cuts the connection, the folder answers nothing more.
+                List<Long> uidList = new ArrayList<>();
+                for (Message message : messages) {
+                    uidList.add(uids.getUID(message));
+                }
                 step.close();
                 for (int i = 0; i < messages.size() && handled < batchSize; i++) {
                     Message message = messages.get(i);
@@ -132,11 +137,8 @@ public final class ImapMailbox {
                                 "the download of " + messageId + " did not complete within its budget of " + messageBudget
                                         + "; set aside, later mail is read"));
                         handled++;
-                        overrun = uids.getUID(message);
-                        remaining = new ArrayList<>();
-                        for (int j = i + 1; j < messages.size(); j++) {
-                            remaining.add(uids.getUID(messages.get(j)));
-                        }
+                        overrun = uidList.get(i);
+                        remaining = new ArrayList<>(uidList.subList(i + 1, uidList.size()));
                         return;
                     }
                     receiver.message(raw);

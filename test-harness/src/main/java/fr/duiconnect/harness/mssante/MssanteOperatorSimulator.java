@@ -177,6 +177,19 @@ public final class MssanteOperatorSimulator implements SandboxSimulator {
         return greenMail.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(key), message -> true).toList();
     }
 
+    /**
+     * Drops raw bytes into a mailbox as they are, past the operator's checks: what a hostile or broken peer (another
+     * operator, a forger) can get into it (see {@code fr.duiconnect.harness.mssante.hostile.HostileMail}).
+     */
+    public void inject(String address, byte[] raw) {
+        try {
+            MimeMessage message = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()), new java.io.ByteArrayInputStream(raw));
+            greenMail.getUserManager().getUserByEmail(address.toLowerCase(java.util.Locale.ROOT)).deliver(message);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalArgumentException("not a readable message", e);
+        }
+    }
+
     public long acceptedCount() {
         return delivery.acceptedCount();
     }
