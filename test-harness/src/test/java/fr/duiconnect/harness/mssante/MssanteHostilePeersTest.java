@@ -111,8 +111,9 @@ class MssanteHostilePeersTest {
 
     @Test
     void smtp_server_dribbling_one_byte_at_a_time_is_cut_at_the_submission_deadline_CORE_TIMEOUT() {
-        try (SlowLink drip = SlowLink.to(operator.smtpApplicationPort(), 5);
-             DuiConnector connector = connector(short_deadlines(Map.of("dui.mssante.url", "smtp://127.0.0.1:" + drip.port())))) {
+        SlowLink drip = SlowLink.to(operator.smtpApplicationPort(), 5);
+        // The link goes first: a connector without a deadline would otherwise wait for its dribbling submission.
+        try (DuiConnector connector = connector(short_deadlines(Map.of("dui.mssante.url", "smtp://127.0.0.1:" + drip.port()))); drip) {
             long start = System.nanoTime();
             OperationStatus status = awaitFailure(connector, connector.mssante().send(note(MssanteOperatorSimulator.ORG_MAILBOX)));
             long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
@@ -125,8 +126,8 @@ class MssanteHostilePeersTest {
     @Test
     void imap_server_dribbling_one_byte_at_a_time_is_cut_at_the_exchange_deadline_CORE_TIMEOUT() {
         String mailbox = newMailbox();
-        try (SlowLink drip = SlowLink.to(operator.imapPscPort(), 5);
-             DuiConnector reader = reader(mailbox, short_deadlines(Map.of("dui.mssante.option.imap.url", "imap://127.0.0.1:" + drip.port())))) {
+        SlowLink drip = SlowLink.to(operator.imapPscPort(), 5);
+        try (DuiConnector reader = reader(mailbox, short_deadlines(Map.of("dui.mssante.option.imap.url", "imap://127.0.0.1:" + drip.port()))); drip) {
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> reader.mssante().fetchInbox())
                     .isInstanceOfSatisfying(DuiConnectException.class, e -> {
                         assertThat(e.code()).isEqualTo("CORE-TIMEOUT");
@@ -164,9 +165,9 @@ class MssanteHostilePeersTest {
         PreparedMail later = unsignedSender.mssante().prepare(note(mailbox));
         operator.inject(mailbox, later.rfc822());
         // 64 KB/s: the 800 KB of the large message would take 13 s; its budget is 1 s.
-        try (SlowLink slow = SlowLink.to(operator.imapPscPort(), 64 * 1024);
-             DuiConnector reader = reader(mailbox, Map.of("dui.mssante.option.imap.url", "imap://127.0.0.1:" + slow.port(),
-                     "dui.mssante.option.inbox.message-budget", "PT1S"))) {
+        SlowLink slow = SlowLink.to(operator.imapPscPort(), 64 * 1024);
+        try (DuiConnector reader = reader(mailbox, Map.of("dui.mssante.option.imap.url", "imap://127.0.0.1:" + slow.port(),
+                "dui.mssante.option.inbox.message-budget", "PT1S")); slow) {
             InboxBatch batch = assertTimeoutPreemptively(Duration.ofSeconds(12), () -> reader.mssante().fetchInbox());
             assertThat(batch.rejected()).singleElement().satisfies(r -> {
                 assertThat(r.code()).isEqualTo("MSS-MESSAGE-TIME");
@@ -372,15 +373,7 @@ class MssanteHostilePeersTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> overrides = new HashMap<>();
-        overrides.put("dui.mssante.url", "smtp://127.0.0.1:" + operator.smtpPscPort());
-        overrides.put("dui.mssante.option.imap.url", "imap://127.0.0.1:" + operator.imapPscPort());
-        overrides.put("dui.mssante.option.mailbox", mailbox);
-        overrides.put("dui.mssante.option.mailbox.kind", "organisational");
-        overrides.put("dui.mssante.option.mailbox.unit", "Lecteur");
-        overrides.put("dui.mssante.option.auth.token.file", token.toString());
-        overrides.put("dui.mssante.option.smime.policy", "off");
-        overrides.put("dui.mssante.tls.keystore", null);
+        Map<String, String> overrides = PscMailbox.overrides(operator, mailbox, token);
         overrides.putAll(extra);
         return connector(overrides);
     }

@@ -1,13 +1,13 @@
 package fr.duiconnect.harness.mssante.hostile;
 
+import fr.duiconnect.harness.mssante.Listener;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A peer that dribbles: a loopback TCP relay to a real server (the MSSanté operator simulator's SMTP or IMAP port,
@@ -23,12 +23,7 @@ import java.util.concurrent.Executors;
  */
 public final class SlowLink implements AutoCloseable {
 
-    private final ServerSocket server;
-    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "slow-link");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Listener listener;
     private final int targetPort;
     private final int bytesPerSecond;
 
@@ -38,8 +33,7 @@ public final class SlowLink implements AutoCloseable {
         }
         this.targetPort = targetPort;
         this.bytesPerSecond = bytesPerSecond;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        threads.execute(this::accept);
+        this.listener = new Listener("slow-link", this::relay);
     }
 
     /** A relay to {@code 127.0.0.1:targetPort} whose answers come at {@code bytesPerSecond}. */
@@ -47,25 +41,25 @@ public final class SlowLink implements AutoCloseable {
         try {
             return new SlowLink(targetPort, bytesPerSecond);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
     public int port() {
-        return server.getLocalPort();
+        return listener.port();
     }
 
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                threads.execute(() -> pump(client, target, Integer.MAX_VALUE));
-                threads.execute(() -> pump(target, client, bytesPerSecond));
-            } catch (IOException e) {
-                // closed, or the target refused: the client sees its connection end
-            }
-        }
+    private void relay(Socket client) throws IOException {
+        Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+        Thread upstream = new Thread(() -> pump(client, target, Integer.MAX_VALUE), "slow-link-upstream");
+        upstream.setDaemon(true);
+        upstream.start();
+        pump(target, client, bytesPerSecond);
+    }
+
+    @Override
+    public void close() {
+        listener.close();
     }
 
     /** Copies from one socket to the other, at most {@code rate} bytes a second, in pieces of a tenth of a second. */
@@ -89,15 +83,5 @@ public final class SlowLink implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public void close() {
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // stopping
-        }
-        threads.shutdownNow();
     }
 }

@@ -1,18 +1,17 @@
 package fr.duiconnect.harness.mssante.hostile;
 
+import fr.duiconnect.harness.mssante.Listener;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A mail server (or a man in the middle) that does not offer STARTTLS: it greets, lists its capabilities without
@@ -25,26 +24,25 @@ public final class StartTlsStripper implements AutoCloseable {
     public enum Protocol { SMTP, IMAP }
 
     private final Protocol protocol;
-    private final ServerSocket server;
     private final List<String> received = new CopyOnWriteArrayList<>();
-    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "starttls-stripper");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Listener listener;
 
     public StartTlsStripper(Protocol protocol) {
         this.protocol = protocol;
         try {
-            this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            this.listener = new Listener("starttls-stripper", this::serve);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
-        threads.execute(this::accept);
     }
 
     public int port() {
-        return server.getLocalPort();
+        return listener.port();
+    }
+
+    @Override
+    public void close() {
+        listener.close();
     }
 
     /** Every line a client sent, in order. */
@@ -59,20 +57,8 @@ public final class StartTlsStripper implements AutoCloseable {
                         || line.matches("^\\S+ (CAPABILITY|LOGOUT|NOOP)$")));
     }
 
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                socket.setSoTimeout(10_000);
-                threads.execute(() -> serve(socket));
-            } catch (IOException e) {
-                // closed
-            }
-        }
-    }
-
     private void serve(Socket socket) {
-        try (socket) {
+        try {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             OutputStream out = socket.getOutputStream();
             send(out, protocol == Protocol.SMTP ? "220 mail.stripped.test ESMTP" : "* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready");
@@ -109,15 +95,5 @@ public final class StartTlsStripper implements AutoCloseable {
     private static void send(OutputStream out, String lines) throws IOException {
         out.write((lines + "\r\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
-    }
-
-    @Override
-    public void close() {
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // stopping
-        }
-        threads.shutdownNow();
     }
 }
