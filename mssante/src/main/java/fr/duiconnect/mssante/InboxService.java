@@ -9,15 +9,18 @@ import fr.duiconnect.core.mssante.ReceiptKind;
 import fr.duiconnect.core.mssante.ReceiptNotice;
 import fr.duiconnect.core.operation.OperationState;
 import fr.duiconnect.core.spi.InboundLedger;
+import fr.duiconnect.core.spi.JournaledOperation;
 import fr.duiconnect.core.spi.ModuleContext;
 import fr.duiconnect.mssante.receive.InboundParser;
 import fr.duiconnect.mssante.receive.ParsedMessage;
+import fr.duiconnect.mssante.receive.ReceiptProof;
 import fr.duiconnect.mssante.transport.ImapMailbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -37,6 +40,7 @@ public final class InboxService {
     private final ImapMailbox mailbox;
     private final InboundParser parser;
     private final MssanteSettings settings;
+    private final ReceiptProof proof;
     private final List<Consumer<InboundMail>> handlers = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile java.util.function.BiConsumer<InboundMail, fr.duiconnect.core.mssante.IntegrationResult> readReceipts;
@@ -46,6 +50,7 @@ public final class InboxService {
         this.mailbox = mailbox;
         this.parser = parser;
         this.settings = settings;
+        this.proof = new ReceiptProof(settings.receipts());
     }
 
     /** Where automatic read receipts go (option {@code mdn.auto}). */
@@ -63,7 +68,15 @@ public final class InboxService {
             List<InboundMail> mails = new ArrayList<>();
             List<ReceiptNotice> receipts = new ArrayList<>();
             List<InboxBatch.Rejected> rejected = new ArrayList<>();
-            mailbox.drainUnseen(raw -> handle(raw, mails, receipts, rejected));
+            mailbox.drainUnseen(new ImapMailbox.Receiver() {
+                @Override public void message(byte[] raw) {
+                    handle(raw, mails, receipts, rejected);
+                }
+
+                @Override public void setAside(String messageId, DuiConnectException reason) {
+                    refused(messageId, reason, rejected);
+                }
+            });
             for (InboundMail mail : mails) {
                 for (Consumer<InboundMail> handler : handlers) {
                     try {
@@ -87,17 +100,25 @@ public final class InboxService {
         try {
             parsed = parser.parse(raw);
         } catch (DuiConnectException e) {
-            String id = messageId(raw);
-            rejected.add(new InboxBatch.Rejected(id, e.code(), e.getMessage()));
-            audit("mssante.receive", null, AuditOutcome.REFUSED, e.code() + " " + id);
+            refused(messageId(raw), e, rejected);
             return;
         }
         if (parsed instanceof ParsedMessage.Receipts report) {
             for (ReceiptNotice notice : report.notices()) {
-                receipts.add(notice);
                 if (notice.originalMessageId() == null) {
                     continue;
                 }
+                Optional<DuiConnectException> doubt = proof.doubt(report, notice,
+                        context.outbox().delivered(SEND_KIND, notice.originalMessageId()).map(JournaledOperation::payload));
+                if (doubt.isPresent()) {
+                    // Suspicious: recorded, and nothing changes (#19 point 3).
+                    DuiConnectException why = doubt.get();
+                    rejected.add(new InboxBatch.Rejected(report.messageId(), why.code(), why.getMessage()));
+                    audit("mssante.receipt", null, AuditOutcome.REFUSED, "suspicious " + why.code() + ": " + why.getMessage());
+                    LOG.warn("a {} naming a sent Message-ID was not believed: {}", notice.kind(), why.code());
+                    continue;
+                }
+                receipts.add(notice);
                 OperationState state = notice.success() ? OperationState.ACKED : OperationState.FAILED;
                 String detail = (notice.kind() == ReceiptKind.DSN ? (notice.success() ? "delivered" : "not delivered")
                         : (notice.success() ? notice.detail() : "integration error " + notice.detail()))
@@ -129,6 +150,12 @@ public final class InboxService {
             return fr.duiconnect.core.mssante.IntegrationResult.insMissing();
         }
         return fr.duiconnect.core.mssante.IntegrationResult.PROCESSED;
+    }
+
+    /** A message quarantined: never handed over, reported with its typed reason and audited. */
+    private void refused(String messageId, DuiConnectException reason, List<InboxBatch.Rejected> rejected) {
+        rejected.add(new InboxBatch.Rejected(messageId, reason.code(), reason.getMessage()));
+        audit("mssante.receive", null, AuditOutcome.REFUSED, reason.code() + " " + messageId);
     }
 
     private void audit(String action, String person, AuditOutcome outcome, String detail) {

@@ -66,7 +66,29 @@ public enum MssanteErrorCode implements ErrorCode {
     IMAP_FAILURE("MSS-IMAP", "the mailbox is read by IMAP4rev1 over STARTTLS", "ECO.1.0.2 (CONF.06)") {
         @Override public boolean retryable() { return true; }
     },
-    MESSAGE_MALFORMED("MSS-MESSAGE-MALFORMED", "a received message is a parsable RFC 5322 / MIME message", "RFC 5322; RFC 2045");
+    MESSAGE_MALFORMED("MSS-MESSAGE-MALFORMED", "a received message is a parsable RFC 5322 / MIME message", "RFC 5322; RFC 2045"),
+    TLS_REQUIRED("MSS-TLS-REQUIRED",
+            "SMTP and IMAP run over TLS only: STARTTLS is required, never opportunistic (a server that does not offer it gets nothing in clear), or implicit TLS",
+            "ECO.1.0.1, ECO.1.0.2 (SC.MSS/CONF.05-06); RFC 3207 §4.1; #19 point 1"),
+    MESSAGE_SIZE("MSS-MESSAGE-SIZE", "a received message larger than the configured cap is set aside without being downloaded (RFC822.SIZE read first)",
+            "[project] #19 point 4 (inbox.max-message-bytes)"),
+    MESSAGE_TIME_BUDGET("MSS-MESSAGE-TIME", "a received message whose download overruns its time budget is set aside, and later mail is read",
+            "[project] #19 point 4 (inbox.message-budget)"),
+    PATIENT_MISMATCH("MSS-PATIENT-MISMATCH",
+            "METADATA.XML's patientId (submission set and every document entry), each CDA's recordTarget INS and X-MSS-INS agree on one person; otherwise the message is quarantined, never filed",
+            "ECO.2.1.2 (SC.MSS/CONF.24); ECO.2.4.2; trans-lps IG error 904"),
+    XDM_DOCUMENT_INTEGRITY("MSS-XDM-INTEGRITY",
+            "every document of the archive has the size and SHA-1 hash METADATA.XML gives it, and every document METADATA.XML lists is present",
+            "IHE ITI TF-3 §4.2.3.2 (hash, size); IHE ITI TF-1 §16 XDM"),
+    RECEIPT_SENDER("MSS-RECEIPT-SENDER",
+            "a DSN or MDN settles a sent message only when it comes from the recipient's domain or an operator configured for it",
+            "RFC 3464 §2; RFC 8098 §3; [project] #19 point 3 (receipts.operators)"),
+    RECEIPT_NOT_SENT("MSS-RECEIPT-NOT-SENT",
+            "a DSN or MDN settles a sent message only when it names a Message-ID this connector sent to the recipient it reports on",
+            "RFC 3464 §2.2.1 (Original-Envelope-Id, Final-Recipient); RFC 8098 §3.2.5; [project] #19 point 3"),
+    RECEIPT_SIGNATURE("MSS-RECEIPT-SIGNATURE",
+            "a DSN or MDN from an operator configured as signing carries a verified S/MIME signature of its sender",
+            "RFC 8551; [project] #19 point 3 (receipts.signed-by)");
 
     private final String code;
     private final String rule;

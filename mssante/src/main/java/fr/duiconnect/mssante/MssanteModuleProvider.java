@@ -41,7 +41,7 @@ public final class MssanteModuleProvider implements ServiceModuleProvider {
         SmtpSubmitter submitter = new SmtpSubmitter(sessions, credentials);
         SmimeLayer smime = new SmimeLayer(settings.smimeAnchors());
         InboundParser parser = new InboundParser(smime, settings.smimeKey(), new XdmUnpacker(settings.xdmLimits()), XdsMetadataBridge.reader());
-        InboxService inbox = new InboxService(context, new ImapMailbox(sessions, credentials, 200), parser, settings);
+        InboxService inbox = new InboxService(context, new ImapMailbox(sessions, credentials, 200, settings.maxMessageBytes(), settings.messageBudget()), parser, settings);
         MessageComposer composer = new MessageComposer(settings.composer(), XdsMetadataBridge.writer(), context.clock());
         DefaultMssanteClient client = new DefaultMssanteClient(context, settings, composer, smime, inbox, credentials);
         inbox.readReceipts((mail, result) -> client.sendReadReceipt(mail, result));
@@ -61,7 +61,10 @@ public final class MssanteModuleProvider implements ServiceModuleProvider {
                 return settings.pollInterval() == null ? List.of() : List.of(new MssanteRoutes(inbox, settings.pollInterval()));
             }
 
-            @Override public void close() { submitter.close(); }
+            @Override public void close() {
+                submitter.close();
+                sessions.close();
+            }
         };
     }
 }

@@ -12,6 +12,7 @@ import fr.duiconnect.core.mssante.Mailbox;
 import fr.duiconnect.core.mssante.MailboxKind;
 import fr.duiconnect.core.mssante.SmimePolicy;
 import fr.duiconnect.mssante.compose.ComposerSettings;
+import fr.duiconnect.mssante.receive.ReceiptPolicy;
 import fr.duiconnect.mssante.smime.SmimeCredentials;
 import fr.duiconnect.mssante.xdm.XdmLimits;
 
@@ -28,7 +29,7 @@ import java.util.List;
  * The MSSanté module's configuration, read from the endpoint {@code dui.mssante.*}:
  *
  * <pre>
- * dui.mssante.url=smtp://smtp.operateur.mssante.fr:587          (SMTP submission, STARTTLS)
+ * dui.mssante.url=smtp://smtp.operateur.mssante.fr:587          (SMTP submission, STARTTLS required; smtps:// = implicit TLS)
  * dui.mssante.option.imap.url=imap://imap.operateur.mssante.fr:143
  * dui.mssante.tls.truststore=...  (IGC-Santé anchors)   dui.mssante.tls.keystore=... (ORG AUTH_CLI, application mailbox)
  * dui.mssante.option.mailbox=ehpad_auto@ehpad.mssante.fr
@@ -44,6 +45,9 @@ import java.util.List;
  * dui.mssante.option.xdm.max-entries / max-total-bytes / max-entry-bytes / max-ratio
  * dui.mssante.option.xdm.content-type-code=code|system|libellé
  * dui.mssante.option.codecda=repeat | comma
+ * dui.mssante.option.receipts.operators=... receipts.signed-by=...   (who may settle a sent message, see ReceiptPolicy)
+ * dui.mssante.option.inbox.max-message-bytes=26214400     (checked on RFC822.SIZE before download, and while downloading)
+ * dui.mssante.option.inbox.message-budget=PT40S           (time to download one message; default connect + read timeouts)
  * dui.mssante.option.mdn.auto=false                       (true: answer MDN requests once decoded, see InboxService)
  * dui.software.homologation.mssante=DEV935997             (X-MSS-NIL)
  * </pre>
@@ -52,27 +56,37 @@ public record MssanteSettings(MailEndpoint smtp, MailEndpoint imap, Mailbox mail
                               Timeouts timeouts, Secret plainPassword, Path tokenFile, SmimePolicy smimePolicy,
                               SmimeCredentials smimeKey, Path recipientCertificates, List<X509Certificate> smimeAnchors,
                               XdmLimits xdmLimits, ComposerSettings composer, Duration pollInterval, String finess,
-                              boolean autoReadReceipt) {
+                              boolean autoReadReceipt, ReceiptPolicy receipts, long maxMessageBytes, Duration messageBudget) {
 
-    /** Host and port of an SMTP or IMAP service. */
-    public record MailEndpoint(String host, int port) {
-        static MailEndpoint parse(String value, String scheme, int defaultPort, String property) {
+    /** Mon espace santé accepts 25 MB in total; the operators' own limits are not published (UNCONFIRMED). */
+    public static final long DEFAULT_MAX_MESSAGE_BYTES = 25L * 1024 * 1024;
+
+    /**
+     * Host and port of an SMTP or IMAP service, and how TLS starts: STARTTLS, required ({@code smtp://}, {@code imap://},
+     * ECO.1.0.1-2), or implicit TLS ({@code smtps://}, {@code imaps://}). There is no cleartext setting: any other
+     * scheme is refused at start (#19 point 1).
+     */
+    public record MailEndpoint(String host, int port, boolean implicitTls) {
+        static MailEndpoint parse(String value, String scheme, int defaultPort, int defaultTlsPort, String property) {
             URI uri;
             try {
                 uri = URI.create(value);
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException(property, "must be " + scheme + "://host:port");
             }
-            if (!scheme.equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new ConfigurationException(property, "must be " + scheme + "://host:port (STARTTLS is always used; implicit TLS is not part of the MSSanté interface)");
+            boolean implicit = (scheme + "s").equals(uri.getScheme());
+            if (!(implicit || scheme.equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new ConfigurationException(property, "must be " + scheme + "://host:port (STARTTLS, required) or "
+                        + scheme + "s://host:port (implicit TLS): mail never travels in clear");
             }
-            return new MailEndpoint(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : defaultPort);
+            int port = uri.getPort() > 0 ? uri.getPort() : implicit ? defaultTlsPort : defaultPort;
+            return new MailEndpoint(uri.getHost(), port, implicit);
         }
     }
 
     public static MssanteSettings from(EndpointConfig endpoint, SoftwareIdentity software) {
-        MailEndpoint smtp = MailEndpoint.parse(endpoint.url().toString(), "smtp", 587, "dui.mssante.url");
-        MailEndpoint imap = MailEndpoint.parse(endpoint.option("imap.url").orElse("imap://" + smtp.host() + ":143"), "imap", 143,
+        MailEndpoint smtp = MailEndpoint.parse(endpoint.url().toString(), "smtp", 587, 465, "dui.mssante.url");
+        MailEndpoint imap = MailEndpoint.parse(endpoint.option("imap.url").orElse("imap://" + smtp.host() + ":143"), "imap", 143, 993,
                 "dui.mssante.option.imap.url");
         TlsConfig tls = endpoint.tlsIfAny().orElseThrow(() -> new ConfigurationException("dui.mssante.tls.truststore",
                 "MSSanté needs TLS with the IGC-Santé anchors of the configuration (ECO.1.1.10)"));
@@ -115,7 +129,34 @@ public record MssanteSettings(MailEndpoint smtp, MailEndpoint imap, Mailbox mail
         Duration pollInterval = "off".equalsIgnoreCase(poll) ? null : Duration.parse(poll);
         return new MssanteSettings(smtp, imap, mailbox, replyTo, tls, endpoint.timeouts(), password, tokenFile, policy, smimeKey,
                 certificates, anchors, XdmLimits.from(endpoint), composer, pollInterval, endpoint.option("finess").orElse(null),
-                Boolean.parseBoolean(endpoint.option("mdn.auto").orElse("false")));
+                Boolean.parseBoolean(endpoint.option("mdn.auto").orElse("false")),
+                ReceiptPolicy.parse(endpoint.option("receipts.operators").orElse(null), endpoint.option("receipts.signed-by").orElse(null)),
+                positive(endpoint.option("inbox.max-message-bytes").orElse(String.valueOf(DEFAULT_MAX_MESSAGE_BYTES)), "dui.mssante.option.inbox.max-message-bytes"),
+                duration(endpoint.option("inbox.message-budget").orElse(endpoint.timeouts().exchange().toString()), "dui.mssante.option.inbox.message-budget"));
+    }
+
+    private static long positive(String value, String property) {
+        try {
+            long result = Long.parseLong(value.strip());
+            if (result > 0) {
+                return result;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ConfigurationException(property, "must be a positive number of bytes");
+    }
+
+    private static Duration duration(String value, String property) {
+        try {
+            Duration result = Duration.parse(value.strip());
+            if (!result.isZero() && !result.isNegative()) {
+                return result;
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // refused below
+        }
+        throw new ConfigurationException(property, "must be a positive ISO-8601 duration (e.g. PT60S), never infinite");
     }
 
     private static Code code(String value) {

@@ -82,7 +82,8 @@ public final class Fixtures {
 
     public static byte[] cda(String code) {
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ClinicalDocument xmlns=\"urn:hl7-org:v3\"><code code=\""
-                + code + "\" codeSystem=\"2.16.840.1.113883.6.1\"/></ClinicalDocument>").getBytes(StandardCharsets.UTF_8);
+                + code + "\" codeSystem=\"2.16.840.1.113883.6.1\"/><recordTarget><patientRole><id extension=\""
+                + INS.matricule() + "\" root=\"" + INS.oid() + "\"/></patientRole></recordTarget></ClinicalDocument>").getBytes(StandardCharsets.UTF_8);
     }
 
     public static MailDocument dlu() {

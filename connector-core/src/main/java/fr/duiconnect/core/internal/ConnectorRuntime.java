@@ -23,6 +23,7 @@ import fr.duiconnect.core.operation.OperationState;
 import fr.duiconnect.core.operation.OperationTracker;
 import fr.duiconnect.core.spi.CursorStore;
 import fr.duiconnect.core.spi.InboundLedger;
+import fr.duiconnect.core.spi.JournaledOperation;
 import fr.duiconnect.core.spi.ModuleContext;
 import fr.duiconnect.core.spi.OutboundRequest;
 import fr.duiconnect.core.spi.Outbox;
@@ -328,6 +329,11 @@ public final class ConnectorRuntime implements AutoCloseable {
                 tracker.changed(operation, state);
             });
             return id;
+        }
+
+        @Override
+        public Optional<JournaledOperation> delivered(String kind, String remoteReference) {
+            return journal.findDelivered(kind, remoteReference);
         }
     }
 

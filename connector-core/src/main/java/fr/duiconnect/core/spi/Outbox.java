@@ -17,4 +17,11 @@ public interface Outbox {
      * kind and remote reference. Returns the operation id, if one matched.
      */
     Optional<UUID> acknowledge(String kind, String remoteReference, OperationState state, String detail);
+
+    /**
+     * The delivered operation of this kind whose remote reference is the given one, with its payload: what a module
+     * reads to check that an acknowledgement really concerns something it sent (a receipt naming a Message-ID sent to
+     * someone else proves nothing).
+     */
+    Optional<JournaledOperation> delivered(String kind, String remoteReference);
 }

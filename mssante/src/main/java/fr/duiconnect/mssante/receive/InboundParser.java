@@ -6,7 +6,7 @@ import fr.duiconnect.core.mssante.InboundDocument;
 import fr.duiconnect.core.mssante.InboundMail;
 import fr.duiconnect.core.mssante.ReceiptKind;
 import fr.duiconnect.core.mssante.ReceiptNotice;
-import fr.duiconnect.core.xds.DocumentMetadata;
+import fr.duiconnect.core.mssante.SignatureStatus;
 import fr.duiconnect.mssante.MssanteErrorCode;
 import fr.duiconnect.mssante.compose.MssHeaders;
 import fr.duiconnect.mssante.compose.SubjectLine;
@@ -46,6 +46,7 @@ public final class InboundParser {
     private final SmimeCredentials key;
     private final XdmUnpacker unpacker;
     private final MetadataXmlReader metadata;
+    private final XdmIntegrity integrity = new XdmIntegrity();
 
     public InboundParser(SmimeLayer smime, SmimeCredentials key, XdmUnpacker unpacker, MetadataXmlReader metadata) {
         this.smime = smime;
@@ -57,21 +58,25 @@ public final class InboundParser {
     public ParsedMessage parse(byte[] raw) {
         try {
             MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
-            String reportType = Reports.reportType(message);
+            String from = first(message.getFrom());
+            // A report may come signed (operators that sign their receipts): its S/MIME layer is taken off first.
+            UnwrappedContent unwrapped = Reports.reportType(message) != null
+                    ? new UnwrappedContent(message, SignatureStatus.UNSIGNED, null, false, null)
+                    : smime.unwrap(message, key).checkedAgainstSender(from);
+            String reportType = Reports.reportType(unwrapped.content());
             if (Reports.DELIVERY_STATUS.equals(reportType)) {
-                return new ParsedMessage.Receipts(message.getMessageID(), deliveryStatus(message));
+                return new ParsedMessage.Receipts(message.getMessageID(), deliveryStatus(unwrapped.content()), from, unwrapped.signature());
             }
             if (Reports.DISPOSITION_NOTIFICATION.equals(reportType)) {
-                return new ParsedMessage.Receipts(message.getMessageID(), disposition(message));
+                return new ParsedMessage.Receipts(message.getMessageID(), disposition(unwrapped.content()), from, unwrapped.signature());
             }
-            return new ParsedMessage.Mail(mail(message, raw));
+            return new ParsedMessage.Mail(mail(message, raw, unwrapped));
         } catch (MessagingException | IOException e) {
             throw new InvalidInputException(MssanteErrorCode.MESSAGE_MALFORMED, "message", "cannot be read: " + e.getMessage());
         }
     }
 
-    private InboundMail mail(MimeMessage message, byte[] raw) throws MessagingException, IOException {
-        UnwrappedContent unwrapped = smime.unwrap(message, key).checkedAgainstSender(first(message.getFrom()));
+    private InboundMail mail(MimeMessage message, byte[] raw, UnwrappedContent unwrapped) throws MessagingException, IOException {
         Walk walk = new Walk();
         walk.visit(unwrapped.content());
         Ins person = null;
@@ -79,13 +84,10 @@ public final class InboundParser {
         if (walk.xdm != null) {
             XdmArchive archive = unpacker.unpack(walk.xdm);
             MetadataXmlReader.Content content = metadata.read(archive.metadataXml().orElseThrow());
+            // Checked before anything is handed over: one person everywhere, every listed document intact, and only
+            // the listed documents (#19 point 4).
+            documents = integrity.documents(archive, content, header(message, MssHeaders.INS));
             person = content.patient();
-            for (String path : archive.documentPaths()) {
-                String name = path.substring(XdmArchive.SUBSET.length());
-                DocumentMetadata entry = content.documentsByUri().get(name);
-                String mime = entry != null ? entry.mimeType() : name.toUpperCase(Locale.ROOT).endsWith(".XML") ? "text/xml" : "application/octet-stream";
-                documents.add(new InboundDocument(path, mime, archive.entry(path).orElseThrow(), entry));
-            }
         }
         String from = first(message.getFrom());
         String subject = message.getSubject();
@@ -109,7 +111,7 @@ public final class InboundParser {
                 readReceiptTo, raw);
     }
 
-    private List<ReceiptNotice> deliveryStatus(MimeMessage message) throws MessagingException, IOException {
+    private List<ReceiptNotice> deliveryStatus(Part message) throws MessagingException, IOException {
         Multipart parts = (Multipart) message.getContent();
         String original = originalMessageId(parts);
         List<ReceiptNotice> notices = new ArrayList<>();
@@ -132,7 +134,7 @@ public final class InboundParser {
         return notices;
     }
 
-    private List<ReceiptNotice> disposition(MimeMessage message) throws MessagingException, IOException {
+    private List<ReceiptNotice> disposition(Part message) throws MessagingException, IOException {
         Multipart parts = (Multipart) message.getContent();
         List<ReceiptNotice> notices = new ArrayList<>();
         for (int i = 0; i < parts.getCount(); i++) {

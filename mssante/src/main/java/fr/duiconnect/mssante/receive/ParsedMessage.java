@@ -2,6 +2,7 @@ package fr.duiconnect.mssante.receive;
 
 import fr.duiconnect.core.mssante.InboundMail;
 import fr.duiconnect.core.mssante.ReceiptNotice;
+import fr.duiconnect.core.mssante.SignatureStatus;
 
 import java.util.List;
 
@@ -11,6 +12,10 @@ public sealed interface ParsedMessage {
     record Mail(InboundMail mail) implements ParsedMessage {
     }
 
-    record Receipts(String messageId, List<ReceiptNotice> notices) implements ParsedMessage {
+    /**
+     * @param from      the report's sender (From), what {@link ReceiptPolicy} judges
+     * @param signature the S/MIME signature of the report, checked against its sender
+     */
+    record Receipts(String messageId, List<ReceiptNotice> notices, String from, SignatureStatus signature) implements ParsedMessage {
     }
 }

@@ -1,47 +1,105 @@
 package fr.duiconnect.mssante.transport;
 
+import fr.duiconnect.core.error.DuiConnectException;
 import fr.duiconnect.core.mssante.MailboxKind;
+import fr.duiconnect.mssante.MssanteErrorCode;
 import fr.duiconnect.mssante.MssanteSettings;
 import jakarta.mail.Session;
 
 import javax.net.ssl.SSLSocketFactory;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Jakarta Mail sessions for the MSSanté interface, one set of properties per client (never System properties):
- * STARTTLS required (ECO.1.0.1-2), the client's own TLS socket factory with the server identity checked, finite
+ * STARTTLS required (ECO.1.0.1-2) or implicit TLS, a whole deadline on every exchange ({@link ExchangeDeadline}), the client's own TLS socket factory with the server identity checked, finite
  * connect/read/write timeouts, and the SASL mechanism of the mailbox kind: PLAIN after mutual TLS for an
  * application mailbox (ECO.1.3.1), XOAUTH2 with the PSC token otherwise (ECO.1.2.1).
  */
-public final class MailSessions {
+public final class MailSessions implements AutoCloseable {
 
     private final MssanteSettings settings;
-    private final SSLSocketFactory socketFactory;
+    private final ScheduledExecutorService timer;
+    private final ExchangeDeadline smtpDeadline;
+    private final ExchangeDeadline imapDeadline;
+    private final SSLSocketFactory smtpTls;
+    private final SSLSocketFactory imapTls;
 
     public MailSessions(MssanteSettings settings) {
         this.settings = settings;
-        this.socketFactory = MssanteTls.socketFactory(settings.tls());
+        // One timer thread per client (never shared between connectors), only to close sockets past their deadline.
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "dui-mssante-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.smtpDeadline = new ExchangeDeadline("the SMTP submission", timer);
+        this.imapDeadline = new ExchangeDeadline("the IMAP exchange", timer);
+        this.smtpTls = MssanteTls.socketFactory(settings.tls(), smtpDeadline::track);
+        this.imapTls = MssanteTls.socketFactory(settings.tls(), imapDeadline::track);
     }
 
     public Session smtp() {
-        return Session.getInstance(properties("smtp", settings.smtp()));
+        return Session.getInstance(properties("smtp", settings.smtp(), smtpTls, smtpDeadline));
     }
 
     public Session imap() {
-        return Session.getInstance(properties("imap", settings.imap()));
+        return Session.getInstance(properties("imap", settings.imap(), imapTls, imapDeadline));
+    }
+
+    /** The whole deadline of SMTP submissions. */
+    public ExchangeDeadline smtpDeadline() {
+        return smtpDeadline;
+    }
+
+    /** The whole deadline of IMAP exchanges (a look at the mailbox, the download of one message). */
+    public ExchangeDeadline imapDeadline() {
+        return imapDeadline;
+    }
+
+    /** The deadline of one exchange: connection and complete answer ({@code Timeouts.exchange()}). */
+    public Duration exchangeDeadline() {
+        return settings.timeouts().exchange();
     }
 
     public boolean usesToken() {
         return settings.mailbox().kind() != MailboxKind.APPLICATION;
     }
 
-    private Properties properties(String protocol, MssanteSettings.MailEndpoint endpoint) {
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    /**
+     * The typed refusal of a server that does not offer STARTTLS (or of a stripper in the path), if that is what
+     * Jakarta Mail reported; recognised by its text, the only thing it gives. Not retried: the peer has to change.
+     */
+    static java.util.Optional<DuiConnectException> tlsRefused(Exception failure, String protocol) {
+        String text = failure.getMessage();
+        if (text != null && text.contains("STARTTLS") && text.contains("required but")) {
+            return java.util.Optional.of(new DuiConnectException(MssanteErrorCode.TLS_REQUIRED, protocol,
+                    "the " + protocol + " server does not offer STARTTLS: nothing is sent in clear", failure));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private Properties properties(String protocol, MssanteSettings.MailEndpoint endpoint, SSLSocketFactory socketFactory,
+                                  ExchangeDeadline deadline) {
         String p = "mail." + protocol + ".";
         Properties properties = new Properties();
         properties.put(p + "host", endpoint.host());
         properties.put(p + "port", String.valueOf(endpoint.port()));
-        properties.put(p + "starttls.enable", "true");
-        properties.put(p + "starttls.required", "true");
+        if (endpoint.implicitTls()) {
+            properties.put(p + "ssl.enable", "true");
+        } else {
+            // Required, not opportunistic: a server that does not offer STARTTLS (or a stripper in the path) gets nothing.
+            properties.put(p + "starttls.enable", "true");
+            properties.put(p + "starttls.required", "true");
+            properties.put(p + "socketFactory", deadline.sockets());
+        }
         properties.put(p + "ssl.socketFactory", socketFactory);
         properties.put(p + "ssl.checkserveridentity", "true");
         properties.put(p + "ssl.protocols", String.join(" ", settings.tls().protocols()));

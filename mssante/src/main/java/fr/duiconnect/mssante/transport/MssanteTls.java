@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The TLS of the MSSanté client interface: TLS 1.2 or 1.3 (ECO.1.1.1-2), for TLS 1.2 only the six suites of
@@ -63,28 +64,35 @@ public final class MssanteTls {
 
     /** A socket factory whose every socket uses the configured context, protocols, suites and host name check. */
     public static SSLSocketFactory socketFactory(TlsConfig tls) {
+        return socketFactory(tls, UnaryOperator.identity());
+    }
+
+    /** The same, handing every socket it makes to {@code created} (to put it under a deadline). */
+    public static SSLSocketFactory socketFactory(TlsConfig tls, UnaryOperator<Socket> created) {
         SSLContext context = tls.sslContext();
         SSLParameters parameters = tls.sslParameters(context);
         List<String> supported = List.of(context.getSupportedSSLParameters().getCipherSuites());
         parameters.setCipherSuites(allowedSuites(tls).stream().filter(supported::contains).toArray(String[]::new));
-        return new ConfiguredFactory(context.getSocketFactory(), parameters);
+        return new ConfiguredFactory(context.getSocketFactory(), parameters, created);
     }
 
     /** Applies the parameters to every socket it makes, including the ones layered over a plain socket by STARTTLS. */
     static final class ConfiguredFactory extends SSLSocketFactory {
         private final SSLSocketFactory delegate;
         private final SSLParameters parameters;
+        private final UnaryOperator<Socket> created;
 
-        ConfiguredFactory(SSLSocketFactory delegate, SSLParameters parameters) {
+        ConfiguredFactory(SSLSocketFactory delegate, SSLParameters parameters, UnaryOperator<Socket> created) {
             this.delegate = delegate;
             this.parameters = parameters;
+            this.created = created;
         }
 
         private Socket configure(Socket socket) {
             if (socket instanceof SSLSocket ssl) {
                 ssl.setSSLParameters(parameters);
             }
-            return socket;
+            return created.apply(socket);
         }
 
         @Override public String[] getDefaultCipherSuites() { return parameters.getCipherSuites(); }

@@ -63,27 +63,33 @@ public final class SmtpSubmitter {
                 closeQuietly();
                 throw e;
             }
-            try {
-                if (open == null || !open.isConnected()) {
+            try (ExchangeDeadline.Armed deadline = sessions.smtpDeadline().arm(sessions.exchangeDeadline())) {
+                try {
+                    if (open == null || !open.isConnected()) {
+                        closeQuietly();
+                        Transport transport = session.getTransport("smtp");
+                        transport.connect(credentials.user(), secret);
+                        open = transport;
+                    }
+                    open.sendMessage(message, recipients);
+                    reply = open instanceof org.eclipse.angus.mail.smtp.SMTPTransport smtp ? smtp.getLastServerResponse() : null;
+                } catch (MessagingException | RuntimeException e) {
                     closeQuietly();
-                    Transport transport = session.getTransport("smtp");
-                    transport.connect(credentials.user(), secret);
-                    open = transport;
+                    if (deadline.expired()) {
+                        // Whatever failed once the sockets were closed is the deadline's doing.
+                        throw deadline.timeout(e);
+                    }
+                    throw e;
                 }
-                open.sendMessage(message, recipients);
-                reply = open instanceof org.eclipse.angus.mail.smtp.SMTPTransport smtp ? smtp.getLastServerResponse() : null;
             } catch (AuthenticationFailedException e) {
-                closeQuietly();
                 throw new RemoteServiceException(MssanteErrorCode.AUTHENTICATION, null, "the operator refused the authentication: " + e.getMessage(), e);
             } catch (SendFailedException e) {
-                closeQuietly();
                 throw refused(e);
             } catch (MessagingException e) {
-                closeQuietly();
                 if (e.getNextException() instanceof SendFailedException failed) {
                     throw refused(failed);
                 }
-                throw e;
+                throw MailSessions.tlsRefused(e, "SMTP").orElseThrow(() -> e);
             }
         } finally {
             lock.unlock();

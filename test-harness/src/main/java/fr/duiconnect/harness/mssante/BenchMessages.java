@@ -38,13 +38,24 @@ public final class BenchMessages {
     }
 
     public static byte[] cda(int index) {
+        return cda(index, INS);
+    }
+
+    /**
+     * The same DLU whose recordTarget names the given INS, or only a local identifier when {@code ins} is null (what a
+     * hostile or sloppy sender may put in a CDA whatever METADATA.XML says).
+     */
+    public static byte[] cda(int index, Ins ins) {
+        String patientId = ins == null ? "<id extension=\"IPP-BENCH\" root=\"1.2.250.1.999.9\"/>"
+                : "<id extension=\"" + ins.matricule() + "\" root=\"" + ins.oid() + "\"/>";
         StringBuilder narrative = new StringBuilder();
         for (int i = 0; i < 200; i++) {
             narrative.append("<paragraph>Observation ").append(i).append(" : résidente stable, constantes normales.</paragraph>");
         }
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ClinicalDocument xmlns=\"urn:hl7-org:v3\">"
                 + "<id root=\"1.2.250.1.999.7." + index + "\"/><code code=\"74207-2\" codeSystem=\"2.16.840.1.113883.6.1\"/>"
-                + "<title>DOSSIER DE LIAISON D'URGENCE</title><component><structuredBody><component><section><text>"
+                + "<title>DOSSIER DE LIAISON D'URGENCE</title>"
+                + "<recordTarget><patientRole>" + patientId + "</patientRole></recordTarget><component><structuredBody><component><section><text>"
                 + narrative + "</text></section></component></structuredBody></component></ClinicalDocument>")
                 .getBytes(StandardCharsets.UTF_8);
     }

@@ -11,10 +11,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-/** Accepts connections on a free loopback port and serves each on its own daemon thread. */
-final class Listener implements AutoCloseable {
+/**
+ * Accepts connections on a free loopback port and serves each on its own daemon thread (the socket is closed when its
+ * handler returns). The simulators' fronts and the hostile peers ({@code hostile}) listen through it.
+ */
+public final class Listener implements AutoCloseable {
 
-    interface Handler {
+    /** Serves one connection. */
+    public interface Handler {
         void serve(Socket socket) throws Exception;
     }
 
@@ -23,7 +27,7 @@ final class Listener implements AutoCloseable {
     private final ServerSocket server;
     private final ExecutorService workers;
 
-    Listener(String name, Handler handler) throws IOException {
+    public Listener(String name, Handler handler) throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         workers = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, name);
@@ -52,7 +56,7 @@ final class Listener implements AutoCloseable {
         });
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 

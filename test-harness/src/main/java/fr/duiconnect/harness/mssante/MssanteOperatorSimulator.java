@@ -133,6 +133,8 @@ public final class MssanteOperatorSimulator implements SandboxSimulator {
         properties.put("dui.mssante.option.reply-to", ORG_MAILBOX);
         properties.put("dui.mssante.option.finess", finess);
         properties.put("dui.mssante.option.poll.interval", "off");
+        // The operator's MTA reports delivery for every recipient domain it serves (#19 point 3).
+        properties.put("dui.mssante.option.receipts.operators", OperatorDelivery.OPERATOR_DOMAIN);
         properties.put("dui.mssante.option.smime.policy", "sign");
         properties.put("dui.mssante.option.smime.keystore", smime.keyStore().path().toAbsolutePath().toString());
         properties.put("dui.mssante.option.smime.keystore.password.file", passwordFile.toString());
@@ -173,6 +175,19 @@ public final class MssanteOperatorSimulator implements SandboxSimulator {
     public List<MimeMessage> mailbox(String address) {
         String key = address.toLowerCase(java.util.Locale.ROOT);
         return greenMail.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(key), message -> true).toList();
+    }
+
+    /**
+     * Drops raw bytes into a mailbox as they are, past the operator's checks: what a hostile or broken peer (another
+     * operator, a forger) can get into it (see {@code fr.duiconnect.harness.mssante.hostile.HostileMail}).
+     */
+    public void inject(String address, byte[] raw) {
+        try {
+            MimeMessage message = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()), new java.io.ByteArrayInputStream(raw));
+            greenMail.getUserManager().getUserByEmail(address.toLowerCase(java.util.Locale.ROOT)).deliver(message);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalArgumentException("not a readable message", e);
+        }
     }
 
     public long acceptedCount() {

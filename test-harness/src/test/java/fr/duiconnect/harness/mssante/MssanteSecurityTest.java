@@ -57,16 +57,7 @@ class MssanteSecurityTest {
     }
 
     private static Map<String, String> psc(String mailbox, Path tokenFile) {
-        Map<String, String> overrides = new java.util.HashMap<>();
-        overrides.put("dui.mssante.url", "smtp://127.0.0.1:" + operator.smtpPscPort());
-        overrides.put("dui.mssante.option.imap.url", "imap://127.0.0.1:" + operator.imapPscPort());
-        overrides.put("dui.mssante.option.mailbox", mailbox);
-        overrides.put("dui.mssante.option.mailbox.kind", "organisational");
-        overrides.put("dui.mssante.option.mailbox.unit", "Secrétariat");
-        overrides.put("dui.mssante.option.auth.token.file", tokenFile.toString());
-        overrides.put("dui.mssante.option.smime.policy", "off");
-        overrides.put("dui.mssante.tls.keystore", null);
-        return overrides;
+        return PscMailbox.overrides(operator, mailbox, tokenFile);
     }
 
     @Test

@@ -248,6 +248,20 @@ public final class OutboxJournal {
         return ids;
     }
 
+    /** The operation of this kind whose remote reference (e.g. a Message-ID) is the given one, if any. */
+    public Optional<JournaledOperation> findDelivered(String kind, String remoteReference) {
+        Optional<String> id = Sql.read(database, "find an operation by remote reference", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id FROM outbox_operation WHERE kind = ? AND remote_reference = ?")) {
+                Sql.bind(statement, kind, remoteReference);
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+        return id.map(this::load);
+    }
+
     private JournaledOperation load(String id) {
         return Sql.read(database, "load an operation", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
@@ -329,12 +343,13 @@ public final class OutboxJournal {
                         return Optional.<UUID>empty();
                     }
                     String id = row.getString(1);
-                    settled(connection, UUID.fromString(id), Sql.update(connection,
+                    int changed = settled(connection, UUID.fromString(id), Sql.update(connection,
                             "UPDATE outbox_operation SET state = ?, settled_at = ?, updated_at = ?, "
                                     + "last_error = CASE WHEN ? = 'FAILED' THEN ? ELSE last_error END "
                                     + "WHERE id = ? AND state IN ('SENT', 'ACKED')",
                             state.name(), now, now, state.name(), truncate(detail, 1000), id));
-                    return Optional.of(UUID.fromString(id));
+                    // An operation not (yet, or no longer) delivered is not moved: no state change to audit (#19).
+                    return changed == 0 ? Optional.<UUID>empty() : Optional.of(UUID.fromString(id));
                 }
             }
         });
