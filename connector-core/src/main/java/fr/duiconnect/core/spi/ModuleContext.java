@@ -5,7 +5,15 @@ import fr.duiconnect.core.audit.AuditSink;
 import fr.duiconnect.core.config.ConnectorConfig;
 import fr.duiconnect.core.config.EndpointConfig;
 
+import fr.duiconnect.core.config.TlsConfig;
+import fr.duiconnect.core.error.ConfigurationException;
+import fr.duiconnect.core.structure.StructureProfile;
+import fr.duiconnect.core.structure.StructureRegistry;
+import fr.duiconnect.core.structure.StructureService;
+
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the core gives a module when the connector starts. */
@@ -30,4 +38,29 @@ public interface ModuleContext {
     RequestInvoker requests();
 
     Clock clock();
+
+    /** The structures the connector acts for; a registry of one for a single-structure configuration. */
+    StructureRegistry structures();
+
+    /**
+     * This service's endpoint as one structure uses it: the shared URL, timeouts, trust store and options, with the
+     * structure's own TLS client key and options, and its FINESS as {@code finess}. The endpoint's identity options
+     * ({@link StructureService#IDENTITY_OPTIONS}) and client key are never inherited: a structure that lacks one
+     * lacks it, rather than borrowing the identity of the structure the shared properties describe.
+     */
+    default EndpointConfig endpointFor(StructureProfile structure) {
+        EndpointConfig base = endpoint().orElseThrow(() -> new ConfigurationException("dui." + socle().key() + ".url",
+                "no endpoint is configured for " + socle().key()));
+        StructureService service = StructureRegistry.requireActive(structure, socle()).service(socle()).orElseThrow();
+        Map<String, String> options = new HashMap<>();
+        base.options().forEach((name, value) -> {
+            if (!StructureService.isIdentityOption(name)) {
+                options.put(name, value);
+            }
+        });
+        options.putAll(service.options());
+        options.put("finess", structure.finess().value());
+        TlsConfig tls = base.tlsIfAny().map(t -> t.withClientKey(service.authentication())).orElse(null);
+        return new EndpointConfig(base.url(), base.timeouts(), tls, options);
+    }
 }
