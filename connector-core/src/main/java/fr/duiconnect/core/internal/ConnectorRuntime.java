@@ -351,5 +351,11 @@ public final class ConnectorRuntime implements AutoCloseable {
         @Override public RequestInvoker requests() { return invoker; }
         @Override public Clock clock() { return clock; }
         @Override public StructureRegistry structures() { return structures; }
+
+        @Override public RequestInvoker invoker(fr.duiconnect.core.spi.RequestHandlers handlers) {
+            HandlerRequestInvoker own = new HandlerRequestInvoker();
+            own.register(handlers);
+            return own;
+        }
     }
 }

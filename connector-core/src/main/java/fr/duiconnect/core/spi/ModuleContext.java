@@ -39,6 +39,32 @@ public interface ModuleContext {
 
     Clock clock();
 
+    /** An invoker of the given handlers only, with the same failure typing as {@link #requests()}. */
+    RequestInvoker invoker(RequestHandlers handlers);
+
+    /**
+     * This context as one structure's client sees it: the structure's endpoint ({@link #endpointFor}) and its own
+     * request handlers (built on that endpoint, hence on its TLS key and credentials); journal, audit, clock and
+     * registry are the connector's one set. A module builds its usual client on it, once per structure.
+     */
+    default ModuleContext scopedTo(EndpointConfig structureEndpoint, RequestHandlers handlers) {
+        ModuleContext shared = this;
+        RequestInvoker own = invoker(handlers);
+        return new ModuleContext() {
+            @Override public ConnectorConfig config() { return shared.config(); }
+            @Override public Optional<EndpointConfig> endpoint() { return Optional.of(structureEndpoint); }
+            @Override public ServiceSocle socle() { return shared.socle(); }
+            @Override public Outbox outbox() { return shared.outbox(); }
+            @Override public InboundLedger inbound() { return shared.inbound(); }
+            @Override public CursorStore cursors() { return shared.cursors(); }
+            @Override public AuditSink audit() { return shared.audit(); }
+            @Override public RequestInvoker requests() { return own; }
+            @Override public Clock clock() { return shared.clock(); }
+            @Override public RequestInvoker invoker(RequestHandlers other) { return shared.invoker(other); }
+            @Override public StructureRegistry structures() { return shared.structures(); }
+        };
+    }
+
     /** The structures the connector acts for; a registry of one for a single-structure configuration. */
     StructureRegistry structures();
 

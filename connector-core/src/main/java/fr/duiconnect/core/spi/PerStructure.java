@@ -61,14 +61,16 @@ public final class PerStructure<T> {
      * service; a FINESS no entry holds is refused, never delivered with another structure's identity.
      */
     public T forFiness(String finess) {
-        if (finess == null && configured != null && configuredFiness == null) {
-            return configured;   // the service's properties name no FINESS: the one structure they describe
+        // null: the structure the service's own properties describe (its default client names none)
+        String named = finess == null ? configuredFiness : finess;
+        if (named == null && configured != null) {
+            return configured;
         }
-        Optional<StructureProfile> entry = context.structures().find(finess);
+        Optional<StructureProfile> entry = context.structures().find(named);
         if (entry.isPresent()) {
             return of(StructureRegistry.requireActive(entry.get(), context.socle()));
         }
-        if (configured != null && finess != null && finess.equals(configuredFiness)) {
+        if (configured != null && named != null && named.equals(configuredFiness)) {
             return configured;
         }
         throw new StructureRefusedException(StructureErrorCode.UNKNOWN, "structure",
