@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code dui-connect bench <scenario>}: throughput, latency percentiles and heap, printed (never asserted). */
 @Command(name = "bench", description = "Benchmarks against the embedded sandbox: journal, or a named scenario (see --list).",
-        subcommands = BenchCommand.Journal.class)
+        subcommands = {BenchCommand.Journal.class, MultiStructureBenchCommand.class})
 final class BenchCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "Scenario name (dlu-deposit, mssante-send, ins-search, ...).")
