@@ -26,16 +26,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code dui-connect bench multi-structure}: one connector for many structures against the sandbox. Every structure has
@@ -147,43 +142,18 @@ public final class MultiStructureBench {
 
     /** Synchronous exchanges spread over every structure: INSi searches, and TD0.2 for the structures with the DMP. */
     private int mixed(DuiConnector connector, List<StructureProfile> profiles) throws Exception {
-        long[] latencies = new long[operations];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long start = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            workers.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < operations; i = next.getAndIncrement()) {
+        BenchResult result = BenchRunner.run("multi-structure mixed (INSi searches, DMP TD0.2 over " + profiles.size() + " structures)",
+                operations, threads, 0, i -> {
                     StructureProfile structure = profiles.get(i % profiles.size());
-                    long began = System.nanoTime();
-                    try {
-                        var view = connector.forStructure(structure.finess().value());
-                        if (structure.service(ServiceSocle.DMP).isPresent() && (i / profiles.size()) % 2 == 0) {
-                            view.dmp().testExistence(KitDlu.KIT_PATIENT);
-                        } else if (!view.ins().search(ADRUN).found()) {
-                            throw new IllegalStateException("not found");
-                        }
-                    } catch (RuntimeException e) {
-                        if (errors.incrementAndGet() <= 3) {
-                            out.println("error: " + e.getMessage());
-                        }
+                    var view = connector.forStructure(structure.finess().value());
+                    if (structure.service(ServiceSocle.DMP).isPresent() && (i / profiles.size()) % 2 == 0) {
+                        view.dmp().testExistence(KitDlu.KIT_PATIENT);
+                    } else if (!view.ins().search(ADRUN).found()) {
+                        throw new IllegalStateException("ADRUN ZOE not found");
                     }
-                    latencies[i] = System.nanoTime() - began;
-                }
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        double elapsed = seconds(start);
-        pool.shutdown();
-        Arrays.sort(latencies);
-        out.printf(Locale.ROOT, "mixed: %d operations (INSi searches, DMP TD0.2) over %d structures, %d threads: %.0f ops/s,"
-                        + " p50 %.1f ms, p99 %.1f ms, %d errors%n", operations, profiles.size(), threads, operations / elapsed,
-                latencies[operations / 2] / 1e6, latencies[Math.min(operations - 1, operations * 99 / 100)] / 1e6, errors.get());
-        return errors.get();
+                }, null);
+        out.println(result.describe());
+        return (int) result.errors();
     }
 
     /**
@@ -205,7 +175,7 @@ public final class MultiStructureBench {
             queued.add(busy.changeVisibility(KitDlu.KIT_PATIENT, "1.2.250.1.999.1." + i, Set.of(Visibility.MASQUE_PS)));
         }
         out.printf(Locale.ROOT, "fairness: %d operations of structure %s accepted in %.1f s%n", backlog, withDmp.get(0).finess(), seconds(accepting));
-        long[] latencies = new long[samples];
+        long[] latencies = new long[samples];   // one at a time: each waits for its final state
         for (int i = 0; i < samples; i++) {
             long began = System.nanoTime();
             OperationReceipt receipt = quiet.changeVisibility(KitDlu.KIT_PATIENT, "1.2.250.1.999.2." + i, Set.of(Visibility.MASQUE_PS));
@@ -213,7 +183,7 @@ public final class MultiStructureBench {
             latencies[i] = System.nanoTime() - began;
         }
         long pending = queued.stream().filter(r -> !connector.operations().status(r.operationId()).state().isFinal()).count();
-        Arrays.sort(latencies);
+        java.util.Arrays.sort(latencies);
         out.printf(Locale.ROOT, "fairness: one operation of structure %s while %s has a backlog: p50 %.0f ms, p99 %.0f ms over %d"
                         + " (backlog still pending after them: %d of %d)%n", withDmp.get(1).finess(), withDmp.get(0).finess(),
                 latencies[samples / 2] / 1e6, latencies[Math.min(samples - 1, samples * 99 / 100)] / 1e6, samples, pending, backlog);
