@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code dui-connect bench multi-structure}: one connector for many structures against the sandbox. Every structure has
  * its own INSi certificate, every {@code dmpEvery}-th its DMP certificates too (ORG AUTH_CLI and ORG SIGN), all issued
- * by the test PKI before the timing. Prints the start time, the heap (after GC) per idle and per active structure, the
+ * by the test PKI before the timing (on one shared key pair: the certificates differ, the RSA key generation is skipped). Prints the start time, the heap (after GC) per idle and per active structure, the
  * throughput of mixed synchronous exchanges spread over all structures, and the latency of one structure's single
  * journaled operation while another structure has a backlog (the dispatcher's fairness).
  */
@@ -102,6 +102,7 @@ public final class MultiStructureBench {
         InsiSimulator insi = sandbox.simulator(InsiSimulator.class);
         DmpSimulator dmp = sandbox.simulator(DmpSimulator.class);
         List<StructureProfile> profiles = new ArrayList<>();
+        sandbox.pki().sharingOneKeyPairFromNowOn();   // a certificate per structure and service, one RSA key for all
         for (int i = 0; i < structures; i++) {
             String finess = String.format(Locale.ROOT, "%02d%07d", 1 + i % 95, 1_000_000 + i);
             StructureProfile.Builder builder = StructureProfile.builder(Finess.of(finess), "EHPAD " + i).category("500")
