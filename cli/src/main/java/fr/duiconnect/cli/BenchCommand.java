@@ -35,10 +35,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code dui-connect bench <scenario>}: throughput, latency percentiles, CPU time per operation and heap, printed
  * (never asserted); {@code --compare} a baseline, {@code --processes} several connector processes on one PostgreSQL
- * journal, {@code startup} the modules' start-up costs.
+ * journal, {@code startup} the modules' start-up costs, {@code multi-structure} many structures in one connector.
  */
-@Command(name = "bench", description = "Benchmarks against the embedded sandbox: journal, startup, or a named scenario (see --list).",
-        subcommands = {BenchCommand.Journal.class, BenchCommand.Startup.class})
+@Command(name = "bench", description = "Benchmarks against the embedded sandbox: journal, startup, multi-structure, or a named scenario (see --list).",
+        subcommands = {BenchCommand.Journal.class, BenchCommand.Startup.class, MultiStructureBenchCommand.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec

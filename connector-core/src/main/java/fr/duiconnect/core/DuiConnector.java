@@ -81,6 +81,30 @@ public final class DuiConnector implements AutoCloseable {
         return client(ServiceSocle.ANNUAIRE, DirectoryClient.class);
     }
 
+    /**
+     * The client view of one structure: every exchange made through it uses that structure's certificates, signing key,
+     * VIHF identity and mailbox. Each call checks the structure's registry entry as it is then, so a structure disabled
+     * or changed while a view is held is refused, or uses its new certificates, from its next call.
+     *
+     * @throws fr.duiconnect.core.structure.StructureRefusedException {@code STRUCTURE-UNKNOWN} for a FINESS the
+     *                                                                registry does not hold
+     */
+    public StructureConnector forStructure(String finess) {
+        runtime.structures().find(finess).orElseThrow(() -> new fr.duiconnect.core.structure.StructureRefusedException(
+                fr.duiconnect.core.structure.StructureErrorCode.UNKNOWN, "structure", "no structure " + finess + " in the connector's registry"));
+        return new StructureConnector(finess, this::structureClient);
+    }
+
+    /** The structures this connector acts for: add, update (certificate rotation) and disable them while it runs. */
+    public fr.duiconnect.core.structure.StructureRegistry structures() {
+        return runtime.structures();
+    }
+
+    private Object structureClient(ServiceSocle socle, String finess) {
+        client(socle, Object.class);   // the module must be present and configured: the same errors as without a structure
+        return runtime.client(socle, finess);
+    }
+
     /** The services whose modules are present. */
     public Set<ServiceSocle> availableServices() {
         return runtime.availableServices();
@@ -133,6 +157,7 @@ public final class DuiConnector implements AutoCloseable {
         private boolean dispatching = true;
         private String nodeName;
         private MeterRegistry meters;
+        private fr.duiconnect.core.structure.StructureRegistry structures;
 
         private Builder() {
         }
@@ -171,6 +196,15 @@ public final class DuiConnector implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The vendor's own registry of structures, which it keeps updating while the connector runs; the configuration's
+         * structures are added to it. By default the connector makes one from the configuration.
+         */
+        public Builder structures(fr.duiconnect.core.structure.StructureRegistry value) {
+            structures = Objects.requireNonNull(value);
+            return this;
+        }
+
         /** Name of this process in the journal's claims (defaults to host and process id). */
         public Builder nodeName(String value) {
             nodeName = value;
@@ -179,7 +213,7 @@ public final class DuiConnector implements AutoCloseable {
 
         public DuiConnector build() {
             Objects.requireNonNull(config, "config");
-            ConnectorRuntime runtime = ConnectorRuntime.start(config, auditSinks, clock, dispatching, nodeName,
+            ConnectorRuntime runtime = ConnectorRuntime.start(config, structures, auditSinks, clock, dispatching, nodeName,
                     meters == null ? new SimpleMeterRegistry() : meters);
             DuiConnector connector = new DuiConnector(runtime);
             try {

@@ -24,6 +24,7 @@ import fr.duiconnect.core.model.InsKind;
 import fr.duiconnect.core.model.PersonIdentity;
 import fr.duiconnect.core.operation.OperationReceipt;
 import fr.duiconnect.core.spi.DeliveryOutcome;
+import fr.duiconnect.core.spi.ForStructure;
 import fr.duiconnect.core.spi.JournaledOperation;
 import fr.duiconnect.core.spi.ModuleContext;
 import fr.duiconnect.core.spi.OutboundRequest;
@@ -68,6 +69,7 @@ public final class DefaultDmpClient implements DmpClient {
     private final DocumentSubmissions submissions;
     private final CdaDocumentWriter documents;
 
+    /** The client of the structure {@code settings} names, signing with its ORG SIGN key. */
     public DefaultDmpClient(ModuleContext context, DmpSettings settings, SubmissionSetSignature signer) {
         this.context = context;
         this.settings = settings;
@@ -104,20 +106,22 @@ public final class DefaultDmpClient implements DmpClient {
     @Override
     public DmpPatientStatus testExistence(PersonIdentity person) {
         Ins ins = IdentityGuard.requireQualified(person, "DMP existence test");
-        return context.requests().invoke(DmpRequests.EXISTENCE, ins);
+        return context.requests().invoke(DmpRequests.EXISTENCE, new ForStructure<>(settings.finess().value(), ins));
     }
 
     @Override
     public List<DmpDocumentEntry> search(DmpSearch search) {
         Ins ins = IdentityGuard.requireQualified(search.person(), "DMP search");
-        List<DmpDocumentEntry> found = context.requests().invoke(DmpRequests.FIND, new DmpRequests.Find(ins, search.statuses()));
+        List<DmpDocumentEntry> found = context.requests().invoke(DmpRequests.FIND,
+                new ForStructure<>(settings.finess().value(), new DmpRequests.Find(ins, search.statuses())));
         return found.stream().filter(e -> search.typeCodes().isEmpty() || search.typeCodes().contains(e.typeCode().code())).toList();
     }
 
     @Override
     public RetrievedDocument retrieve(PersonIdentity person, String uniqueId) {
         Ins ins = IdentityGuard.requireQualified(person, "DMP retrieval");
-        return context.requests().invoke(DmpRequests.RETRIEVE, new DmpRequests.Retrieval(ins, uniqueId));
+        return context.requests().invoke(DmpRequests.RETRIEVE,
+                new ForStructure<>(settings.finess().value(), new DmpRequests.Retrieval(ins, uniqueId)));
     }
 
     // ---------------------------------------------------------------- journaled

@@ -42,8 +42,19 @@ public record DmpSettings(EndpointConfig endpoint, Finess finess, PrivateKeyEntr
                           long maxAnswerBytes, Terminology terminology) {
 
     public static DmpSettings from(EndpointConfig endpoint, SoftwareIdentity software) {
+        return from(endpoint, software, null, null);
+    }
+
+    /**
+     * Settings of one structure.
+     *
+     * @param signature   the structure's ORG SIGN key, or null to read it from the {@code sign.keystore} options
+     * @param terminology the value sets already read from the kit (shared by every structure), or null to read them
+     */
+    public static DmpSettings from(EndpointConfig endpoint, SoftwareIdentity software, KeyStoreMaterial signature, Terminology terminology) {
         Finess finess = Finess.of(endpoint.requiredOption("finess"));
-        PrivateKeyEntry orgSign = PrivateKeyEntry.load(new KeyStoreMaterial(Path.of(endpoint.requiredOption("sign.keystore")),
+        PrivateKeyEntry orgSign = PrivateKeyEntry.load(signature != null ? signature
+                : new KeyStoreMaterial(Path.of(endpoint.requiredOption("sign.keystore")),
                 Secret.fromFile(Path.of(endpoint.requiredOption("sign.keystore.password.file"))),
                 endpoint.option("sign.keystore.alias").orElse(null)));
         String homologation = software.homologation("dmp").orElseThrow(() -> new ConfigurationException("dui.software.homologation.dmp",
@@ -62,7 +73,12 @@ public record DmpSettings(EndpointConfig endpoint, Finess finess, PrivateKeyEntr
                 endpoint.option("source-id").orElse(XdsUniqueIds.fromUuid(software.installationId())),
                 code(endpoint.option("content-type-code").orElse("03|1.2.250.1.213.2.2|Hospitalisation complète"), "content-type-code"),
                 Long.parseLong(endpoint.option("max-answer-bytes").orElse("67108864")),
-                endpoint.option("kit").map(kit -> Terminology.fromKit(Path.of(kit))).orElse(Terminology.none()));
+                terminology != null ? terminology : terminology(endpoint));
+    }
+
+    /** The kit's value sets ({@code kit} option), or none. */
+    public static Terminology terminology(EndpointConfig endpoint) {
+        return endpoint.option("kit").map(kit -> Terminology.fromKit(Path.of(kit))).orElse(Terminology.none());
     }
 
     private static Code code(String value, String option) {

@@ -2,12 +2,16 @@ package fr.duiconnect.eparcours;
 
 import ca.uhn.fhir.context.FhirContext;
 import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.core.config.EndpointConfig;
+import fr.duiconnect.core.eparcours.EParcoursClient;
 import fr.duiconnect.core.error.ConfigurationException;
 import fr.duiconnect.core.spi.DeliveryHandler;
 import fr.duiconnect.core.spi.ModuleContext;
+import fr.duiconnect.core.spi.PerStructure;
 import fr.duiconnect.core.spi.RequestHandlers;
 import fr.duiconnect.core.spi.ServiceModule;
 import fr.duiconnect.core.spi.ServiceModuleProvider;
+import fr.duiconnect.core.structure.StructureProfile;
 import fr.duiconnect.fhir.FhirContent;
 import fr.duiconnect.fhir.FhirRestClient;
 import fr.duiconnect.fhir.ProfileValidator;
@@ -15,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The e-parcours module, found through {@link java.util.ServiceLoader}; holds its own FhirContext, validator, client. */
 public final class EParcoursModuleProvider implements ServiceModuleProvider {
@@ -38,8 +43,37 @@ public final class EParcoursModuleProvider implements ServiceModuleProvider {
         if (summary != null) {
             LOG.info("e-parcours: {}", summary);
         }
-        DefaultEParcoursClient client = new DefaultEParcoursClient(context, settings, validator);
-        FhirRestClient rest = FhirRestClient.create(fhir, endpoint, client::currentTokenProvider);
+        // the dui.eparcours.* properties name a structure (single-structure configuration): required then, as before
+        boolean configured = endpoint.option("finess").isPresent() || context.config().structures().isEmpty();
+        PerStructure<StructurePlatform> structures = new PerStructure<>(context, endpoint.option("finess").orElse(null),
+                configured ? platform(context, endpoint, settings, fhir, validator) : null,
+                structure -> {
+                    var own = context.endpointFor(structure);
+                    return platform(context, own, EParcoursSettings.from(own), fhir, validator);
+                });
+        EParcoursClient client = structures.configured().<EParcoursClient>map(StructurePlatform::client)
+                .orElseGet(() -> PerStructure.structureRequired(EParcoursClient.class, ServiceSocle.EPARCOURS));
+        DeliveryHandler delivery = operation -> structures.forFiness(operation.finess()).client().deliver(operation);
+        return new ServiceModule() {
+            @Override public Object client() { return client; }
+
+            @Override public Object clientFor(StructureProfile structure) { return structures.of(structure).client(); }
+
+            @Override public Map<String, DeliveryHandler> deliveryHandlers() { return Map.of(DefaultEParcoursClient.POST_KIND, delivery); }
+
+            @Override public void close() { structures.built().forEach(platform -> platform.rest().close()); }
+        };
+    }
+
+    /** One structure's platform access: its REST client (TLS key, token) and the client writing as that structure. */
+    private record StructurePlatform(FhirRestClient rest, DefaultEParcoursClient client) {
+    }
+
+    private static StructurePlatform platform(ModuleContext context, EndpointConfig endpoint, EParcoursSettings settings,
+                                              FhirContext fhir, ProfileValidator validator) {
+        // the REST client asks the structure's client for its token at each call (the DUI may set one): built together
+        AtomicReference<DefaultEParcoursClient> client = new AtomicReference<>();
+        FhirRestClient rest = FhirRestClient.create(fhir, endpoint, () -> client.get().currentTokenProvider());
         PlatformGateway gateway = new PlatformGateway(rest, settings.maxPages());
         // FHIR REST through HAPI's client (validation and the IG's error mapping are the module's): typed handlers, no route.
         RequestHandlers handlers = RequestHandlers.builder()
@@ -49,14 +83,7 @@ public final class EParcoursModuleProvider implements ServiceModuleProvider {
                 .on(PlatformCall.CREATE, gateway::create)
                 .on(PlatformCall.SEARCH, gateway::search)
                 .build();
-        return new ServiceModule() {
-            @Override public Object client() { return client; }
-
-            @Override public Map<String, DeliveryHandler> deliveryHandlers() { return Map.of(DefaultEParcoursClient.POST_KIND, client::deliver); }
-
-            @Override public RequestHandlers requestHandlers() { return handlers; }
-
-            @Override public void close() { rest.close(); }
-        };
+        client.set(new DefaultEParcoursClient(context.scopedTo(endpoint, handlers), settings, validator));
+        return new StructurePlatform(rest, client.get());
     }
 }

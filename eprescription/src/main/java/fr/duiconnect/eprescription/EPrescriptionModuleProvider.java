@@ -2,16 +2,22 @@ package fr.duiconnect.eprescription;
 
 import ca.uhn.fhir.context.FhirContext;
 import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.core.config.EndpointConfig;
+import fr.duiconnect.core.eprescription.EPrescriptionClient;
 import fr.duiconnect.core.error.ConfigurationException;
 import fr.duiconnect.core.spi.ModuleContext;
+import fr.duiconnect.core.spi.PerStructure;
 import fr.duiconnect.core.spi.RequestHandlers;
 import fr.duiconnect.core.spi.ServiceModule;
 import fr.duiconnect.core.spi.ServiceModuleProvider;
+import fr.duiconnect.core.structure.StructureProfile;
 import fr.duiconnect.fhir.FhirContent;
 import fr.duiconnect.fhir.FhirRestClient;
 import fr.duiconnect.fhir.ProfileValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The e-prescription module, found through {@link java.util.ServiceLoader}. Each started module holds its own
@@ -39,17 +45,38 @@ public final class EPrescriptionModuleProvider implements ServiceModuleProvider 
             LOG.info("e-prescription: {}", summary);
         }
         PrescriptionImporter importer = new PrescriptionImporter(validator);
-        DefaultEPrescriptionClient client = new DefaultEPrescriptionClient(context, settings, importer);
-        FhirRestClient rest = FhirRestClient.create(fhir, endpoint, client::currentTokenProvider);
-        PrescriptionSource source = new PrescriptionSource(rest, settings);
-        // A synchronous FHIR search through HAPI's client: a typed handler, no route.
-        RequestHandlers handlers = RequestHandlers.builder().on(PrescriptionQuery.SEARCH, source::search).build();
+        // the dui.eprescription.* properties serve one structure (single-structure configuration), as before
+        boolean configured = endpoint.option("finess").isPresent() || context.config().structures().isEmpty();
+        PerStructure<StructureSource> structures = new PerStructure<>(context, endpoint.option("finess").orElse(null),
+                configured ? source(context, endpoint, settings, fhir, importer) : null,
+                structure -> {
+                    var own = context.endpointFor(structure);
+                    return source(context, own, EPrescriptionSettings.from(own), fhir, importer);
+                });
+        EPrescriptionClient client = structures.configured().<EPrescriptionClient>map(StructureSource::client)
+                .orElseGet(() -> PerStructure.structureRequired(EPrescriptionClient.class, ServiceSocle.EPRESCRIPTION));
         return new ServiceModule() {
             @Override public Object client() { return client; }
 
-            @Override public RequestHandlers requestHandlers() { return handlers; }
+            @Override public Object clientFor(StructureProfile structure) { return structures.of(structure).client(); }
 
-            @Override public void close() { rest.close(); }
+            @Override public void close() { structures.built().forEach(source -> source.rest().close()); }
         };
+    }
+
+    /** One structure's access to the prescriptions: its REST client (TLS key, token) and its client. */
+    private record StructureSource(FhirRestClient rest, DefaultEPrescriptionClient client) {
+    }
+
+    private static StructureSource source(ModuleContext context, EndpointConfig endpoint, EPrescriptionSettings settings,
+                                          FhirContext fhir, PrescriptionImporter importer) {
+        // the REST client asks the structure's client for its token at each call (the DUI may set one): built together
+        AtomicReference<DefaultEPrescriptionClient> client = new AtomicReference<>();
+        FhirRestClient rest = FhirRestClient.create(fhir, endpoint, () -> client.get().currentTokenProvider());
+        PrescriptionSource source = new PrescriptionSource(rest, settings);
+        // A synchronous FHIR search through HAPI's client: a typed handler, no route.
+        RequestHandlers handlers = RequestHandlers.builder().on(PrescriptionQuery.SEARCH, source::search).build();
+        client.set(new DefaultEPrescriptionClient(context.scopedTo(endpoint, handlers), settings, importer));
+        return new StructureSource(rest, client.get());
     }
 }

@@ -12,7 +12,10 @@ import fr.duiconnect.core.ins.InsiReturnCode;
 import fr.duiconnect.core.model.IdentityStatus;
 import fr.duiconnect.core.model.InsKind;
 import fr.duiconnect.core.model.PersonIdentity;
+import fr.duiconnect.core.spi.ForStructure;
 import fr.duiconnect.core.spi.ModuleContext;
+import fr.duiconnect.core.structure.StructureErrorCode;
+import fr.duiconnect.core.structure.StructureRefusedException;
 import fr.duiconnect.core.spi.RequestType;
 import fr.duiconnect.ins.insi.InsiAnswer;
 import fr.duiconnect.ins.insi.InsiQuery;
@@ -29,18 +32,22 @@ import java.util.List;
 final class DefaultInsClient implements InsClient {
 
     /** One INSi call, search by traits (the strategy may make several). */
-    static final RequestType<InsiQuery, InsiAnswer> SEARCH = RequestType.named("ins-search");
+    static final RequestType<ForStructure<InsiQuery>, InsiAnswer> SEARCH = RequestType.named("ins-search");
     /** One INSi call, search with the carte Vitale. */
-    static final RequestType<VitaleQuery, InsiAnswer> SEARCH_VITALE = RequestType.named("ins-search-vitale");
+    static final RequestType<ForStructure<VitaleQuery>, InsiAnswer> SEARCH_VITALE = RequestType.named("ins-search-vitale");
 
     private final ModuleContext context;
+    private final String structure;
 
-    DefaultInsClient(ModuleContext context) {
+    /** @param structure the FINESS of the structure it acts for, or null for the one the INS properties describe */
+    DefaultInsClient(ModuleContext context, String structure) {
         this.context = context;
+        this.structure = structure;
     }
 
     @Override
-    public InsSearchResult search(InsSearchRequest request) {
+    public InsSearchResult search(InsSearchRequest asked) {
+        InsSearchRequest request = forThisStructure(asked, asked.finess());
         PersonIdentity person = request.person();
         try {
             RnivStateMachine.requireInsiAllowed(person);
@@ -51,7 +58,7 @@ final class DefaultInsClient implements InsClient {
         }
         InsiSearchStrategy.Outcome outcome;
         try {
-            outcome = InsiSearchStrategy.run(person.traits(), query -> context.requests().invoke(SEARCH, query));
+            outcome = InsiSearchStrategy.run(person.traits(), query -> context.requests().invoke(SEARCH, new ForStructure<>(structure, query)));
         } catch (DuiConnectException failed) {
             audit(request, AuditOutcome.FAILURE, failed.code());
             throw failed;
@@ -65,7 +72,7 @@ final class DefaultInsClient implements InsClient {
     @Override
     public InsSearchResult searchWithCarteVitale(CarteVitaleSearch search) {
         PersonIdentity person = search.person();
-        InsSearchRequest request = new InsSearchRequest(person, search.finess(), search.actor());
+        InsSearchRequest request = forThisStructure(new InsSearchRequest(person, search.finess(), search.actor()), search.finess());
         try {
             RnivStateMachine.requireInsiAllowed(person);
             InsiTraitRules.checkBirthName(person.traits().birthName());
@@ -75,14 +82,29 @@ final class DefaultInsClient implements InsClient {
         }
         InsiAnswer answer;
         try {
-            answer = context.requests().invoke(SEARCH_VITALE, new VitaleQuery(search.beneficiaryNir(), person.traits().birthName(),
-                    search.birthDate(), search.birthRank()));
+            answer = context.requests().invoke(SEARCH_VITALE, new ForStructure<>(structure, new VitaleQuery(search.beneficiaryNir(),
+                    person.traits().birthName(), search.birthDate(), search.birthRank())));
         } catch (DuiConnectException failed) {
             audit(request, AuditOutcome.FAILURE, failed.code());
             throw failed;
         }
         audit(request, AuditOutcome.SUCCESS, "RECVITALE CR " + answer.code().code());
         return result(person, answer, 1);
+    }
+
+    /**
+     * A structure's client searches on its own behalf: the request's FINESS, when given, must be its own (the audit
+     * and the INSi contexts then name the same structure as the TLS certificate).
+     */
+    private InsSearchRequest forThisStructure(InsSearchRequest request, String named) {
+        if (structure == null) {
+            return request;
+        }
+        if (named != null && !named.equals(structure)) {
+            throw new StructureRefusedException(StructureErrorCode.IDENTITY_MISMATCH, "finess",
+                    "this client acts for the structure " + structure + ", the request names " + named);
+        }
+        return new InsSearchRequest(request.person(), structure, request.actor());
     }
 
     private static InsSearchResult result(PersonIdentity person, InsiAnswer answer, int calls) {

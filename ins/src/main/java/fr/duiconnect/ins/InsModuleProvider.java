@@ -2,7 +2,11 @@ package fr.duiconnect.ins;
 
 import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.config.EndpointConfig;
+import fr.duiconnect.core.ins.InsClient;
+import fr.duiconnect.core.spi.ForStructure;
 import fr.duiconnect.core.spi.ModuleContext;
+import fr.duiconnect.core.spi.PerStructure;
+import fr.duiconnect.core.structure.StructureProfile;
 import fr.duiconnect.core.spi.RequestHandlers;
 import fr.duiconnect.core.spi.ServiceModule;
 import fr.duiconnect.core.spi.ServiceModuleProvider;
@@ -27,32 +31,52 @@ public final class InsModuleProvider implements ServiceModuleProvider {
         return ServiceSocle.INS;
     }
 
+    /** One structure's INSi identity: its transport (ORG AUTH_CLI TLS context) and the Emetteur of its contexts. */
+    private record StructureInsi(InsiTransport transport, String emitter) implements AutoCloseable {
+        @Override public void close() { transport.close(); }
+    }
+
     @Override
     public ServiceModule start(ModuleContext context) {
         EndpointConfig endpoint = context.endpoint().orElseThrow();
-        InsiTransport transport = new InsiTransport(endpoint);
-        String emitter = endpoint.option("emitter").or(() -> endpoint.option("finess")).orElse("");
-        DefaultInsClient client = new DefaultInsClient(context);
+        String finess = endpoint.option("finess").orElse(null);
+        boolean configured = finess != null || endpoint.option("emitter").isPresent() || context.config().structures().isEmpty();
+        PerStructure<StructureInsi> structures = new PerStructure<>(context, finess,
+                configured ? identity(endpoint) : null, structure -> identity(context.endpointFor(structure)));
+        InsClient client = structures.configured().<InsClient>map(c -> new DefaultInsClient(context, null))
+                .orElseGet(() -> PerStructure.structureRequired(InsClient.class, ServiceSocle.INS));
         RequestHandlers handlers = RequestHandlers.builder()
-                .on(DefaultInsClient.SEARCH, (InsiQuery query) -> {
-                    String request = InsiSoap.request(query, context.config().software(), emitter,
+                .on(DefaultInsClient.SEARCH, (ForStructure<InsiQuery> addressed) -> {
+                    StructureInsi structure = structures.forFiness(addressed.finess());
+                    String request = InsiSoap.request(addressed.request(), context.config().software(), structure.emitter(),
                             UUID.randomUUID().toString(), context.clock().instant());
-                    return answer(transport, request, InsiNamespaces.ACTION_SEARCH_BY_TRAITS);
+                    return answer(structure.transport(), request, InsiNamespaces.ACTION_SEARCH_BY_TRAITS);
                 })
-                .on(DefaultInsClient.SEARCH_VITALE, (VitaleQuery query) -> {
+                .on(DefaultInsClient.SEARCH_VITALE, (ForStructure<VitaleQuery> addressed) -> {
+                    StructureInsi structure = structures.forFiness(addressed.finess());
+                    VitaleQuery query = addressed.request();
                     String request = InsiSoap.requestVitale(query.beneficiaryNir(), query.birthName(), query.birthDate(),
-                            query.birthRank(), context.config().software(), emitter, UUID.randomUUID().toString(),
+                            query.birthRank(), context.config().software(), structure.emitter(), UUID.randomUUID().toString(),
                             context.clock().instant());
-                    return answer(transport, request, InsiNamespaces.ACTION_SEARCH_BY_VITALE);
+                    return answer(structure.transport(), request, InsiNamespaces.ACTION_SEARCH_BY_VITALE);
                 })
                 .build();
         return new ServiceModule() {
             @Override public Object client() { return client; }
 
+            @Override public Object clientFor(StructureProfile structure) {
+                structures.of(structure);   // built (TLS context) when the view is asked for, not at the first search
+                return new DefaultInsClient(context, structure.finess().value());
+            }
+
             @Override public RequestHandlers requestHandlers() { return handlers; }
 
-            @Override public void close() { transport.close(); }
+            @Override public void close() { structures.built().forEach(StructureInsi::close); }
         };
+    }
+
+    private static StructureInsi identity(EndpointConfig endpoint) {
+        return new StructureInsi(new InsiTransport(endpoint), endpoint.option("emitter").or(() -> endpoint.option("finess")).orElse(""));
     }
 
     private static InsiAnswer answer(InsiTransport transport, String request, String action) {

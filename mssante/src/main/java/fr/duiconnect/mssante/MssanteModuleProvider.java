@@ -4,10 +4,13 @@ import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.audit.AuditEvent;
 import fr.duiconnect.core.audit.AuditOutcome;
 import fr.duiconnect.core.error.ConfigurationException;
+import fr.duiconnect.core.mssante.MssanteClient;
 import fr.duiconnect.core.spi.DeliveryHandler;
 import fr.duiconnect.core.spi.ModuleContext;
+import fr.duiconnect.core.spi.PerStructure;
 import fr.duiconnect.core.spi.ServiceModule;
 import fr.duiconnect.core.spi.ServiceModuleProvider;
+import fr.duiconnect.core.structure.StructureProfile;
 import fr.duiconnect.mssante.camel.MssanteRoutes;
 import fr.duiconnect.mssante.compose.MessageComposer;
 import fr.duiconnect.mssante.receive.InboundParser;
@@ -35,7 +38,43 @@ public final class MssanteModuleProvider implements ServiceModuleProvider {
     public ServiceModule start(ModuleContext context) {
         var endpoint = context.endpoint().orElseThrow(() -> new ConfigurationException("dui.mssante.url",
                 "no MSSanté endpoint is configured"));
-        MssanteSettings settings = MssanteSettings.from(endpoint, context.config().software());
+        // the dui.mssante.* properties name a mailbox (single-structure configuration): required then, as before
+        boolean configured = endpoint.option("mailbox").isPresent() || context.config().structures().isEmpty();
+        PerStructure<StructureMail> structures = new PerStructure<>(context, endpoint.option("finess").orElse(null),
+                configured ? mail(context, MssanteSettings.from(endpoint, context.config().software())) : null,
+                structure -> mail(context, MssanteSettings.from(context.endpointFor(structure), structure.software(context.config().software()))));
+        MssanteClient client = structures.configured().<MssanteClient>map(StructureMail::client)
+                .orElseGet(() -> PerStructure.structureRequired(MssanteClient.class, ServiceSocle.MSSANTE));
+        return new ServiceModule() {
+            @Override public Object client() { return client; }
+
+            @Override public Object clientFor(StructureProfile structure) { return structures.of(structure).client(); }
+
+            @Override public Map<String, DeliveryHandler> deliveryHandlers() {
+                return Map.of(InboxService.SEND_KIND, operation -> structures.forFiness(operation.finess()).delivery().message(operation),
+                        DefaultMssanteClient.MDN_KIND, operation -> structures.forFiness(operation.finess()).delivery().readReceipt(operation));
+            }
+
+            /** The configured mailbox is polled; a registry structure's inbox is read when its client asks (fetch). */
+            @Override public List<RoutesBuilder> routes() {
+                return structures.configured().filter(mail -> mail.settings().pollInterval() != null)
+                        .map(mail -> List.<RoutesBuilder>of(new MssanteRoutes(mail.inbox(), mail.settings().pollInterval()))).orElse(List.of());
+            }
+
+            @Override public void close() { structures.built().forEach(StructureMail::close); }
+        };
+    }
+
+    /** One structure's mail: its mailbox and credentials (SMTP/IMAP sessions, S/MIME key), client, inbox and delivery. */
+    private record StructureMail(MssanteSettings settings, MailSessions sessions, SmtpSubmitter submitter,
+                                 DefaultMssanteClient client, InboxService inbox, SmtpDelivery delivery) {
+        void close() {
+            submitter.close();
+            sessions.close();
+        }
+    }
+
+    private static StructureMail mail(ModuleContext context, MssanteSettings settings) {
         MailSessions sessions = new MailSessions(settings);
         MailCredentials credentials = new MailCredentials(settings);
         SmtpSubmitter submitter = new SmtpSubmitter(sessions, credentials);
@@ -50,21 +89,6 @@ public final class MssanteModuleProvider implements ServiceModuleProvider {
                         context.config().software().name(), "mssante.smtp", operation.person(), operation.operationId(),
                         AuditOutcome.SUCCESS, "MAIL FROM " + settings.mailbox().address() + " " + submission.messageId()
                         + " -> " + submission.serverResponse())));
-        return new ServiceModule() {
-            @Override public Object client() { return client; }
-
-            @Override public Map<String, DeliveryHandler> deliveryHandlers() {
-                return Map.of(InboxService.SEND_KIND, delivery::message, DefaultMssanteClient.MDN_KIND, delivery::readReceipt);
-            }
-
-            @Override public List<RoutesBuilder> routes() {
-                return settings.pollInterval() == null ? List.of() : List.of(new MssanteRoutes(inbox, settings.pollInterval()));
-            }
-
-            @Override public void close() {
-                submitter.close();
-                sessions.close();
-            }
-        };
+        return new StructureMail(settings, sessions, submitter, client, inbox, delivery);
     }
 }

@@ -4,17 +4,25 @@ import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.error.ConfigurationException;
 import fr.duiconnect.core.model.Require;
 
+import fr.duiconnect.core.structure.StructureProfile;
+import fr.duiconnect.core.structure.StructureService;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Everything a connector needs: the software identity, the journal, the retry policy and, per service socle,
- * its endpoint. Immutable; build it with {@link #builder()} or read it with {@link ConnectorProperties}.
+ * its endpoint; and the structures it acts for (see {@link #structuresOrImplicit()}). Immutable; build it with
+ * {@link #builder()} or read it with {@link ConnectorProperties}.
  */
 public record ConnectorConfig(SoftwareIdentity software, JournalConfig journal, RetryPolicy retry,
-                              Map<ServiceSocle, EndpointConfig> endpoints, DispatchConfig dispatch) {
+                              Map<ServiceSocle, EndpointConfig> endpoints, DispatchConfig dispatch,
+                              List<StructureProfile> structures) {
 
     public ConnectorConfig {
         Require.present(software, "software");
@@ -22,12 +30,47 @@ public record ConnectorConfig(SoftwareIdentity software, JournalConfig journal, 
         retry = retry == null ? RetryPolicy.DEFAULT : retry;
         endpoints = endpoints == null || endpoints.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(endpoints));
         dispatch = dispatch == null ? DispatchConfig.forJournal(journal) : dispatch;
+        structures = structures == null ? List.of() : List.copyOf(structures);
     }
 
-    /** With the journal's default dispatch settings ({@link DispatchConfig#forJournal}). */
+    /** With the journal's default dispatch settings ({@link DispatchConfig#forJournal}) and no structure listed. */
     public ConnectorConfig(SoftwareIdentity software, JournalConfig journal, RetryPolicy retry,
                            Map<ServiceSocle, EndpointConfig> endpoints) {
-        this(software, journal, retry, endpoints, null);
+        this(software, journal, retry, endpoints, null, List.of());
+    }
+
+    /**
+     * The structures given, plus the structure the endpoints themselves identify (their {@code option.finess}, the
+     * first of DMP, INS, MSSanté, e-parcours, e-prescription): a single-structure configuration is a registry of one,
+     * whose services are the configured endpoints with their own certificates and identity options.
+     */
+    public List<StructureProfile> structuresOrImplicit() {
+        List<StructureProfile> all = new ArrayList<>(structures);
+        implicitStructure().filter(implicit -> structures.stream().noneMatch(s -> s.finess().equals(implicit.finess())))
+                .ifPresent(all::add);
+        return all;
+    }
+
+    /** The structure today's single-structure properties describe, if an endpoint names its FINESS. */
+    public Optional<StructureProfile> implicitStructure() {
+        Optional<String> finess = java.util.stream.Stream.of(ServiceSocle.DMP, ServiceSocle.INS, ServiceSocle.MSSANTE,
+                        ServiceSocle.EPARCOURS, ServiceSocle.EPRESCRIPTION)
+                .map(endpoints::get).filter(java.util.Objects::nonNull)
+                .flatMap(e -> e.option("finess").stream()).filter(f -> f.matches("(\\d{2}|2[AB])\\d{7}")).findFirst();
+        return finess.map(value -> {
+            var builder = StructureProfile.builder(fr.duiconnect.core.model.Finess.of(value),
+                    endpointIfAny(ServiceSocle.EPARCOURS).flatMap(e -> e.option("structure.name")).orElse("Structure " + value));
+            endpoints.forEach((socle, endpoint) -> {
+                Map<String, String> identity = new HashMap<>();
+                endpoint.options().forEach((name, option) -> {
+                    if (StructureService.isIdentityOption(name)) {
+                        identity.put(name, option);
+                    }
+                });
+                builder.service(socle, new StructureService(endpoint.tlsIfAny().map(TlsConfig::clientKey).orElse(null), null, identity));
+            });
+            return builder.build();
+        });
     }
 
     public Optional<EndpointConfig> endpointIfAny(ServiceSocle socle) {
@@ -49,6 +92,7 @@ public record ConnectorConfig(SoftwareIdentity software, JournalConfig journal, 
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private DispatchConfig dispatch;
         private final Map<ServiceSocle, EndpointConfig> endpoints = new EnumMap<>(ServiceSocle.class);
+        private final List<StructureProfile> structures = new ArrayList<>();
 
         private Builder() {
         }
@@ -78,8 +122,14 @@ public record ConnectorConfig(SoftwareIdentity software, JournalConfig journal, 
             return this;
         }
 
+        /** A structure the connector acts for (see {@link fr.duiconnect.core.structure.StructureRegistry}). */
+        public Builder structure(StructureProfile value) {
+            structures.add(java.util.Objects.requireNonNull(value, "structure"));
+            return this;
+        }
+
         public ConnectorConfig build() {
-            return new ConnectorConfig(software, journal, retry, endpoints, dispatch);
+            return new ConnectorConfig(software, journal, retry, endpoints, dispatch, structures);
         }
     }
 }

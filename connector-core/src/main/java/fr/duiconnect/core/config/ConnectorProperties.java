@@ -2,6 +2,7 @@ package fr.duiconnect.core.config;
 
 import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.error.ConfigurationException;
+import fr.duiconnect.core.structure.StructureFiles;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -42,6 +43,7 @@ import java.util.UUID;
  * dui.dmp.tls.keystore=pki/org-auth-cli.p12        dui.dmp.tls.keystore.password.env=DMP_KEY_PASSWORD
  * dui.dmp.tls.keystore.alias=auth
  * dui.dmp.option.registry.url=https://...          (module-specific options)
+ * dui.structures.dir=structures                     (several structures: one file each, see StructureFiles)
  * </pre>
  *
  * Every property can be overridden by an environment variable, as containers expect: its name is the property's in
@@ -120,6 +122,10 @@ public final class ConnectorProperties {
             if (properties.getProperty(prefix + "url") != null) {
                 builder.endpoint(socle, endpoint(prefix));
             }
+        }
+        String structures = get("dui.structures.dir");
+        if (structures != null) {
+            StructureFiles.load(path(structures)).forEach(builder::structure);
         }
         return builder.build();
     }

@@ -33,6 +33,8 @@ import fr.duiconnect.core.spi.DeliveryOutcome;
 import fr.duiconnect.core.spi.RequestInvoker;
 import fr.duiconnect.core.spi.ServiceModule;
 import fr.duiconnect.core.spi.ServiceModuleProvider;
+import fr.duiconnect.core.structure.StructureProfile;
+import fr.duiconnect.core.structure.StructureRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -78,9 +80,12 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final JdbcUsageIndicators indicators;
     private volatile OutboxDispatcher dispatcher;
     private volatile JournalNotifications notifications;
+    private final StructureRegistry structures;
 
-    private ConnectorRuntime(ConnectorConfig config, List<AuditSink> extraSinks, Clock clock, MeterRegistry meters) {
+    private ConnectorRuntime(ConnectorConfig config, StructureRegistry structures, List<AuditSink> extraSinks, Clock clock,
+                             MeterRegistry meters) {
         this.config = config;
+        this.structures = structures;
         this.clock = clock;
         this.metrics = new MetricsRegistry(meters);
         this.database = JournalDatabase.open(config.journal());
@@ -98,7 +103,20 @@ public final class ConnectorRuntime implements AutoCloseable {
 
     public static ConnectorRuntime start(ConnectorConfig config, List<AuditSink> extraSinks, Clock clock,
                                          boolean dispatching, String nodeName, MeterRegistry meters) {
-        ConnectorRuntime runtime = new ConnectorRuntime(config, extraSinks, clock, meters);
+        return start(config, null, extraSinks, clock, dispatching, nodeName, meters);
+    }
+
+    /** @param structures the vendor's registry, or null for the configuration's structures (a registry of one at least) */
+    public static ConnectorRuntime start(ConnectorConfig config, StructureRegistry structures, List<AuditSink> extraSinks,
+                                         Clock clock, boolean dispatching, String nodeName, MeterRegistry meters) {
+        StructureRegistry registry = structures;
+        if (registry == null) {
+            registry = StructureRegistry.of(config.structuresOrImplicit());
+        } else {
+            StructureRegistry given = registry;
+            config.structuresOrImplicit().stream().filter(s -> given.find(s.finess().value()).isEmpty()).forEach(given::put);
+        }
+        ConnectorRuntime runtime = new ConnectorRuntime(config, registry, extraSinks, clock, meters);
         try {
             runtime.startModules(dispatching, nodeName == null ? defaultNodeName() : nodeName);
         } catch (RuntimeException e) {
@@ -238,6 +256,17 @@ public final class ConnectorRuntime implements AutoCloseable {
         return module == null ? null : module.client();
     }
 
+    /** The module's client acting for the structure, which is checked enabled and using the service first. */
+    public Object client(ServiceSocle socle, String finess) {
+        StructureProfile structure = structures.require(finess, socle);
+        ServiceModule module = modules.get(socle);
+        return module == null ? null : module.clientFor(structure);
+    }
+
+    public StructureRegistry structures() {
+        return structures;
+    }
+
     /** Services whose module is present but was not started for want of an endpoint. */
     public boolean isUnconfigured(ServiceSocle socle) {
         return unconfigured.contains(socle);
@@ -300,6 +329,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final class JournalOutbox implements Outbox {
         @Override
         public OperationReceipt accept(OutboundRequest request) {
+            requireStructureMayUse(request);
             OperationReceipt receipt = journal.accept(request, clock.instant());
             if (!receipt.alreadyAccepted()) {
                 metrics.accepted(request.kind());
@@ -313,6 +343,18 @@ public final class ConnectorRuntime implements AutoCloseable {
                 }
             }
             return receipt;
+        }
+
+        /**
+         * The last guard before the journal: an operation for a registered structure that is disabled, or does not use
+         * the service, is refused here whichever client accepted it. (A FINESS the registry does not hold is left to
+         * the module: a single-structure connector's callers name theirs only for the audit.)
+         */
+        private void requireStructureMayUse(OutboundRequest request) {
+            String service = request.kind().substring(0, request.kind().indexOf('.'));
+            structures.find(request.finess()).ifPresent(structure -> java.util.Arrays.stream(ServiceSocle.values())
+                    .filter(socle -> socle.key().equals(service)).findFirst()
+                    .ifPresent(socle -> StructureRegistry.requireActive(structure, socle)));
         }
 
         @Override
@@ -357,5 +399,12 @@ public final class ConnectorRuntime implements AutoCloseable {
         @Override public AuditSink audit() { return audit; }
         @Override public RequestInvoker requests() { return invoker; }
         @Override public Clock clock() { return clock; }
+        @Override public StructureRegistry structures() { return structures; }
+
+        @Override public RequestInvoker invoker(fr.duiconnect.core.spi.RequestHandlers handlers) {
+            HandlerRequestInvoker own = new HandlerRequestInvoker();
+            own.register(handlers);
+            return own;
+        }
     }
 }

@@ -17,6 +17,16 @@ public interface ServiceModule extends AutoCloseable {
     /** The client, an instance of the socle's client interface (e.g. {@code InsClient}). */
     Object client();
 
+    /**
+     * The client acting for one structure, with that structure's certificates and identity only (an instance of the
+     * socle's client interface). Modules that serve several structures override it; the core checks the structure is
+     * enabled and uses this service before calling it.
+     */
+    default Object clientFor(fr.duiconnect.core.structure.StructureProfile structure) {
+        throw new fr.duiconnect.core.error.ConfigurationException("structures",
+                "this module serves the configured structure only; it has no per-structure client");
+    }
+
     /** The journal kinds this module delivers ({@code <service>.<operation>}), each with its handler. */
     default Map<String, DeliveryHandler> deliveryHandlers() {
         return Map.of();

@@ -83,7 +83,22 @@ final class DmpResponder {
         }
     }
 
+    /** Legal entities (FINESS EJ) by structure (FINESS géographique): since 2023 the DMP certificates are the EJ's. */
+    private final Map<String, String> legalEntities = new java.util.concurrent.ConcurrentHashMap<>();
+
+    void legalEntity(String finessGeographique, String finessJuridique) {
+        legalEntities.put(finessGeographique, finessJuridique);
+    }
+
     Reply answer(String service, String contentType, byte[] body) {
+        return answer(service, contentType, body, null);
+    }
+
+    /**
+     * @param tlsClient the certificate the client authenticated with: it and the VIHF's signer must be the structure's
+     *                  the VIHF names (its FINESS géographique, or its FINESS juridique), or the request is refused
+     */
+    Reply answer(String service, String contentType, byte[] body, java.security.cert.X509Certificate tlsClient) {
         MtomPackage.Decoded message;
         Document envelope;
         try {
@@ -108,6 +123,10 @@ final class DmpResponder {
         } catch (VihfVerifier.VihfRefusal refusal) {
             return fault("soap:Sender", "wsse:FailedAuthentication", "VIHF refusé : " + refusal.getMessage());
         }
+        Optional<String> impersonation = impersonation(claims, tlsClient);
+        if (impersonation.isPresent()) {
+            return fault("soap:Sender", "wsse:FailedAuthentication", impersonation.get());
+        }
         Element payload = first(root, DmpSoap.SOAP12, "Body").flatMap(DmpSoap::firstElement).orElse(null);
         if (payload == null) {
             return fault("soap:Sender", "env:MalformedRequest", "empty body");
@@ -126,6 +145,25 @@ final class DmpResponder {
         } catch (DuiConnectException e) {
             return registryResponse("XDSRegistryMetadataError", e.getMessage());
         }
+    }
+
+    /** Whether the TLS certificate or the VIHF signer belongs to another structure than the VIHF's Identifiant_Structure. */
+    private Optional<String> impersonation(VihfVerifier.Claims claims, java.security.cert.X509Certificate tlsClient) {
+        String structureId = claims.get("Identifiant_Structure");
+        if (structureId == null || !structureId.startsWith("1")) {
+            return Optional.empty();   // the mandatory-attribute checks report it
+        }
+        String structure = structureId.substring(1);
+        java.util.Set<String> own = new java.util.HashSet<>(java.util.List.of(structure));
+        Optional.ofNullable(legalEntities.get(structure)).ifPresent(own::add);
+        for (var certificate : java.util.Arrays.asList(tlsClient, claims.signer())) {
+            Optional<String> holder = fr.duiconnect.harness.pki.StructureCertificates.finessOf(certificate);
+            if (holder.isPresent() && !own.contains(holder.get())) {
+                return Optional.of("la structure authentifiée (" + (certificate == tlsClient ? "certificat TLS" : "signature du VIHF")
+                        + ", FINESS " + holder.get() + ") n'est pas la structure du VIHF (Identifiant_Structure " + structureId + ")");
+            }
+        }
+        return Optional.empty();
     }
 
     // ------------------------------------------------------------------ TD0.2

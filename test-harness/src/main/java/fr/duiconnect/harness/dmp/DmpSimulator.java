@@ -112,6 +112,31 @@ public final class DmpSimulator implements SandboxSimulator {
         properties.put("dui.dmp.option.sign.keystore.alias", TestPki.KEY_ALIAS);
     }
 
+    /**
+     * Issues a structure's DMP certificates (ORG AUTH_CLI and ORG SIGN, on its FINESS juridique when it has one, as
+     * since 2023) and tells the simulator which legal entity the structure belongs to.
+     *
+     * @return the authentication and signature key stores, in that order
+     */
+    public List<fr.duiconnect.harness.pki.IssuedCertificate> issueStructureCertificates(TestPki pki, String finess, String finessJuridique) {
+        String holder = finessJuridique == null ? finess : finessJuridique;
+        if (finessJuridique != null) {
+            responder.legalEntity(finess, finessJuridique);
+        }
+        String serial = finess + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);   // rotations keep the old files
+        return List.of(pki.issueOrgAuthClient("dmp-auth-" + serial + ".p12", "DMP-ESMS-" + holder, holder),
+                pki.issueOrgSign("dmp-sign-" + serial + ".p12", "SIGN-ESMS-" + holder, holder));
+    }
+
+    private static java.security.cert.X509Certificate clientCertificate(HttpExchange exchange) {
+        try {
+            return exchange instanceof com.sun.net.httpserver.HttpsExchange https
+                    ? (java.security.cert.X509Certificate) https.getSSLSession().getPeerCertificates()[0] : null;
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return null;
+        }
+    }
+
     public String baseUrl() {
         return "https://127.0.0.1:" + server.getAddress().getPort() + "/dmp";
     }
@@ -138,7 +163,8 @@ public final class DmpSimulator implements SandboxSimulator {
                 reply(exchange, DmpResponder.fault("soap:Sender", "env:MessageTooLarge", "request larger than " + MAX_REQUEST_BYTES + " bytes"));
                 return;
             }
-            DmpResponder.Reply reply = responder.answer(service, exchange.getRequestHeaders().getFirst("Content-Type"), body);
+            DmpResponder.Reply reply = responder.answer(service, exchange.getRequestHeaders().getFirst("Content-Type"), body,
+                    clientCertificate(exchange));
             if (loseAnswer(service)) {
                 exchange.getResponseBody().close();   // processed, but the answer never reaches the client
                 return;

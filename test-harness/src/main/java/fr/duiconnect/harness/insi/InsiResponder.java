@@ -38,6 +38,11 @@ final class InsiResponder {
     }
 
     Reply answer(byte[] request, String clientCommonName, String contentType) {
+        return answer(request, clientCommonName, contentType, null);
+    }
+
+    /** @param clientFiness the structure the TLS certificate was issued to: the contexts' Emetteur must name it */
+    Reply answer(byte[] request, String clientCommonName, String contentType, String clientFiness) {
         if (clientCommonName == null || !(clientCommonName.equals("INSI-AUTO") || clientCommonName.equals("INSI-MANU"))) {
             return new Reply(500, fault("soap:Sender", "siram_100", "Niveau d'accès insuffisant", "DESIR_560",
                     "Vous ne disposez pas des droits suffisants pour accéder à ce service."));
@@ -71,6 +76,11 @@ final class InsiResponder {
             return new Reply(500, fault("soap:Sender", "siram_100",
                     "L'accès par ce progiciel au service n'est pas autorisé. Contactez l'éditeur du progiciel ou votre CPAM.",
                     "desir_550", "Numéro d'autorisation du logiciel inconnu."));
+        }
+        String emitter = text(bam, CTX_BAM, "Emetteur");
+        if (clientFiness != null && emitter != null && !emitter.isBlank() && !emitter.equals(clientFiness)) {
+            return new Reply(500, fault("soap:Sender", "siram_100", "Niveau d'accès insuffisant", "DESIR_560",
+                    "L'émetteur " + emitter + " n'est pas la structure du certificat d'authentification (" + clientFiness + ")."));
         }
         if (lpsBlock == null || text(lpsBlock, CTX_LPS, "Instance") == null || text(lpsBlock, CTX_LPS, "Nom") == null) {
             return invalid("ContexteLPS/LPS doit porter Instance et Nom");

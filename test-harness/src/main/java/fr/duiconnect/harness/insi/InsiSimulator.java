@@ -127,7 +127,7 @@ public final class InsiSimulator implements SandboxSimulator {
             }
             String commonName = clientCommonName((HttpsExchange) exchange);
             InsiResponder.Reply reply = responder.answer(body, commonName,
-                    exchange.getRequestHeaders().getFirst("Content-Type"));
+                    exchange.getRequestHeaders().getFirst("Content-Type"), clientFiness((HttpsExchange) exchange));
             if (recordDir != null) {
                 Files.writeString(recordDir.resolve(String.format("%05d-response.xml", number)), reply.body());
             }
@@ -157,6 +157,21 @@ public final class InsiSimulator implements SandboxSimulator {
             }
         }
         return true;
+    }
+
+    /** Issues a structure's INSi authentication certificate (CN INSI-AUTO, OU its FINESS). */
+    public IssuedCertificate issueStructureCertificate(TestPki pki, String finess) {
+        return pki.issueOrgAuthClient("insi-auto-" + finess + "-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".p12",
+                CLIENT_CN, finess);
+    }
+
+    private static String clientFiness(HttpsExchange exchange) {
+        try {
+            return fr.duiconnect.harness.pki.StructureCertificates.finessOf(
+                    (java.security.cert.X509Certificate) exchange.getSSLSession().getPeerCertificates()[0]).orElse(null);
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return null;
+        }
     }
 
     private static String clientCommonName(HttpsExchange exchange) {

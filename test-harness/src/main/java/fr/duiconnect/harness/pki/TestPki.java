@@ -131,7 +131,7 @@ public final class TestPki {
 
     private IssuedCertificate issue(String fileName, String subject, CertificateProfile profile, String mailbox) {
         try {
-            KeyPair keys = newKeyPair();
+            KeyPair keys = endEntityKeys();
             X509Certificate certificate = sign(new X500Name(subject), keys, intermediateKeys, intermediate, profile, mailbox);
             List<X509Certificate> chain = List.of(certificate, intermediate, root);
             KeyStore store = KeyStore.getInstance("PKCS12");
@@ -214,6 +214,27 @@ public final class TestPki {
         }
         var contentSigner = new JcaContentSignerBuilder("SHA256withRSA").build(signer.getPrivate());
         return new JcaX509CertificateConverter().getCertificate(builder.build(contentSigner));
+    }
+
+    private volatile KeyPair sharedEndEntityKeys;
+
+    /**
+     * For benchmarks of many structures: the certificates issued from now on share one key pair (each still has its
+     * own subject, FINESS and serial), so that issuing a thousand structures' certificates takes seconds rather than
+     * a thousand RSA key generations. Never for tests of the keys themselves.
+     */
+    public TestPki sharingOneKeyPairFromNowOn() {
+        try {
+            sharedEndEntityKeys = newKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the shared key pair cannot be generated", e);
+        }
+        return this;
+    }
+
+    private KeyPair endEntityKeys() throws GeneralSecurityException {
+        KeyPair shared = sharedEndEntityKeys;
+        return shared != null ? shared : newKeyPair();
     }
 
     private KeyPair newKeyPair() throws GeneralSecurityException {

@@ -1,0 +1,216 @@
+package fr.duiconnect.cli.bench;
+
+import fr.duiconnect.core.DuiConnector;
+import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.core.dmp.Visibility;
+import fr.duiconnect.core.ins.InsSearchRequest;
+import fr.duiconnect.core.model.Finess;
+import fr.duiconnect.core.model.IdentityStatus;
+import fr.duiconnect.core.model.IdentityTraits;
+import fr.duiconnect.core.model.PersonIdentity;
+import fr.duiconnect.core.model.Sex;
+import fr.duiconnect.core.operation.OperationReceipt;
+import fr.duiconnect.core.structure.StructureProfile;
+import fr.duiconnect.core.structure.StructureRegistry;
+import fr.duiconnect.core.structure.StructureService;
+import fr.duiconnect.harness.dmp.DmpSimulator;
+import fr.duiconnect.harness.dmp.KitDlu;
+import fr.duiconnect.harness.insi.InsiSimulator;
+import fr.duiconnect.harness.pki.IssuedCertificate;
+import fr.duiconnect.harness.sandbox.Sandbox;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code dui-connect bench multi-structure}: one connector for many structures against the sandbox. Every structure has
+ * its own INSi certificate, every {@code dmpEvery}-th its DMP certificates too (ORG AUTH_CLI and ORG SIGN), all issued
+ * by the test PKI before the timing (on one shared key pair: the certificates differ, the RSA key generation is skipped). Prints the start time, the heap (after GC) per idle and per active structure, the
+ * throughput of mixed synchronous exchanges spread over all structures, and the latency of one structure's single
+ * journaled operation while another structure has a backlog (the dispatcher's fairness).
+ */
+public final class MultiStructureBench {
+
+    private static final InsSearchRequest ADRUN = InsSearchRequest.of(new PersonIdentity("BENCH",
+            new IdentityTraits("ADRUN", List.of("ZOE"), null, null, Sex.F, LocalDate.of(1975, 12, 31), "63220"), null,
+            IdentityStatus.PROV, Set.of()), null);
+
+    private final int structures;
+    private final int operations;
+    private final int threads;
+    private final int dmpEvery;
+    private final int backlog;
+    private final int samples;
+    private final PrintWriter out;
+
+    public MultiStructureBench(int structures, int operations, int threads, int dmpEvery, int backlog, int samples, PrintWriter out) {
+        this.structures = structures;
+        this.operations = operations;
+        this.threads = threads;
+        this.dmpEvery = Math.max(1, dmpEvery);
+        this.backlog = backlog;
+        this.samples = samples;
+        this.out = out;
+    }
+
+    public int run() throws Exception {
+        Path directory = Files.createTempDirectory("dui-bench-structures-");
+        try (Sandbox sandbox = Sandbox.start(directory, Set.of(ServiceSocle.INS, ServiceSocle.DMP), false)) {
+            long issuing = System.nanoTime();
+            List<StructureProfile> profiles = profiles(sandbox);
+            out.printf(Locale.ROOT, "certificates: %d structures, %d with the DMP, issued in %.1f s (not timed below)%n",
+                    structures, profiles.stream().filter(p -> p.service(ServiceSocle.DMP).isPresent()).count(), seconds(issuing));
+
+            long heapBefore = heapAfterGc();
+            long start = System.nanoTime();
+            try (DuiConnector single = DuiConnector.builder().config(sandbox.connectorConfig()).build()) {
+                out.printf(Locale.ROOT, "start: one structure %.0f ms%n", millis(start));
+            }
+            StructureRegistry registry = StructureRegistry.of(profiles);
+            heapBefore = Math.min(heapBefore, heapAfterGc());
+            start = System.nanoTime();
+            try (DuiConnector connector = DuiConnector.builder().config(sandbox.connectorConfig()).structures(registry).build()) {
+                out.printf(Locale.ROOT, "start: %d structures %.0f ms%n", structures, millis(start));
+                long heapIdle = heapAfterGc();
+                out.printf(Locale.ROOT, "heap after GC: %.1f MB with the connector and %d idle structures (%.1f MB before it)%n",
+                        heapIdle / 1e6, structures, heapBefore / 1e6);
+                long registryOnly = registryHeap(profiles);
+                out.printf(Locale.ROOT, "heap per idle structure: %.1f KB (its registry entry; certificates stay on disk until its first exchange)%n",
+                        registryOnly / 1024.0 / structures);
+
+                int errors = mixed(connector, profiles);
+                long heapActive = heapAfterGc();
+                out.printf(Locale.ROOT, "heap per active structure: %.1f KB (TLS contexts, transports and signers built on first exchange;"
+                                + " %d structures active)%n", (heapActive - heapIdle) / 1024.0 / Math.min(structures, operations), Math.min(structures, operations));
+                errors += fairness(connector, profiles);
+                return errors == 0 ? 0 : 3;
+            }
+        }
+    }
+
+    private List<StructureProfile> profiles(Sandbox sandbox) {
+        InsiSimulator insi = sandbox.simulator(InsiSimulator.class);
+        DmpSimulator dmp = sandbox.simulator(DmpSimulator.class);
+        List<StructureProfile> profiles = new ArrayList<>();
+        sandbox.pki().sharingOneKeyPairFromNowOn();   // a certificate per structure and service, one RSA key for all
+        for (int i = 0; i < structures; i++) {
+            String finess = String.format(Locale.ROOT, "%02d%07d", 1 + i % 95, 1_000_000 + i);
+            StructureProfile.Builder builder = StructureProfile.builder(Finess.of(finess), "EHPAD " + i).category("500")
+                    .service(ServiceSocle.INS, StructureService.of(insi.issueStructureCertificate(sandbox.pki(), finess).keyStore(), null));
+            if (i % dmpEvery == 0) {
+                List<IssuedCertificate> certificates = dmp.issueStructureCertificates(sandbox.pki(), finess, null);
+                builder.service(ServiceSocle.DMP, new StructureService(certificates.get(0).keyStore(), certificates.get(1).keyStore(),
+                        Map.of("vihf.name-id", "810001234565")));
+            }
+            profiles.add(builder.build());
+        }
+        return profiles;
+    }
+
+    /** Heap of a registry holding the profiles, measured alone (the connector's own heap moves by more than that). */
+    private long registryHeap(List<StructureProfile> profiles) {
+        long before = heapAfterGc();
+        StructureRegistry copy = StructureRegistry.of(profiles.stream().map(MultiStructureBench::copy).toList());
+        long after = heapAfterGc();
+        if (copy.size() != profiles.size()) {
+            throw new IllegalStateException("registry size");
+        }
+        return Math.max(0, after - before);
+    }
+
+    /** A deep copy, so that the measure counts the entries, not objects the source list shares. */
+    private static StructureProfile copy(StructureProfile p) {
+        StructureProfile.Builder builder = StructureProfile.builder(Finess.of(new String(p.finess().value().toCharArray())),
+                new String(p.name().toCharArray())).category(p.category());
+        p.services().forEach((socle, service) -> builder.service(socle, new StructureService(
+                service.authentication() == null ? null : new fr.duiconnect.core.config.KeyStoreMaterial(Path.of(service.authentication().path().toString()),
+                        service.authentication().password(), service.authentication().alias()),
+                service.signature() == null ? null : new fr.duiconnect.core.config.KeyStoreMaterial(Path.of(service.signature().path().toString()),
+                        service.signature().password(), service.signature().alias()),
+                Map.copyOf(service.options()))));
+        return builder.build();
+    }
+
+    /** Synchronous exchanges spread over every structure: INSi searches, and TD0.2 for the structures with the DMP. */
+    private int mixed(DuiConnector connector, List<StructureProfile> profiles) throws Exception {
+        BenchResult result = BenchRunner.run("multi-structure mixed (INSi searches, DMP TD0.2 over " + profiles.size() + " structures)",
+                operations, threads, 0, i -> {
+                    StructureProfile structure = profiles.get(i % profiles.size());
+                    var view = connector.forStructure(structure.finess().value());
+                    if (structure.service(ServiceSocle.DMP).isPresent() && (i / profiles.size()) % 2 == 0) {
+                        view.dmp().testExistence(KitDlu.KIT_PATIENT);
+                    } else if (!view.ins().search(ADRUN).found()) {
+                        throw new IllegalStateException("ADRUN ZOE not found");
+                    }
+                }, null);
+        out.println(result.describe());
+        return (int) result.errors();
+    }
+
+    /**
+     * Structure A accepts a backlog of journaled DMP operations; structure B then sends single ones, one at a time,
+     * each timed from acceptance to its final state. Each is an ITI-57 visibility change of a document the DMP does not
+     * hold: one ITI-18 round trip with a signed VIHF, then FAILED (DMP-DOCUMENT-NOT-FOUND), a complete delivery.
+     */
+    private int fairness(DuiConnector connector, List<StructureProfile> profiles) {
+        List<StructureProfile> withDmp = profiles.stream().filter(p -> p.service(ServiceSocle.DMP).isPresent()).limit(2).toList();
+        if (withDmp.size() < 2 || samples == 0) {
+            out.println("fairness: needs two structures with the DMP");
+            return 0;
+        }
+        var busy = connector.forStructure(withDmp.get(0).finess().value()).dmp();
+        var quiet = connector.forStructure(withDmp.get(1).finess().value()).dmp();
+        long accepting = System.nanoTime();
+        List<OperationReceipt> queued = new ArrayList<>();
+        for (int i = 0; i < backlog; i++) {
+            queued.add(busy.changeVisibility(KitDlu.KIT_PATIENT, "1.2.250.1.999.1." + i, Set.of(Visibility.MASQUE_PS)));
+        }
+        out.printf(Locale.ROOT, "fairness: %d operations of structure %s accepted in %.1f s%n", backlog, withDmp.get(0).finess(), seconds(accepting));
+        long[] latencies = new long[samples];   // one at a time: each waits for its final state
+        for (int i = 0; i < samples; i++) {
+            long began = System.nanoTime();
+            OperationReceipt receipt = quiet.changeVisibility(KitDlu.KIT_PATIENT, "1.2.250.1.999.2." + i, Set.of(Visibility.MASQUE_PS));
+            connector.operations().awaitFinal(receipt.operationId(), Duration.ofMinutes(10));
+            latencies[i] = System.nanoTime() - began;
+        }
+        long pending = queued.stream().filter(r -> !connector.operations().status(r.operationId()).state().isFinal()).count();
+        java.util.Arrays.sort(latencies);
+        out.printf(Locale.ROOT, "fairness: one operation of structure %s while %s has a backlog: p50 %.0f ms, p99 %.0f ms over %d"
+                        + " (backlog still pending after them: %d of %d)%n", withDmp.get(1).finess(), withDmp.get(0).finess(),
+                latencies[samples / 2] / 1e6, latencies[Math.min(samples - 1, samples * 99 / 100)] / 1e6, samples, pending, backlog);
+        long draining = System.nanoTime();
+        queued.forEach(r -> connector.operations().awaitFinal(r.operationId(), Duration.ofMinutes(10)));
+        out.printf(Locale.ROOT, "fairness: backlog drained %.1f s later%n", seconds(draining));
+        return 0;
+    }
+
+    private static long heapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            try {
+                TimeUnit.MILLISECONDS.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static double millis(long since) {
+        return (System.nanoTime() - since) / 1e6;
+    }
+}
