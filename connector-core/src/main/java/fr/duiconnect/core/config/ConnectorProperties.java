@@ -109,10 +109,11 @@ public final class ConnectorProperties {
     }
 
     private ConnectorConfig toConfig() {
+        SoftwareIdentity software = software();   // first: a file missing everything names the software first
         JournalConfig journal = journal();
         DispatchConfig dispatch = DispatchConfig.forJournal(journal);
         ConnectorConfig.Builder builder = ConnectorConfig.builder()
-                .software(software())
+                .software(software)
                 .journal(journal)
                 .retry(retry())
                 .dispatch(new DispatchConfig(integer("dui.dispatch.concurrency", dispatch.concurrency()),

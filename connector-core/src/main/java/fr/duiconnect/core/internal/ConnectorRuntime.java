@@ -131,7 +131,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         HandlerRequestInvoker invoker = new HandlerRequestInvoker();
         Outbox outbox = new JournalOutbox();
         Map<String, DeliveryHandler> deliveries = new HashMap<>();
-        Map<String, ServiceSocle> kindsBySocle = new HashMap<>();
+        Map<String, ServiceSocle> socleOfKind = new HashMap<>();
         try {
             for (ServiceModuleProvider provider : ServiceLoader.load(ServiceModuleProvider.class, getClass().getClassLoader())) {
                 ServiceSocle socle = provider.socle();
@@ -149,7 +149,7 @@ public final class ConnectorRuntime implements AutoCloseable {
                     if (deliveries.putIfAbsent(kind, handler) != null) {
                         throw new ConfigurationException(socle.key(), "two modules deliver the journal kind " + kind);
                     }
-                    kindsBySocle.put(kind, socle);
+                    socleOfKind.put(kind, socle);
                 });
                 for (RoutesBuilder routes : module.routes()) {
                     withoutCamelErrorLog(routes);
@@ -159,7 +159,7 @@ public final class ConnectorRuntime implements AutoCloseable {
             camel.addRoutes(new DeliveryRoutes(deliveries));
             camel.start();
             if (dispatching) {
-                dispatcher = new OutboxDispatcher(dispatchSettings(node, kindsBySocle), journal, routes(producer),
+                dispatcher = new OutboxDispatcher(dispatchSettings(node, socleOfKind), journal, routes(producer),
                         audit::recordedInJournal, metrics, tracker::changed);
                 dispatcher.start();
             }

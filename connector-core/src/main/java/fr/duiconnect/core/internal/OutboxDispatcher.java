@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -97,6 +98,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final Map<String, Lane> byKind = new HashMap<>();
     private final ThreadPoolExecutor workers;
     private final Thread pump;
+    /** The operations this process is delivering now. */
+    private final Set<UUID> delivering = ConcurrentHashMap.newKeySet();
 
     // Guarded by this.
     private boolean closed;
@@ -227,6 +230,12 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     private void start(Lane lane, JournaledOperation operation) {
+        if (!delivering.add(operation.operationId())) {
+            // Our own delivery of it outlived its lease and the claim came back to us: the claim renewed the lease,
+            // and the delivery under way records the outcome. Never a second send from one process.
+            LOG.info("operation {} is still being delivered after its lease; lease renewed", operation.operationId());
+            return;
+        }
         String structure = OutboxJournal.structureOf(operation);
         synchronized (this) {
             lane.running++;
@@ -238,11 +247,13 @@ public final class OutboxDispatcher implements AutoCloseable {
                 try {
                     deliver(operation);
                 } finally {
+                    delivering.remove(operation.operationId());
                     finished(lane, structure);
                 }
             });
         } catch (RejectedExecutionException e) {
             // Closing: the claim expires and whoever claims next resumes the operation.
+            delivering.remove(operation.operationId());
             finished(lane, structure);
         }
     }

@@ -86,8 +86,12 @@ class OutboxDispatcherTest {
     }
 
     private void startDispatcher(int concurrency, int perStructure, RetryPolicy retry) {
+        startDispatcher(concurrency, perStructure, retry, Duration.ofSeconds(30));
+    }
+
+    private void startDispatcher(int concurrency, int perStructure, RetryPolicy retry, Duration lease) {
         DispatchSettings settings = new DispatchSettings("node-test", Map.of(KIND, concurrency), perStructure,
-                Duration.ofSeconds(30), NO_POLL, retry, "DUI test 1.0", Clock.systemUTC());
+                lease, NO_POLL, retry, "DUI test 1.0", Clock.systemUTC());
         dispatcher = new OutboxDispatcher(settings, journal, this::deliver, event -> { }, new MetricsRegistry(new SimpleMeterRegistry()),
                 (id, state) -> {
                     if (state != OperationState.PENDING) {
@@ -274,6 +278,26 @@ class OutboxDispatcherTest {
         assertThat(awaitSettled(other)).as("B gets a slot while A's deliveries block").isTrue();
         assertThat(started).filteredOn(key -> key.startsWith("a-")).hasSize(2);
         gate.release(6);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aDeliveryThatOutlivesItsLeaseIsNotStartedASecondTimeByItsOwnProcess(TestDatabases.Kind kind) throws Exception {
+        open(kind);
+        startDispatcher(4, Integer.MAX_VALUE, RetryPolicy.DEFAULT, Duration.ofMillis(300));
+        UUID slow = submit("outlives-its-lease", STRUCTURE_A, "block");
+        awaitStarted(1);
+        Thread.sleep(1_000);            // the lease has run out; the lease-end wake-up and these signals claim it again
+        dispatcher.signal(KIND);
+        Thread.sleep(300);
+        dispatcher.signal(KIND);
+        Thread.sleep(300);
+
+        gate.release();
+
+        assertThat(awaitSettled(slow)).isTrue();
+        assertThat(outcomes.get(slow)).isEqualTo(OperationState.ACKED);
+        assertThat(started).containsExactly("outlives-its-lease");
     }
 
     /** Waits until the dispatcher looked at the empty journal once, so that later claims come from signals. */
