@@ -26,12 +26,25 @@ public final class BareHttp {
     private final EndpointConfig endpoint;
 
     public BareHttp(EndpointConfig endpoint) {
+        this(endpoint, null);
+    }
+
+    /**
+     * @param protocol the one TLS version to offer, or null for the endpoint's own: the JDK client's TLS 1.3 exchanges
+     *                 with the Jetty-hosted FHIR simulators stall until the timeout (seen with JDK 17.0.15 and Jetty
+     *                 12), where TLS 1.2 completes at once; the connector's own FHIR client (HAPI) is not concerned
+     */
+    public BareHttp(EndpointConfig endpoint, String protocol) {
         this.endpoint = endpoint;
         HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(endpoint.timeouts().connect()).followRedirects(HttpClient.Redirect.NEVER);
         endpoint.tlsIfAny().ifPresent(tls -> {
             var context = tls.sslContext();
-            builder.sslContext(context).sslParameters(tls.sslParameters(context));
+            javax.net.ssl.SSLParameters parameters = tls.sslParameters(context);
+            if (protocol != null) {
+                parameters.setProtocols(new String[] {protocol});
+            }
+            builder.sslContext(context).sslParameters(parameters);
         });
         this.http = builder.build();
     }
