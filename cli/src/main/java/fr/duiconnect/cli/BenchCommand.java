@@ -107,10 +107,15 @@ final class BenchCommand implements Callable<Integer> {
         Path directory = Files.createTempDirectory("dui-bench-");
         meters = new SimpleMeterRegistry();
         try (Sandbox sandbox = Sandbox.start(directory, services, false)) {
+            Map<String, String> properties = new java.util.HashMap<>(chosen.connectorProperties());
             if (processes > 0) {
-                return SeveralProcesses.run(out, sandbox, chosen.name(), count, threads, warmup, processes, postgres) ? 0 : DuiConnectCommand.EXIT_SERVICE;
+                return SeveralProcesses.run(out, sandbox, chosen.name(), count, threads, warmup, processes, postgres, properties)
+                        ? 0 : DuiConnectCommand.EXIT_SERVICE;
             }
-            ConnectorConfig config = postgresUrl == null ? sandbox.connectorConfig() : sandbox.connectorConfigWith(postgres.newSchema());
+            if (postgresUrl != null) {
+                properties.putAll(postgres.newSchema());
+            }
+            ConnectorConfig config = properties.isEmpty() ? sandbox.connectorConfig() : sandbox.connectorConfigWith(properties);
             try (DuiConnector connector = DuiConnector.builder().config(config).meterRegistry(meters).build()) {
                 BenchResult result = runScenario(chosen, count, connector, sandbox);
                 report(out, chosen, result);

@@ -16,23 +16,42 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BareHttp {
 
+    /**
+     * Longer than a connector's read timeout: a simulator's first validation (a FHIR validator warming up on a busy
+     * machine) may take tens of seconds, and the connector's retry would hide it where the baseline would fail.
+     */
+    private static final java.time.Duration ANSWER_WAIT = java.time.Duration.ofMinutes(2);
+
     private final HttpClient http;
     private final EndpointConfig endpoint;
 
     public BareHttp(EndpointConfig endpoint) {
+        this(endpoint, null);
+    }
+
+    /**
+     * @param protocol the one TLS version to offer, or null for the endpoint's own: the JDK client's TLS 1.3 exchanges
+     *                 with the Jetty-hosted FHIR simulators stall until the timeout (seen with JDK 17.0.15 and Jetty
+     *                 12), where TLS 1.2 completes at once; the connector's own FHIR client (HAPI) is not concerned
+     */
+    public BareHttp(EndpointConfig endpoint, String protocol) {
         this.endpoint = endpoint;
         HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(endpoint.timeouts().connect()).followRedirects(HttpClient.Redirect.NEVER);
         endpoint.tlsIfAny().ifPresent(tls -> {
             var context = tls.sslContext();
-            builder.sslContext(context).sslParameters(tls.sslParameters(context));
+            javax.net.ssl.SSLParameters parameters = tls.sslParameters(context);
+            if (protocol != null) {
+                parameters.setProtocols(new String[] {protocol});
+            }
+            builder.sslContext(context).sslParameters(parameters);
         });
         this.http = builder.build();
     }
 
     /** Posts and returns the answer's body; any status but 2xx is a failed operation. */
     public String post(URI target, String contentType, byte[] body, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(endpoint.timeouts().read())
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(ANSWER_WAIT)
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (headers.length > 0) {
             request.headers(headers);

@@ -49,7 +49,9 @@ public final class BenchRunner {
                     try {
                         operation.run(i);
                     } catch (Exception e) {
-                        errors.incrementAndGet();
+                        if (errors.incrementAndGet() == 1 && progress != null) {
+                            progress.println("\nfirst failed operation: " + e);   // the figures of a failing run are not figures
+                        }
                     }
                     latencies[i] = System.nanoTime() - before;
                     done.incrementAndGet();

@@ -23,6 +23,11 @@ public interface BenchScenario {
     /** Prepares the run (fixtures, warm caches); called once. */
     void setUp(DuiConnector connector, Sandbox sandbox) throws Exception;
 
+    /** Connector properties this scenario needs beside the sandbox's (e.g. the DMP module's terminology from the kit). */
+    default java.util.Map<String, String> connectorProperties() {
+        return java.util.Map.of();
+    }
+
     /**
      * Builds, before the timed part, whatever the {@code operations} calls to come (warm-up included) will send:
      * baselines replay requests prepared here so that only the exchange is measured.

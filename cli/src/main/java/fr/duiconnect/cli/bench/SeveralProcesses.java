@@ -6,8 +6,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code bench <scenario> --pg-url URL --processes P}: the scenario's operations shared by P connector processes
@@ -25,13 +27,13 @@ public final class SeveralProcesses {
 
     /** True when no operation failed. */
     public static boolean run(PrintWriter out, Sandbox sandbox, String scenario, int operations, int threads, int warmup, int processes,
-                              PostgresJournal postgres) throws Exception {
-        Row one = run(sandbox, scenario, operations, threads, warmup, 1, postgres);
+                              PostgresJournal postgres, Map<String, String> properties) throws Exception {
+        Row one = run(sandbox, scenario, operations, threads, warmup, 1, postgres, properties);
         out.println(one.describe(scenario));
         if (processes == 1) {
             return one.errors == 0;
         }
-        Row several = run(sandbox, scenario, operations, threads, warmup, processes, postgres);
+        Row several = run(sandbox, scenario, operations, threads, warmup, processes, postgres, properties);
         out.println(several.describe(scenario));
         out.println(String.format(Locale.ROOT, "ratio %d processes / 1 process: %.2f (throughput), %.2f (CPU ms/op); %d cores here",
                 processes, several.throughput() / one.throughput(), several.cpuMillisPerOperation() / one.cpuMillisPerOperation(),
@@ -57,8 +59,10 @@ public final class SeveralProcesses {
     }
 
     private static Row run(Sandbox sandbox, String scenario, int operations, int threads, int warmup, int processes,
-                           PostgresJournal postgres) throws Exception {
-        Path config = sandbox.propertiesFileWith("bench-" + processes + "-processes.properties", postgres.newSchema());
+                           PostgresJournal postgres, Map<String, String> properties) throws Exception {
+        Map<String, String> own = new HashMap<>(properties);
+        own.putAll(postgres.newSchema());   // a fresh journal per run
+        Path config = sandbox.propertiesFileWith("bench-" + processes + "-processes.properties", own);
         List<ChildJvm> children = new ArrayList<>();
         try {
             int share = operations / processes;

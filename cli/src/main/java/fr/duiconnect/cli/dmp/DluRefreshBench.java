@@ -15,6 +15,7 @@ import fr.duiconnect.core.error.InvalidInputException;
 import fr.duiconnect.core.operation.OperationReceipt;
 import fr.duiconnect.core.operation.OperationState;
 import fr.duiconnect.harness.dmp.GeneratedResidents;
+import fr.duiconnect.harness.fhir.SharedConformance;
 import fr.duiconnect.harness.sandbox.Sandbox;
 
 import java.time.Duration;
@@ -50,6 +51,7 @@ public final class DluRefreshBench implements BenchScenario {
     private DuiConnector connector;
     private List<ResidentRecord> residents;
     private int generationRefusals;
+    private volatile String firstRefusal;
 
     public DluRefreshBench() {
         this(16);
@@ -73,6 +75,16 @@ public final class DluRefreshBench implements BenchScenario {
     }
 
     @Override public Set<ServiceSocle> services() { return Set.of(ServiceSocle.DMP); }
+
+    /**
+     * The kit's value sets, as a DUI editor configures them: generated establishments carry codes without display
+     * names, which the writer completes from the kit (without it, the structuration minimale refuses them).
+     */
+    @Override
+    public Map<String, String> connectorProperties() {
+        java.nio.file.Path kit = SharedConformance.directory().resolve("conformance/ans-cda-kit");
+        return java.nio.file.Files.isDirectory(kit) ? Map.of("dui.dmp.option.kit", kit.toString()) : Map.of();
+    }
 
     @Override
     public void setUp(DuiConnector value, Sandbox sandbox) {
@@ -115,7 +127,9 @@ public final class DluRefreshBench implements BenchScenario {
             DmpDeposit deposit = DmpDeposit.of(dlu.xml(), resident.person(), RECORDED);
             receipt = previous == null ? connector.dmp().deposit(deposit) : connector.dmp().replace(deposit, previous.uniqueId());
         } catch (InvalidInputException | ContentRefusedException | IdentityRefusedException refusal) {
-            refused.incrementAndGet();
+            if (refused.incrementAndGet() == 1) {
+                firstRefusal = refusal.getMessage();
+            }
             return;
         }
         var status = connector.operations().awaitFinal(receipt.operationId(), SETTLE);
@@ -132,6 +146,6 @@ public final class DluRefreshBench implements BenchScenario {
         return String.format(Locale.ROOT, "dlu-refresh: %d residents: %d first deposits, %d replacements, %d refused by the pre-checks "
                         + "(+%d records refused when generated) — projected %,d residents: %.0f min at %.1f residents/s on %d thread(s)",
                 result.operations(), deposits.get(), replacements.get(), refused.get(), generationRefusals, SEED_RESIDENTS,
-                seconds / 60, result.throughput(), result.threads());
+                seconds / 60, result.throughput(), result.threads()) + (firstRefusal == null ? "" : "; first refusal: " + firstRefusal);
     }
 }

@@ -43,7 +43,7 @@ public class BarePostScenario implements BenchScenario {
     @Override
     public void setUp(DuiConnector connector, Sandbox sandbox) throws Exception {
         EndpointConfig endpoint = connector.config().endpoint(ServiceSocle.EPARCOURS);
-        http = new BareHttp(endpoint);
+        http = new BareHttp(endpoint, "TLSv1.2");   // see BareHttp: the JDK client's TLS 1.3 stalls with Jetty
         base = endpoint.url();
         authorization = "Bearer " + Files.readString(Path.of(endpoint.requiredOption("token.file"))).strip();
         transactions = new NoteTransactions(endpoint);
