@@ -26,6 +26,7 @@ public final class BoundedAnswer extends FilterInputStream {
     private int headLength;
     private long count;
     private volatile boolean expired;
+    private Runnable onClose = () -> { };
 
     /**
      * @param deadlineNanos the exchange's deadline on the {@link System#nanoTime()} scale
@@ -37,6 +38,29 @@ public final class BoundedAnswer extends FilterInputStream {
         this.deadlineNanos = deadlineNanos;
         this.budget = budget;
         this.maxBytes = maxBytes;
+    }
+
+    /** What to do once the caller closes the answer (typically: disarm the exchange's watchdog alarm). */
+    public BoundedAnswer onClose(Runnable action) {
+        this.onClose = action;
+        return this;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            super.close();
+        } finally {
+            onClose.run();
+        }
+    }
+
+    /**
+     * Marks the exchange ended without touching the underlying stream: for HTTP stacks whose stream, once closed,
+     * reads the rest of the answer to reuse the connection (Apache HttpClient); abort the request there instead.
+     */
+    public void markExpired() {
+        expired = true;
     }
 
     /** Ends the exchange now: the next (or the blocked) read fails with {@link DeadlinePassed}. */
