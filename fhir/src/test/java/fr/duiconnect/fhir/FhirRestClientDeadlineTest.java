@@ -88,14 +88,7 @@ class FhirRestClientDeadlineTest {
     @Test
     @Timeout(30)
     void anAnswerPastItsCapIsRefusedWhileItArrives() throws Exception {
-        start(out -> {
-            out.write(head(200, 500_000_000L));
-            byte[] chunk = new byte[64 * 1024];
-            java.util.Arrays.fill(chunk, (byte) ' ');
-            for (int i = 0; i < 500_000_000 / chunk.length; i++) {
-                out.write(chunk);
-            }
-        });
+        start(flood(200, 500_000_000L));
         DuiConnectException error = search(Map.of("max-answer-bytes", "100000"));
 
         assertThat(error.code()).isEqualTo(CoreErrorCode.REMOTE_REFUSED.code());
@@ -105,14 +98,7 @@ class FhirRestClientDeadlineTest {
     @Test
     @Timeout(30)
     void anErrorAnswerPastItsCapIsNotReadWhole() throws Exception {
-        start(out -> {
-            out.write(head(500, 50_000_000L));
-            byte[] chunk = new byte[64 * 1024];
-            java.util.Arrays.fill(chunk, (byte) ' ');
-            for (int i = 0; i < 50_000_000 / chunk.length; i++) {
-                out.write(chunk);
-            }
-        });
+        start(flood(500, 50_000_000L));
         DuiConnectException error = search(Map.of("max-answer-bytes", "100000"));
 
         // HAPI reads an error's body only for its message and drops a failure to read it: the status remains.
@@ -147,6 +133,18 @@ class FhirRestClientDeadlineTest {
         }, "hostile-fhir");
         peer.setDaemon(true);
         peer.start();
+    }
+
+    /** An answer of {@code length} spaces, streamed. */
+    private static Answer flood(int status, long length) {
+        return out -> {
+            out.write(head(status, length));
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            for (long sent = 0; sent < length; sent += chunk.length) {
+                out.write(chunk, 0, (int) Math.min(chunk.length, length - sent));
+            }
+        };
     }
 
     private static byte[] head(int status, long length) {
