@@ -28,12 +28,10 @@ public final class InsiCallChecks {
     private InsiCallChecks() {
     }
 
-    /** The audit fields of a lookup: FINESS (9 characters), actor and person id within the trail's columns. */
+    /** The audit fields of a lookup: FINESS (9 characters when given), actor and person id within the trail's columns. */
     public static void checkAuditable(String finess, String actor, String personId) {
-        if (finess == null || finess.isBlank()) {
-            throw InvalidInputException.required("finess");
-        }
-        if (!finess.matches("(\\d{2}|2[AB])\\d{7}")) {
+        // A FINESS may be absent (the audit event then names none), never malformed: it would not fit the trail.
+        if (finess != null && !finess.matches("(\\d{2}|2[AB])\\d{7}")) {
             throw new InvalidInputException(CoreErrorCode.FINESS_FORMAT, "finess",
                     "must be 9 characters: the department (2 digits, 2A or 2B) then 7 digits (" + finess.length() + " given)");
         }
