@@ -104,7 +104,8 @@ final class DmpDocumentCommands {
 
         @Override
         GeneratedCda write(CdaDocumentWriter writer, PreviousVersion previous) throws Exception {
-            return writer.liaisonLetter(ResidentJson.letter(resident, kind, Files.readAllBytes(pdf), stayStart, stayEnd), previous);
+            return writer.liaisonLetter(ResidentJson.letter(resident, kind,
+                    fr.duiconnect.core.model.PdfContent.read(pdf, CdaDocumentWriter.DEFAULT_MAX_ATTACHMENT_BYTES, "--pdf"), stayStart, stayEnd), previous);
         }
     }
 }

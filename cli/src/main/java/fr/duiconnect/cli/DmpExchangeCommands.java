@@ -60,8 +60,10 @@ final class DmpExchangeCommands {
             PrintWriter out = spec.commandLine().getOut();
             byte[] cda = Files.readAllBytes(document);
             PersonIdentity person = CdaDocument.parse(cda).person(ins, IdentityStatus.QUAL);
+            // Every input checked before the connector starts: a refusal then stops nothing half-started.
+            NonOpposition nonOpposition = NonOpposition.recorded(Instant.now(), recordedBy);
             try (SandboxOptions.ConnectorSession session = target.open(Set.of(ServiceSocle.DMP))) {
-                DmpDeposit deposit = DmpDeposit.of(cda, person, NonOpposition.recorded(Instant.now(), recordedBy));
+                DmpDeposit deposit = DmpDeposit.of(cda, person, nonOpposition);
                 OperationReceipt receipt = replaces == null ? session.connector().dmp().deposit(deposit)
                         : session.connector().dmp().replace(deposit, replaces);
                 out.println("journaled: operation " + receipt.operationId() + " (" + receipt.kind() + ")");

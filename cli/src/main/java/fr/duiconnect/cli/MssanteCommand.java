@@ -171,14 +171,8 @@ final class MssanteCommand {
         }
     }
 
-    /** The PDF rendition: a regular file (no link), within 20 MiB checked before reading; its content is checked by MailDocument. */
-    static byte[] readPdf(Path file) throws java.io.IOException {
-        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw fr.duiconnect.core.error.InvalidInputException.format("--pdf", "a regular PDF file (not a link, a folder or a device)");
-        }
-        if (Files.size(file) > 20L * 1024 * 1024) {
-            throw fr.duiconnect.core.error.InvalidInputException.format("--pdf", "a PDF of at most 20 MiB");
-        }
-        return Files.readAllBytes(file);
+    /** The PDF rendition: a regular file (no link), within 20 MiB checked before reading, starting with %PDF-. */
+    static byte[] readPdf(Path file) {
+        return fr.duiconnect.core.model.PdfContent.read(file, 20L * 1024 * 1024, "--pdf");
     }
 }

@@ -55,6 +55,17 @@ class DmpCommandTest {
         assertThat(run.err()).contains("DMP-AUTHOR-INSTITUTION").contains("EX_2.1-1140");
     }
 
+    @Test
+    void anEmptyNonOppositionRecorderIsOneTypedErrorBeforeAnythingStarts() throws Exception {
+        KitDlu.Generated dlu = KitDlu.load(kit()).forStructure(Sandbox.TEST_FINESS);
+        Path file = Files.write(dir.resolve("dlu.xml"), dlu.cda());
+        Run run = run("dmp", "deposit", file.toString(), "--ins", KitDlu.KIT_PATIENT.ins().matricule(),
+                "--non-opposition-recorded-by", "", "--sandbox", "--sandbox-dir", dir.resolve("sandbox").toString());
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.err()).contains("CORE-INPUT-REQUIRED").contains("nonOpposition.recordedBy")
+                .doesNotContain("HikariDataSource").doesNotContain("\tat ");
+    }
+
     /** The JSON sample the command line documents (samples/resident-example.json). */
     private static final Path RESIDENT = Path.of("../test-harness/src/main/resources/samples/resident-example.json");
 

@@ -198,6 +198,19 @@ final class DefaultEParcoursClient implements EParcoursClient {
         return read(ins, since == null ? null : since.toString(), null);
     }
 
+    /** The largest note content imported by a pull: a care note is text, a megabyte is already a book. */
+    static final long MAX_RECEIVED_NOTE_BYTES = 1_048_576;
+
+    private static long contentBytes(DocumentReference note) {
+        long total = 0;
+        for (DocumentReference.DocumentReferenceContentComponent content : note.getContent()) {
+            if (content.hasAttachment() && content.getAttachment().hasData()) {
+                total += content.getAttachment().getData().length;
+            }
+        }
+        return total;
+    }
+
     /** Reads the notes changed since {@code since}; with a cursor name, records them and advances the cursor. */
     private PullResult read(Ins ins, String since, String cursorName) {
         String url = "DocumentReference?patient.identifier=" + encode("urn:oid:" + ins.oid() + "|" + ins.matricule())
@@ -218,6 +231,13 @@ final class DefaultEParcoursClient implements EParcoursClient {
                 continue; // our own note
             }
             NoteRef ref = NoteReader.ref(note);
+            long size = contentBytes(note);
+            if (size > MAX_RECEIVED_NOTE_BYTES) {
+                // A care note is a few lines of text: one of tens of megabytes is refused, not imported.
+                refused.put(ref.toString(), List.of(new ConformanceIssue("DocumentReference.content.attachment", ConformanceIssue.Severity.ERROR,
+                        "the note's content has " + size + " bytes; at most " + MAX_RECEIVED_NOTE_BYTES + " are imported")));
+                continue;
+            }
             List<ConformanceIssue> issues = validator.validate(note, NoteWriter.NOTE_PROFILE);
             if (ProfileValidator.blocking(issues)) {
                 refused.put(ref.toString(), issues.stream().filter(i -> i.severity().blocking()).toList());

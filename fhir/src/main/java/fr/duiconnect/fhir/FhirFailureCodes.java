@@ -22,4 +22,9 @@ public interface FhirFailureCodes {
     ErrorCode timeout();
 
     ErrorCode unreachable();
+
+    /** An answer past its size cap: not worth retrying as it is (the peer or the cap needs looking at). */
+    default ErrorCode answerTooLarge() {
+        return refused();
+    }
 }

@@ -5,6 +5,8 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import fr.duiconnect.core.error.CoreErrorCode;
 import fr.duiconnect.core.error.DuiConnectException;
 import fr.duiconnect.core.error.ErrorCode;
+import fr.duiconnect.core.spi.BoundedAnswer;
+import org.apache.http.impl.execchain.RequestAbortedException;
 import fr.duiconnect.core.error.RemoteServiceException;
 import fr.duiconnect.core.error.TransportException;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -22,6 +24,18 @@ public final class FhirFailures {
     public static DuiConnectException translate(RuntimeException failure, FhirFailureCodes codes, String what) {
         if (failure instanceof DuiConnectException known) {
             return known;
+        }
+        Throwable tooLarge = inChain(failure, BoundedAnswer.TooLarge.class);
+        if (tooLarge != null) {
+            return new RemoteServiceException(codes.answerTooLarge(), "size", what + ": " + tooLarge.getMessage()
+                    + " (option max-answer-bytes)");
+        }
+        Throwable late = inChain(failure, BoundedAnswer.DeadlinePassed.class);
+        if (late != null || inChain(failure, RequestAbortedException.class) != null
+                || (failure instanceof FhirClientConnectionException && FhirRestClient.lastExchangePassedItsDeadline())) {
+            // Only the exchange's watchdog aborts a request.
+            return new TransportException(codes.timeout(), what + ": " + (late != null ? late.getMessage()
+                    : "the exchange did not complete within its deadline (connect + read timeouts)"), late);
         }
         if (failure instanceof FhirClientConnectionException) {
             // The HAPI wrapper's message names the URL (and so a searched INS): keep only the underlying cause.

@@ -6,11 +6,18 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.IHttpRequest;
 import ca.uhn.fhir.rest.client.api.IHttpResponse;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.apache.ApacheHttpRequest;
+import ca.uhn.fhir.rest.client.apache.ApacheHttpResponse;
 import ca.uhn.fhir.rest.client.apache.ApacheRestfulClientFactory;
 import fr.duiconnect.core.config.BearerTokenProvider;
 import fr.duiconnect.core.config.EndpointConfig;
 import fr.duiconnect.core.config.TlsConfig;
 import fr.duiconnect.core.error.ConfigurationException;
+import fr.duiconnect.core.spi.BoundedAnswer;
+import fr.duiconnect.core.spi.ExchangeWatchdog;
+import org.apache.http.HttpEntity;
+import org.apache.http.client.methods.HttpRequestBase;
+import org.apache.http.entity.HttpEntityWrapper;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.config.Registry;
 import org.apache.http.config.RegistryBuilder;
@@ -25,6 +32,8 @@ import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -34,15 +43,25 @@ import java.util.function.Supplier;
  * connect and read timeouts, and a bearer token asked for at each request. HAPI takes the HTTP client of each
  * request from the FhirContext's client factory, so the context given here is installed with this client's
  * factory: give each client (each module instance) its own FhirContext.
+ * <p>
+ * Apache HttpClient's socket timeout bounds each read, not the exchange. So each request has a deadline (connect +
+ * read, {@link fr.duiconnect.core.config.Timeouts#exchange()}) at which a watchdog aborts it, and its answer a size
+ * cap ({@code dui.<service>.option.max-answer-bytes}, default {@value #DEFAULT_MAX_ANSWER_BYTES}) checked while it
+ * arrives: however the peer dribbles or floods, the call ends with a typed error ({@link FhirFailures}).
  */
 public final class FhirRestClient implements AutoCloseable {
 
+    /** A FHIR Bundle of a few hundred resources stays far below 32 MiB; a whole e-parcours pull page too. */
+    public static final long DEFAULT_MAX_ANSWER_BYTES = 33_554_432;
+
     private final CloseableHttpClient http;
     private final IGenericClient client;
+    private final ExchangeWatchdog watchdog;
 
-    private FhirRestClient(CloseableHttpClient http, IGenericClient client) {
+    private FhirRestClient(CloseableHttpClient http, IGenericClient client, ExchangeWatchdog watchdog) {
         this.http = http;
         this.client = client;
+        this.watchdog = watchdog;
     }
 
     /**
@@ -87,7 +106,22 @@ public final class FhirRestClient implements AutoCloseable {
         context.setRestfulClientFactory(factory);
         IGenericClient client = factory.newGenericClient(endpoint.url().toString());
         client.registerInterceptor(new BearerInterceptor(tokens));
-        return new FhirRestClient(http, client);
+        ExchangeWatchdog watchdog = new ExchangeWatchdog("dui-fhir-watchdog-" + endpoint.url().getHost());
+        client.registerInterceptor(new DeadlineInterceptor(watchdog, endpoint.timeouts().exchange(), maxAnswerBytes(endpoint)));
+        return new FhirRestClient(http, client, watchdog);
+    }
+
+    private static long maxAnswerBytes(EndpointConfig endpoint) {
+        String value = endpoint.option("max-answer-bytes").orElse(String.valueOf(DEFAULT_MAX_ANSWER_BYTES));
+        try {
+            long bytes = Long.parseLong(value.trim());
+            if (bytes > 0) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the rule
+        }
+        throw new ConfigurationException("option.max-answer-bytes", "must be a positive number of bytes");
     }
 
     private static boolean isLoopback(String host) {
@@ -100,6 +134,7 @@ public final class FhirRestClient implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.close();
         try {
             http.close();
         } catch (IOException e) {
@@ -121,6 +156,109 @@ public final class FhirRestClient implements AutoCloseable {
 
         @Override
         public void interceptResponse(IHttpResponse response) {
+        }
+    }
+
+    /**
+     * Arms the request's deadline when HAPI sends it, and hands HAPI the answer through a {@link BoundedAnswer}. HAPI
+     * runs a request and reads its answer on the caller's thread, so the pending exchange is kept per thread.
+     */
+    /**
+     * The last exchange of each thread, kept after it ends so that {@link FhirFailures} can tell a connection the
+     * watchdog cut (a plain "Socket closed" to HttpClient) from any other. Per thread, replaced at each request.
+     */
+    private static final ThreadLocal<Pending> LAST_EXCHANGE = new ThreadLocal<>();
+
+    /** Whether the last exchange on this thread was ended by its deadline. */
+    static boolean lastExchangePassedItsDeadline() {
+        Pending last = LAST_EXCHANGE.get();
+        return last != null && last.expired;
+    }
+
+    private static final class DeadlineInterceptor implements IClientInterceptor {
+
+        private final ExchangeWatchdog watchdog;
+        private final Duration deadline;
+        private final long maxBytes;
+
+        DeadlineInterceptor(ExchangeWatchdog watchdog, Duration deadline, long maxBytes) {
+            this.watchdog = watchdog;
+            this.deadline = deadline;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public void interceptRequest(IHttpRequest request) {
+            if (request instanceof ApacheHttpRequest apache) {
+                Pending exchange = new Pending(apache.getApacheRequest(), System.nanoTime() + deadline.toNanos());
+                exchange.alarm = watchdog.arm(deadline, exchange::expire);
+                LAST_EXCHANGE.set(exchange);
+            }
+        }
+
+        @Override
+        public void interceptResponse(IHttpResponse response) {
+            Pending exchange = LAST_EXCHANGE.get();
+            if (exchange != null && response instanceof ApacheHttpResponse apache && apache.getResponse().getEntity() != null) {
+                apache.getResponse().setEntity(new BoundedEntity(apache.getResponse().getEntity(), exchange, deadline, maxBytes));
+            } else if (exchange != null) {
+                exchange.alarm.close();
+            }
+        }
+    }
+
+    /** One request on its way: aborted at the deadline, its answer's stream expired with it. */
+    private static final class Pending {
+        private final HttpRequestBase request;
+        private final long deadlineNanos;
+        private volatile ExchangeWatchdog.Alarm alarm;
+        private volatile BoundedAnswer answer;
+        private volatile boolean expired;
+
+        Pending(HttpRequestBase request, long deadlineNanos) {
+            this.request = request;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        void expire() {
+            expired = true;
+            // Abort first: closing HttpClient's answer stream would read the rest of the answer (connection reuse).
+            request.abort();   // ends a wait for the head or a read blocked on a silent peer
+            BoundedAnswer current = answer;
+            if (current != null) {
+                current.markExpired();
+            }
+        }
+    }
+
+    private static final class BoundedEntity extends HttpEntityWrapper {
+        private final Pending exchange;
+        private final Duration deadline;
+        private final long maxBytes;
+
+        BoundedEntity(HttpEntity entity, Pending exchange, Duration deadline, long maxBytes) {
+            super(entity);
+            this.exchange = exchange;
+            this.deadline = deadline;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public InputStream getContent() throws IOException {
+            if (getContentLength() > maxBytes) {
+                exchange.alarm.close();
+                throw new BoundedAnswer.TooLarge(maxBytes);
+            }
+            if (exchange.answer == null) {
+                exchange.answer = new BoundedAnswer(super.getContent(), exchange.deadlineNanos, deadline, maxBytes)
+                        .onClose(exchange.alarm::close);
+            }
+            return exchange.answer;
+        }
+
+        @Override
+        public boolean isStreaming() {
+            return true;
         }
     }
 }

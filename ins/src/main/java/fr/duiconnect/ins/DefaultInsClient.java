@@ -22,6 +22,7 @@ import fr.duiconnect.ins.insi.InsiQuery;
 import fr.duiconnect.ins.insi.InsiSearchStrategy;
 import fr.duiconnect.ins.insi.VitaleQuery;
 import fr.duiconnect.ins.rniv.RnivStateMachine;
+import fr.duiconnect.ins.rules.InsiCallChecks;
 import fr.duiconnect.ins.rules.InsiTraitRules;
 import fr.duiconnect.ins.rules.MatriculeCheck;
 import fr.duiconnect.ins.rules.TraitComparison;
@@ -49,9 +50,13 @@ final class DefaultInsClient implements InsClient {
     public InsSearchResult search(InsSearchRequest asked) {
         InsSearchRequest request = forThisStructure(asked, asked.finess());
         PersonIdentity person = request.person();
+        // Everything before the call: the lookup must be auditable and its inputs valid, so that no INSi call
+        // happens that its audit event could not record.
+        InsiCallChecks.checkAuditable(request.finess(), request.actor(), person.localId());
         try {
             RnivStateMachine.requireInsiAllowed(person);
             InsiTraitRules.check(person.traits());
+            InsiCallChecks.checkTraits(person.traits(), today());
         } catch (DuiConnectException refused) {
             audit(request, AuditOutcome.REFUSED, refused.code());
             throw refused;
@@ -73,9 +78,13 @@ final class DefaultInsClient implements InsClient {
     public InsSearchResult searchWithCarteVitale(CarteVitaleSearch search) {
         PersonIdentity person = search.person();
         InsSearchRequest request = forThisStructure(new InsSearchRequest(person, search.finess(), search.actor()), search.finess());
+        InsiCallChecks.checkAuditable(request.finess(), request.actor(), person.localId());
         try {
             RnivStateMachine.requireInsiAllowed(person);
             InsiTraitRules.checkBirthName(person.traits().birthName());
+            InsiCallChecks.checkTraits(person.traits(), today());
+            MatriculeCheck.checkNirStructure(search.beneficiaryNir());
+            InsiCallChecks.checkBirthDate(lunarYearOnly(search.birthDate()), "birthDate", today());
         } catch (DuiConnectException refused) {
             audit(request, AuditOutcome.REFUSED, refused.code());
             throw refused;
@@ -130,6 +139,10 @@ final class DefaultInsClient implements InsClient {
         if (identity.ins() == null) {
             throw fr.duiconnect.core.error.InvalidInputException.required("identity.ins");
         }
+        // The key was checked when the Ins was built (or INSi returned it as it is); the NIR structure is checked here.
+        if (identity.ins().kind() != InsKind.NIA) {
+            MatriculeCheck.checkNirStructure(identity.ins().number());
+        }
         InsSearchResult search = search(InsSearchRequest.of(identity, finess));
         String stored = identity.ins().matricule();
         boolean active = search.insIfFound().map(ins -> ins.matricule().equals(stored)).orElse(false);
@@ -141,6 +154,15 @@ final class DefaultInsClient implements InsClient {
     public MatriculeVerdict checkMatricule(String matricule, InsKind kind) {
         MatriculeCheck.Verdict verdict = MatriculeCheck.check(matricule, kind);
         return new MatriculeVerdict(verdict.valid(), verdict.code(), verdict.reason());
+    }
+
+    private java.time.LocalDate today() {
+        return java.time.LocalDate.ofInstant(context.clock().instant(), java.time.ZoneId.of("Europe/Paris"));
+    }
+
+    /** A card's date may be "lunar" (day or month 00 or past the calendar): only its year is checked here. */
+    private static java.time.LocalDate lunarYearOnly(String cardDate) {
+        return java.time.LocalDate.of(Integer.parseInt(cardDate.substring(0, 4)), 1, 1);
     }
 
     private void audit(InsSearchRequest request, AuditOutcome outcome, String detail) {

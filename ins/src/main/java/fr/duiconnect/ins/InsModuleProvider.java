@@ -20,7 +20,8 @@ import fr.duiconnect.ins.insi.VitaleQuery;
 import java.util.UUID;
 
 /**
- * The INS module. Options: {@code dui.ins.option.emitter} (the Emetteur of ContexteBAM/ContexteLPS; default the
+ * The INS module. Options: {@code dui.ins.option.max-answer-bytes} (the cap of an INSi answer, default 1 MiB),
+ * {@code dui.ins.option.emitter} (the Emetteur of ContexteBAM/ContexteLPS; default the
  * FINESS in {@code dui.ins.option.finess}; the exact rule is UNCONFIRMED, see shared/specs/ins.md §1.5).
  * INSi is synchronous: one typed handler per INSi call, no route (rules and strategy live in DefaultInsClient).
  */
@@ -76,7 +77,21 @@ public final class InsModuleProvider implements ServiceModuleProvider {
     }
 
     private static StructureInsi identity(EndpointConfig endpoint) {
-        return new StructureInsi(new InsiTransport(endpoint), endpoint.option("emitter").or(() -> endpoint.option("finess")).orElse(""));
+        return new StructureInsi(new InsiTransport(endpoint, maxAnswerBytes(endpoint)),
+                endpoint.option("emitter").or(() -> endpoint.option("finess")).orElse(""));
+    }
+
+    private static long maxAnswerBytes(EndpointConfig endpoint) {
+        String value = endpoint.option("max-answer-bytes").orElse(String.valueOf(InsiTransport.DEFAULT_MAX_ANSWER_BYTES));
+        try {
+            long bytes = Long.parseLong(value.trim());
+            if (bytes > 0) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the rule
+        }
+        throw new fr.duiconnect.core.error.ConfigurationException("dui.ins.option.max-answer-bytes", "must be a positive number of bytes");
     }
 
     private static InsiAnswer answer(InsiTransport transport, String request, String action) {

@@ -45,13 +45,13 @@ public final class JunitXmlReport {
                     switch (result.verdict()) {
                         case FAIL -> {
                             xml.writeStartElement("failure");
-                            xml.writeAttribute("message", result.outcome().message());
+                            xml.writeAttribute("message", xmlText(result.outcome().message()));
                             xml.writeCharacters(result.scenario().rule() + " (" + result.scenario().reference() + ")");
                             xml.writeEndElement();
                         }
                         case SKIPPED -> {
                             xml.writeStartElement("skipped");
-                            xml.writeAttribute("message", result.outcome().message());
+                            xml.writeAttribute("message", xmlText(result.outcome().message()));
                             xml.writeEndElement();
                         }
                         case PASS -> { }
@@ -60,7 +60,7 @@ public final class JunitXmlReport {
                     result.outcome().evidence().forEach(e -> evidence.append("== ").append(e.label()).append('\n').append(e.content()).append('\n'));
                     if (!evidence.isEmpty()) {
                         xml.writeStartElement("system-out");
-                        xml.writeCData(evidence.toString().replace("]]>", "]]]]><![CDATA[>"));
+                        writeCData(xml, xmlText(evidence.toString()));
                         xml.writeEndElement();
                     }
                     xml.writeEndElement();
@@ -73,6 +73,33 @@ public final class JunitXmlReport {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("the JUnit XML report cannot be written", e);
         }
+        return out.toString();
+    }
+
+    /**
+     * A CDATA section cannot hold "]]>", and the StAX writer refuses it (with the whole report) rather than escape it:
+     * the text is cut after each "]]", the rest starting a new section.
+     */
+    private static void writeCData(XMLStreamWriter xml, String text) throws XMLStreamException {
+        int from = 0;
+        for (int at = text.indexOf("]]>"); at >= 0; at = text.indexOf("]]>", from)) {
+            xml.writeCData(text.substring(from, at + 2));
+            from = at + 2;
+        }
+        xml.writeCData(text.substring(from));
+    }
+
+    /**
+     * Remote text as XML 1.0 can carry it: characters XML forbids (NUL and other controls a hostile peer may send)
+     * become U+FFFD, so that one fault's text cannot stop the whole report from being written or read.
+     */
+    static String xmlText(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF) ? c : 0xFFFD));
         return out.toString();
     }
 }

@@ -80,6 +80,25 @@ class ConformanceReportTest {
     }
 
     @Test
+    void remoteTextWithCdataEndsAndControlCharactersStillGivesAReadableJunitXml() throws Exception {
+        ConnectorConfig config = ConnectorConfig.builder()
+                .software(new SoftwareIdentity("DUI test", "9.9", Map.of(), UUID.randomUUID())).h2Journal(dir).build();
+        ConformanceReport report;
+        try (DuiConnector connector = DuiConnector.builder().config(config).dispatching(false).build()) {
+            ConformanceContext context = new ConformanceContext(connector, null, null, null, dir);
+            report = ConformanceRunner.run(context, Set.of(ServiceSocle.INS), List.of(new Fixed("INS-09", ServiceSocle.INS,
+                    ScenarioOutcome.pass("fault \u0001 ]]> <reason/>", new Evidence("fault", "<Reason>]]>\u0000 end</Reason>")), false)),
+                    "test target", s -> true, r -> { });
+        }
+        String xml = JunitXmlReport.render(report);
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(document.getElementsByTagName("system-out").item(0).getTextContent()).contains("<Reason>]]>\uFFFD end</Reason>");
+    }
+
+    @Test
     void theHtmlReportIsSelfContainedEscapedAndRendersInChromium() throws Exception {
         String html = HtmlConformanceReport.render(runSample(new ArrayList<>()));
         assertThat(html).doesNotContain("<script").doesNotContain("src=\"http").doesNotContain("<boom>")

@@ -160,6 +160,9 @@ public final class ConnectorProperties {
                 throw new ConfigurationException("dui.journal.url", "set dui.journal.url or dui.journal.dir");
             }
             base = JournalConfig.h2(path(dir));
+            // The embedded journal takes no password, but one configured through a variable the deployment left
+            // unset is a mistake to report at start, not to ignore (the same file may later point at a server).
+            secret("dui.journal.password");
         } else {
             base = new JournalConfig(url, get("dui.journal.user"), secret("dui.journal.password"), 8,
                     JournalConfig.DEFAULT_SAFETY_POLL, 20, Duration.ofMinutes(2));

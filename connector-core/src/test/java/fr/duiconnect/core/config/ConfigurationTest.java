@@ -182,6 +182,14 @@ class ConfigurationTest {
     }
 
     @Test
+    void aJournalPasswordVariableLeftUnsetIsAConfigurationError() throws Exception {
+        Path file = write(BASE + "dui.journal.password.env=DUI_JOURNAL_PASSWORD_NOT_SET\n");
+        assertThatThrownBy(() -> ConnectorProperties.load(file, Map.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("DUI_JOURNAL_PASSWORD_NOT_SET");
+    }
+
+    @Test
     void timeoutsAreNeverInfinite() {
         assertThatThrownBy(() -> new Timeouts(Duration.ZERO, Duration.ofSeconds(1))).hasMessageContaining("timeout.connect");
         assertThatThrownBy(() -> new Timeouts(Duration.ofSeconds(1), Duration.ZERO)).hasMessageContaining("timeout.read");

@@ -20,6 +20,7 @@ import fr.duiconnect.core.dmp.content.ResidentRecord;
 import fr.duiconnect.core.dmp.content.Treatment;
 import fr.duiconnect.core.dmp.content.Vaccination;
 import fr.duiconnect.core.error.InvalidInputException;
+import fr.duiconnect.core.model.PdfContent;
 import fr.duiconnect.core.model.Code;
 import fr.duiconnect.core.model.Finess;
 import fr.duiconnect.core.model.IdentityStatus;
@@ -199,14 +200,13 @@ public final class ResidentJson {
         if (!node.hasNonNull("pdf")) {
             return new AttachedDocument(item, attached, null);
         }
-        Path pdf = baseDirectory.resolve(node.get("pdf").asText()).normalize();
-        if (!pdf.startsWith(baseDirectory)) {
-            throw refused(path + ".pdf", "a path inside the JSON file's folder (" + node.get("pdf").asText() + " leaves it)");
-        }
+        // Inside the JSON file's folder once links are resolved, size checked before reading, type by content.
         try {
-            return new AttachedDocument(item, attached, Files.readAllBytes(pdf));
-        } catch (IOException e) {
-            throw refused(path + ".pdf", "a readable file (" + pdf.getFileName() + ": " + e.getClass().getSimpleName() + ")");
+            byte[] pdf = PdfContent.readInside(baseDirectory, node.get("pdf").asText(), CdaDocumentWriter.DEFAULT_MAX_ATTACHMENT_BYTES,
+                    path + ".pdf");
+            return new AttachedDocument(item, attached, pdf);
+        } catch (InvalidInputException e) {
+            throw refused(path + ".pdf", e.detail());
         }
     }
 

@@ -75,6 +75,37 @@ class ResidentJsonTest {
     }
 
     @Test
+    void anAttachedPdfReachedThroughALinkLeavingTheFolderIsRefused(@TempDir Path dir) throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.write(outside.resolve("secret.pdf"), Residents.pdf("another resident"));
+        Path folder = Files.createDirectories(dir.resolve("resident"));
+        Files.createSymbolicLink(folder.resolve("aggir.pdf"), outside.resolve("secret.pdf"));
+        String json = sample().replace("\"item\": \"GRILLE_AGGIR\",", "\"item\": \"GRILLE_AGGIR\", \"pdf\": \"aggir.pdf\",");
+
+        assertThatThrownBy(() -> read(json, folder)).hasMessageContaining("attachedDocuments[1].pdf")
+                .hasMessageContaining("link leading out of it");
+    }
+
+    @Test
+    void aOneGigabytePdfIsRefusedBySizeBeforeBeingRead(@TempDir Path dir) throws Exception {
+        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(dir.resolve("huge.pdf").toFile(), "rw")) {
+            huge.write("%PDF-1.7\n".getBytes());
+            huge.setLength(1L << 30);   // sparse: a gigabyte on paper, nothing on disk
+        }
+        String json = sample().replace("\"item\": \"GRILLE_AGGIR\",", "\"item\": \"GRILLE_AGGIR\", \"pdf\": \"huge.pdf\",");
+
+        assertThatThrownBy(() -> read(json, dir)).hasMessageContaining("attachedDocuments[1].pdf").hasMessageContaining("at most 10485760 bytes");
+    }
+
+    @Test
+    void aFileNamedPdfThatIsNotAPdfIsRefusedByItsContent(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("passwd.pdf"), "root:x:0:0:root:/root:/bin/bash\n");
+        String json = sample().replace("\"item\": \"GRILLE_AGGIR\",", "\"item\": \"GRILLE_AGGIR\", \"pdf\": \"passwd.pdf\",");
+
+        assertThatThrownBy(() -> read(json, dir)).hasMessageContaining("does not start with %PDF-");
+    }
+
+    @Test
     void notJsonIsRefused(@TempDir Path dir) {
         assertThatThrownBy(() -> read("<resident/>", dir)).isInstanceOf(DuiConnectException.class).hasMessageContaining("well-formed JSON");
     }

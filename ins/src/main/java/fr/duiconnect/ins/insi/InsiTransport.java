@@ -4,6 +4,8 @@ import fr.duiconnect.core.config.EndpointConfig;
 import fr.duiconnect.core.error.CoreErrorCode;
 import fr.duiconnect.core.error.RemoteServiceException;
 import fr.duiconnect.core.error.TransportException;
+import fr.duiconnect.core.spi.BoundedAnswer;
+import fr.duiconnect.core.spi.ExchangeWatchdog;
 import fr.duiconnect.core.xml.SecureXml;
 import fr.duiconnect.ins.InsErrorCode;
 import jakarta.xml.ws.BindingProvider;
@@ -16,7 +18,12 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.configuration.jsse.TLSClientParameters;
 import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.logging.FaultListener;
 import org.apache.cxf.jaxws.DispatchImpl;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transport.http.HTTPException;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
@@ -30,32 +37,61 @@ import javax.xml.transform.TransformerException;
 import javax.xml.transform.stream.StreamResult;
 import javax.xml.transform.stream.StreamSource;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 
 /**
  * SOAP 1.2 over HTTPS to INSi through Apache CXF (JAX-WS Dispatch, message mode: the envelope with its
  * ContexteBAM/ContexteLPS headers is built by {@link InsiSoap}), with this client's own CXF bus, TLS context
  * (IGC-Santé trust anchors and the ORG AUTH_CLI certificate, CN INSI-AUTO/INSI-MANU, host name checked) and
  * timeouts. One per module instance; thread-safe (the request context is set once).
+ * <p>
+ * CXF's receive timeout bounds each read, not the exchange: an INSi peer sending one byte every two seconds would hold
+ * the call for minutes. So each call has a budget (connect + read, {@link fr.duiconnect.core.config.Timeouts#exchange()})
+ * and a size cap ({@code dui.ins.option.max-answer-bytes}, default {@value #DEFAULT_MAX_ANSWER_BYTES}): an interceptor
+ * first in CXF's inbound chain hands the answer to CXF through a {@link BoundedAnswer}, and a watchdog closes that
+ * stream when the deadline comes. The call itself stays a plain synchronous invoke (CXF's asynchronous invoke made
+ * the INSi simulator refuse the message as unreadable).
  */
 public final class InsiTransport implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(InsiTransport.class.getName());
+    private static final String SOAP12_ENVELOPE = "http://www.w3.org/2003/05/soap-envelope";
     private static final QName SERVICE = new QName("http://www.cnamts.fr/webservice", "ICIR-v1");
     private static final QName PORT = new QName("http://www.cnamts.fr/webservice", "ICIRServicePort");
 
     private final Bus bus;
     private final java.util.Map<String, Dispatch<Source>> dispatches = new java.util.HashMap<>();
     private final EndpointConfig endpoint;
+    private final long maxAnswerBytes;
+    private final ExchangeWatchdog watchdog = new ExchangeWatchdog("dui-insi-watchdog");
+    /** The budget of the call running on this thread, handed to the interceptors through CXF's exchange. */
+    private final ThreadLocal<Budget> budgets = new ThreadLocal<>();
+
+    /** INSi answers are a few kilobytes; a megabyte leaves room for long INSHISTO lists. */
+    public static final long DEFAULT_MAX_ANSWER_BYTES = 1_048_576;
 
     public InsiTransport(EndpointConfig endpoint) {
+        this(endpoint, DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    public InsiTransport(EndpointConfig endpoint, long maxAnswerBytes) {
         this.endpoint = endpoint;
+        this.maxAnswerBytes = maxAnswerBytes;
         this.bus = BusFactory.newInstance().createBus();
         Bus previous = BusFactory.getThreadDefaultBus(false);
         BusFactory.setThreadDefaultBus(bus);   // JAX-WS picks the thread's bus: ours, never the global default
+        // CXF logs a failed inbound chain (an answer it cannot read) at WARN with the whole stack; the typed error
+        // says it in one line, so the trace goes to DEBUG.
+        bus.setProperty(FaultListener.class.getName(), (FaultListener) (exception, description, message) -> {
+            LOG.log(System.Logger.Level.DEBUG, description, exception);
+            return false;
+        });
         try {
             Service service = Service.create(SERVICE);
             service.addPort(PORT, SOAPBinding.SOAP12HTTP_BINDING, endpoint.url().toString());
@@ -64,7 +100,10 @@ public final class InsiTransport implements AutoCloseable {
                 Dispatch<Source> dispatch = service.createDispatch(PORT, Source.class, Service.Mode.MESSAGE);
                 dispatch.getRequestContext().put(BindingProvider.SOAPACTION_USE_PROPERTY, Boolean.TRUE);
                 dispatch.getRequestContext().put(BindingProvider.SOAPACTION_URI_PROPERTY, action);
-                configure(((DispatchImpl<?>) dispatch).getClient(), endpoint);
+                Client client = ((DispatchImpl<?>) dispatch).getClient();
+                configure(client, endpoint);
+                client.getOutInterceptors().add(new BudgetOut());
+                client.getInInterceptors().add(new BudgetIn());
                 dispatches.put(action, dispatch);
             }
         } finally {
@@ -91,17 +130,132 @@ public final class InsiTransport implements AutoCloseable {
 
     /** Sends the envelope and returns the answer envelope; a SOAP fault comes back as an envelope holding it. */
     public String call(String envelope, String action) {
-        try {
-            Dispatch<Source> dispatch = dispatches.get(action);
-            if (dispatch == null) {
-                throw new IllegalArgumentException("no INSi operation for action " + action);
-            }
+        Dispatch<Source> dispatch = dispatches.get(action);
+        if (dispatch == null) {
+            throw new IllegalArgumentException("no INSi operation for action " + action);
+        }
+        Duration deadline = endpoint.timeouts().exchange();
+        Budget budget = new Budget(System.nanoTime() + deadline.toNanos(), deadline, maxAnswerBytes);
+        budgets.set(budget);
+        try (ExchangeWatchdog.Alarm alarm = watchdog.arm(deadline, budget::expire)) {
             Source answer = dispatch.invoke(new StreamSource(new StringReader(envelope)));
-            return serialise(answer);
+            return serialise(answer, budget);
         } catch (SOAPFaultException fault) {
-            throw fault(fault.getFault());
+            RuntimeException bounded = budget.failure(fault);
+            if (bounded != null) {
+                throw bounded;
+            }
+            // CXF reports an answer it cannot read as a SOAP fault of its own making (with the parser's error as cause,
+            // or a SOAP 1.1 "version mismatch"); a fault INSi sent is a SOAP 1.2 fault and nothing else.
+            if (!sentByInsi(fault)) {
+                throw budget.malformed(fault);
+            }
+            try {
+                throw fault(fault.getFault());
+            } catch (UnsupportedOperationException | IllegalStateException unreadable) {
+                throw budget.malformed(fault);
+            }
         } catch (WebServiceException e) {
-            throw classify(e);
+            RuntimeException bounded = budget.failure(e);
+            throw bounded != null ? bounded : classify(e, budget);
+        } finally {
+            budgets.remove();
+        }
+    }
+
+    private static boolean sentByInsi(SOAPFaultException fault) {
+        for (Throwable cause = fault.getCause(); cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (!(cause instanceof Fault)) {
+                return false;
+            }
+        }
+        return fault.getFault() != null && SOAP12_ENVELOPE.equals(fault.getFault().getNamespaceURI());
+    }
+
+    /** Puts the calling thread's budget into CXF's exchange, where the inbound interceptor finds it. */
+    private final class BudgetOut extends AbstractPhaseInterceptor<Message> {
+        BudgetOut() {
+            super(Phase.SETUP);
+        }
+
+        @Override
+        public void handleMessage(Message message) throws Fault {
+            Budget budget = budgets.get();
+            if (budget != null) {
+                message.getExchange().put(Budget.class, budget);
+            }
+        }
+    }
+
+    /** First in the inbound chain: everything CXF reads of the answer goes through the call's {@link BoundedAnswer}. */
+    private static final class BudgetIn extends AbstractPhaseInterceptor<Message> {
+        BudgetIn() {
+            super(Phase.RECEIVE);
+        }
+
+        @Override
+        public void handleMessage(Message message) throws Fault {
+            Budget budget = message.getExchange().get(Budget.class);
+            InputStream in = message.getContent(InputStream.class);
+            if (budget != null && in != null) {
+                message.setContent(InputStream.class, budget.bind(in));
+            }
+        }
+    }
+
+    /** One call's deadline, cap and answer stream. */
+    private static final class Budget {
+        private final long deadlineNanos;
+        private final Duration deadline;
+        private final long maxBytes;
+        private volatile BoundedAnswer answer;
+        private volatile boolean expired;
+
+        Budget(long deadlineNanos, Duration deadline, long maxBytes) {
+            this.deadlineNanos = deadlineNanos;
+            this.deadline = deadline;
+            this.maxBytes = maxBytes;
+        }
+
+        synchronized BoundedAnswer bind(InputStream in) {
+            answer = new BoundedAnswer(in, deadlineNanos, deadline, maxBytes);
+            if (expired) {
+                answer.expire();
+            }
+            return answer;
+        }
+
+        synchronized void expire() {
+            expired = true;
+            if (answer != null) {
+                answer.expire();
+            }
+        }
+
+        /** The typed error when the call failed on its deadline or its cap, else null. */
+        RuntimeException failure(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof BoundedAnswer.TooLarge) {
+                    return new RemoteServiceException(InsErrorCode.INSI_RESPONSE, "size",
+                            "the INSi answer exceeds " + maxBytes + " bytes (dui.ins.option.max-answer-bytes)");
+                }
+                if (cause instanceof BoundedAnswer.DeadlinePassed) {
+                    return timeout(failure);
+                }
+            }
+            return expired ? timeout(failure) : null;
+        }
+
+        private TransportException timeout(Throwable failure) {
+            return new TransportException(CoreErrorCode.TIMEOUT, "the INSi exchange did not complete within " + deadline
+                    + " (connect + read timeouts)", failure);
+        }
+
+        /** One line: what INSi sent, cut to its first characters; the parser's stack stays on the cause. */
+        RemoteServiceException malformed(Throwable failure) {
+            String head = answer == null ? "" : answer.head();
+            return new RemoteServiceException(InsErrorCode.INSI_RESPONSE, null, "INSi sent an answer that is not a SOAP 1.2 envelope: \""
+                    + RemoteServiceException.excerpt(head, BoundedAnswer.HEAD) + "\"", failure);
         }
     }
 
@@ -127,7 +281,7 @@ public final class InsiTransport implements AutoCloseable {
         return InsiSoap.fault(subcode, fault.getFaultString(), siramCode, siramText);
     }
 
-    private RuntimeException classify(WebServiceException failure) {
+    private RuntimeException classify(WebServiceException failure, Budget budget) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof HTTPException http) {
                 int status = http.getResponseCode();
@@ -150,22 +304,24 @@ public final class InsiTransport implements AutoCloseable {
                 return new TransportException(CoreErrorCode.TRANSPORT, "INSi cannot be reached: " + cause.getClass().getSimpleName(), failure);
             }
         }
-        return new RemoteServiceException(InsErrorCode.INSI_RESPONSE, null, "the INSi exchange failed: " + failure.getMessage());
+        return budget.malformed(failure);
     }
 
-    private static String serialise(Source source) {
+    private static String serialise(Source source, Budget budget) {
         try {
             Transformer transformer = SecureXml.transformerFactory().newTransformer();
             StringWriter out = new StringWriter();
             transformer.transform(source, new StreamResult(out));
             return out.toString();
-        } catch (TransformerException e) {
-            throw new RemoteServiceException(InsErrorCode.INSI_RESPONSE, null, "the INSi answer cannot be read: " + e.getMessage());
+        } catch (TransformerException | RuntimeException e) {
+            RuntimeException bounded = budget.failure(e);
+            throw bounded != null ? bounded : budget.malformed(e);
         }
     }
 
     @Override
     public void close() {
+        watchdog.close();
         bus.shutdown(true);
     }
 }

@@ -31,11 +31,13 @@ public final class MatriculeCheck {
         }
     }
 
-    private static void checkNirStructure(String number) {
+    /** The NIR structure of a 13-character number (sex digit, month, order number), e.g. a carte Vitale's. */
+    public static void checkNirStructure(String number) {
         char sex = number.charAt(0);
-        if ("123478".indexOf(sex) < 0) {
+        // 7 and 8 begin temporary numbers (NIA) only: a "NIR" starting with them is an NIA given under the wrong OID.
+        if ("1234".indexOf(sex) < 0) {
             throw new fr.duiconnect.core.error.InvalidInputException(InsErrorCode.MATRICULE_NIR_STRUCTURE, "ins.number",
-                    "the first digit (sex) must be 1, 2, 3, 4, 7 or 8");
+                    "the first digit (sex) of a NIR must be 1, 2, 3 or 4 (7 and 8 begin an NIA)");
         }
         int month = Integer.parseInt(number.substring(3, 5));
         boolean calendarMonth = month >= 1 && month <= 12;

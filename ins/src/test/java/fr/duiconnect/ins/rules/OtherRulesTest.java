@@ -29,6 +29,16 @@ class OtherRulesTest {
     }
 
     @Test
+    void aNumberStartingWith7Or8IsAnNiaNeverANir_INS_MATRICULE_STRUCTURE() {
+        assertThat(MatriculeCheck.check("775126322074918", InsKind.NIR).code()).isEqualTo("INS-MATRICULE-STRUCTURE");
+        assertThat(MatriculeCheck.check("775126322074918", InsKind.NIR_TEST).code()).isEqualTo("INS-MATRICULE-STRUCTURE");
+        String eight = "8751263220749";
+        assertThat(MatriculeCheck.check(eight + fr.duiconnect.core.model.Ins.computeKey(eight), InsKind.NIR).code())
+                .isEqualTo("INS-MATRICULE-STRUCTURE");
+        assertThat(MatriculeCheck.check("775126322074918", InsKind.NIA).valid()).isTrue();
+    }
+
+    @Test
     void aMatriculeIsCheckedForShapeKeyAndStructure() {
         assertThat(MatriculeCheck.check("275126322074974", InsKind.NIR).valid()).isTrue();
         assertThat(MatriculeCheck.check("275126322074975", InsKind.NIR).code()).isEqualTo("INS-KEY-INVALID");

@@ -163,6 +163,18 @@ class EParcoursExchangeTest {
     }
 
     @Test
+    void aReceivedNoteOfSeveralMegabytesIsRefusedNotImported() {
+        InsPersona persona = InsPersona.ALL.get(2);
+        PersonIdentity person = persona.identity();
+        client.pull(person);
+        platform.nurse().writes(persona, "OBS", "x".repeat(2_000_000));
+        PullResult result = client.pull(person);
+        assertThat(result.notes()).isEmpty();
+        assertThat(result.refused().values().iterator().next())
+                .anySatisfy(issue -> assertThat(issue.message()).contains("at most 1048576 are imported"));
+    }
+
+    @Test
     void onlyAQualifiedIdentityCarriesItsInsToThePlatform() {
         PersonIdentity qualified = InsPersona.ALL.get(1).identity();
         PersonIdentity provisional = PersonIdentity.provisional("R-0099", qualified.traits());
