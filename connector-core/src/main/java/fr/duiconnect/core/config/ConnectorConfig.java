@@ -56,7 +56,7 @@ public record ConnectorConfig(SoftwareIdentity software, JournalConfig journal, 
         Optional<String> finess = java.util.stream.Stream.of(ServiceSocle.DMP, ServiceSocle.INS, ServiceSocle.MSSANTE,
                         ServiceSocle.EPARCOURS, ServiceSocle.EPRESCRIPTION)
                 .map(endpoints::get).filter(java.util.Objects::nonNull)
-                .flatMap(e -> e.option("finess").stream()).filter(f -> f.matches("(\\d{2}|2[AB])\\d{7}")).findFirst();
+                .flatMap(e -> e.option("finess").stream()).filter(fr.duiconnect.core.model.Finess::isWellFormed).findFirst();
         return finess.map(value -> {
             var builder = StructureProfile.builder(fr.duiconnect.core.model.Finess.of(value),
                     endpointIfAny(ServiceSocle.EPARCOURS).flatMap(e -> e.option("structure.name")).orElse("Structure " + value));

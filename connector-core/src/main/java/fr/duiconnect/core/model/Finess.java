@@ -8,8 +8,15 @@ package fr.duiconnect.core.model;
  */
 public record Finess(String value) {
 
+    private static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern.compile("(\\d{2}|2[AB])\\d{7}");
+
     public Finess {
-        Require.matches(value, "(\\d{2}|2[AB])\\d{7}", "finess", "9 characters: the department (2 digits, 2A or 2B) then 7 digits");
+        Require.matches(value, FORMAT.pattern(), "finess", "9 characters: the department (2 digits, 2A or 2B) then 7 digits");
+    }
+
+    /** Whether a value has a FINESS's form (the key is not judged): the one place that form is written. */
+    public static boolean isWellFormed(String value) {
+        return value != null && FORMAT.matcher(value).matches();
     }
 
     public static Finess of(String value) {

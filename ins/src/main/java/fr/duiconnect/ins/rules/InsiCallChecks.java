@@ -2,6 +2,7 @@ package fr.duiconnect.ins.rules;
 
 import fr.duiconnect.core.error.CoreErrorCode;
 import fr.duiconnect.core.error.InvalidInputException;
+import fr.duiconnect.core.model.Finess;
 import fr.duiconnect.core.model.IdentityTraits;
 import fr.duiconnect.ins.InsErrorCode;
 
@@ -31,7 +32,7 @@ public final class InsiCallChecks {
     /** The audit fields of a lookup: FINESS (9 characters when given), actor and person id within the trail's columns. */
     public static void checkAuditable(String finess, String actor, String personId) {
         // A FINESS may be absent (the audit event then names none), never malformed: it would not fit the trail.
-        if (finess != null && !finess.matches("(\\d{2}|2[AB])\\d{7}")) {
+        if (finess != null && !Finess.isWellFormed(finess)) {
             throw new InvalidInputException(CoreErrorCode.FINESS_FORMAT, "finess",
                     "must be 9 characters: the department (2 digits, 2A or 2B) then 7 digits (" + finess.length() + " given)");
         }

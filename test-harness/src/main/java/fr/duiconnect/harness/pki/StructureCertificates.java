@@ -1,5 +1,7 @@
 package fr.duiconnect.harness.pki;
 
+import fr.duiconnect.core.model.Finess;
+
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -23,7 +25,7 @@ public final class StructureCertificates {
         try {
             for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
                 String value = String.valueOf(rdn.getValue());
-                if ("OU".equalsIgnoreCase(rdn.getType()) && value.matches("(\\d{2}|2[AB])\\d{7}")) {
+                if ("OU".equalsIgnoreCase(rdn.getType()) && Finess.isWellFormed(value)) {
                     return Optional.of(value);
                 }
             }
