@@ -13,9 +13,8 @@ import fr.duiconnect.core.spi.ServiceModuleProvider;
 import fr.duiconnect.fhir.FhirContent;
 import fr.duiconnect.fhir.FhirPackageSet;
 import fr.duiconnect.fhir.FhirRestClient;
+import fr.duiconnect.fhir.FhirValidators;
 import fr.duiconnect.fhir.ProfileValidator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
@@ -25,7 +24,6 @@ public final class AnnuaireModuleProvider implements ServiceModuleProvider {
     /** The header the Annuaire Santé gateway reads the API key from. */
     public static final String API_KEY_HEADER = "ESANTE-API-KEY";
 
-    private static final Logger LOG = LoggerFactory.getLogger(AnnuaireModuleProvider.class);
 
     @Override
     public ServiceSocle socle() {
@@ -41,18 +39,20 @@ public final class AnnuaireModuleProvider implements ServiceModuleProvider {
         fhir.setParserErrorHandler(FhirContent.refusingHandler());
         // The annuaire IG and its declared dependencies by name#version from the packages folder (dui.annuaire.option.
         // ig.dependencies, default: beside the IG), one validator per package set per JVM, as the other FHIR services.
-        ProfileValidator validator = ProfileValidator.shared(settings.packages(),
+        FhirValidators validators = FhirValidators.in(context.sharedResources());
+        ProfileValidator validator = validators.validator(settings.packages(),
                 FhirPackageSet.dependencyFolder(endpoint.option("ig.dependencies"), settings.packages()), List.of());
-        String summary = validator.packages().summary();
-        if (summary != null) {
-            LOG.info("annuaire: {}", summary);
-        }
         FhirRestClient rest = FhirRestClient.create(fhir, endpoint, () -> null);
         rest.client().registerInterceptor(new ApiKey(settings.apiKey()));
         DirectoryGateway gateway = new DirectoryGateway(rest.client(), settings.maxPages());
         DefaultDirectoryClient client = new DefaultDirectoryClient(gateway::search, validator, context.clock(), settings);
         return new ServiceModule() {
             @Override public Object client() { return client; }
+
+            @Override public java.util.concurrent.CompletionStage<?> prepare() {
+                validators.buildPending();
+                return validator.ready();
+            }
 
             @Override public void close() { rest.close(); }
         };

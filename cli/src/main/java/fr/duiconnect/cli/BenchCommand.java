@@ -116,7 +116,7 @@ final class BenchCommand implements Callable<Integer> {
                 properties.putAll(postgres.newSchema());
             }
             ConnectorConfig config = properties.isEmpty() ? sandbox.connectorConfig() : sandbox.connectorConfigWith(properties);
-            try (DuiConnector connector = DuiConnector.builder().config(config).meterRegistry(meters).build()) {
+            try (DuiConnector connector = DuiConnector.builder().config(config).meterRegistry(meters).sharedResources(sandbox.sharedResources()).build()) {
                 BenchResult result = runScenario(chosen, count, connector, sandbox);
                 report(out, chosen, result);
                 printDeliveryMeters(out);

@@ -82,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
                 + ", EHPAD FINESS " + Sandbox.TEST_FINESS);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (Sandbox sandbox = Sandbox.start(dir, Set.of(), false);
-             DuiConnector connector = DuiConnector.builder().config(sandbox.connectorConfig()).meterRegistry(meters).build()) {
+             DuiConnector connector = DuiConnector.builder().config(sandbox.connectorConfig()).meterRegistry(meters).sharedResources(sandbox.sharedResources()).build()) {
             progress("sandbox started on loopback (test PKI, configuration " + sandbox.propertiesFile() + ")");
             for (SandboxSimulator simulator : sandbox.simulators()) {
                 System.out.printf("      %-14s %s%n", simulator.socle().key(), simulator.describe());

@@ -46,7 +46,7 @@ public final class SandboxOptions {
         }
         Sandbox sandbox = Sandbox.start(directory, services, false);
         try {
-            return new ConnectorSession(DuiConnector.builder().config(sandbox.connectorConfig()).build(), sandbox);
+            return new ConnectorSession(DuiConnector.builder().config(sandbox.connectorConfig()).sharedResources(sandbox.sharedResources()).build(), sandbox);
         } catch (RuntimeException e) {
             sandbox.close();
             throw e;

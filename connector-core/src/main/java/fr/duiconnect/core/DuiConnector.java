@@ -132,6 +132,20 @@ public final class DuiConnector implements AutoCloseable {
         return runtime.config();
     }
 
+    /**
+     * Whether each started service is ready. The connector is usable as soon as it is built; the FHIR services
+     * (e-prescription, e-parcours, annuaire) build their validators in the background meanwhile, and an operation that
+     * needs them waits for them (bounded; {@code CORE-NOT-READY} when they are not built in time or their build failed).
+     */
+    public ConnectorHealth health() {
+        return runtime.health();
+    }
+
+    /** Waits, at most {@code max}, until every service is ready (or failed to be); returns the health then. */
+    public ConnectorHealth awaitReady(java.time.Duration max) throws InterruptedException {
+        return runtime.awaitPrepared(max);
+    }
+
     private <T> T client(ServiceSocle socle, Class<T> type) {
         Object client = runtime.client(socle);
         if (client == null && runtime.isUnconfigured(socle)) {
@@ -158,6 +172,7 @@ public final class DuiConnector implements AutoCloseable {
         private String nodeName;
         private MeterRegistry meters;
         private fr.duiconnect.core.structure.StructureRegistry structures;
+        private SharedResources shared;
 
         private Builder() {
         }
@@ -205,6 +220,15 @@ public final class DuiConnector implements AutoCloseable {
             return this;
         }
 
+        /**
+         * What the modules build once and share (the FHIR validators) with other connectors or simulators given the
+         * same instance; the connector then leaves closing it to the caller. By default the connector has its own.
+         */
+        public Builder sharedResources(SharedResources value) {
+            shared = Objects.requireNonNull(value);
+            return this;
+        }
+
         /** Name of this process in the journal's claims (defaults to host and process id). */
         public Builder nodeName(String value) {
             nodeName = value;
@@ -214,7 +238,7 @@ public final class DuiConnector implements AutoCloseable {
         public DuiConnector build() {
             Objects.requireNonNull(config, "config");
             ConnectorRuntime runtime = ConnectorRuntime.start(config, structures, auditSinks, clock, dispatching, nodeName,
-                    meters == null ? new SimpleMeterRegistry() : meters);
+                    meters == null ? new SimpleMeterRegistry() : meters, shared);
             DuiConnector connector = new DuiConnector(runtime);
             try {
                 runtime.contribute(connector);

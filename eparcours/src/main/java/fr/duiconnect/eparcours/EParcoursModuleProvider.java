@@ -14,9 +14,8 @@ import fr.duiconnect.core.spi.ServiceModuleProvider;
 import fr.duiconnect.core.structure.StructureProfile;
 import fr.duiconnect.fhir.FhirContent;
 import fr.duiconnect.fhir.FhirRestClient;
+import fr.duiconnect.fhir.FhirValidators;
 import fr.duiconnect.fhir.ProfileValidator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,7 +23,6 @@ import java.util.concurrent.atomic.AtomicReference;
 /** The e-parcours module, found through {@link java.util.ServiceLoader}; holds its own FhirContext, validator, client. */
 public final class EParcoursModuleProvider implements ServiceModuleProvider {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EParcoursModuleProvider.class);
 
     @Override
     public ServiceSocle socle() {
@@ -38,11 +36,9 @@ public final class EParcoursModuleProvider implements ServiceModuleProvider {
         EParcoursSettings settings = EParcoursSettings.from(endpoint);
         FhirContext fhir = FhirContext.forR4();
         fhir.setParserErrorHandler(FhirContent.refusingHandler());
-        ProfileValidator validator = ProfileValidator.shared(settings.packages(), settings.dependencyFolder(), ProfileValidator.CDL_ERRATA);
-        String summary = validator.packages().summary();
-        if (summary != null) {
-            LOG.info("e-parcours: {}", summary);
-        }
+        // The JVM's shared FHIR validators: one package set for every FHIR module, built in the background (prepare).
+        FhirValidators validators = FhirValidators.in(context.sharedResources());
+        ProfileValidator validator = validators.validator(settings.packages(), settings.dependencyFolder(), ProfileValidator.CDL_ERRATA);
         // the dui.eparcours.* properties name a structure (single-structure configuration): required then, as before
         boolean configured = endpoint.option("finess").isPresent() || context.config().structures().isEmpty();
         PerStructure<StructurePlatform> structures = new PerStructure<>(context, endpoint.option("finess").orElse(null),
@@ -60,6 +56,11 @@ public final class EParcoursModuleProvider implements ServiceModuleProvider {
             @Override public Object clientFor(StructureProfile structure) { return structures.of(structure).client(); }
 
             @Override public Map<String, DeliveryHandler> deliveryHandlers() { return Map.of(DefaultEParcoursClient.POST_KIND, delivery); }
+
+            @Override public java.util.concurrent.CompletionStage<?> prepare() {
+                validators.buildPending();
+                return validator.ready();
+            }
 
             @Override public void close() { structures.built().forEach(platform -> platform.rest().close()); }
         };

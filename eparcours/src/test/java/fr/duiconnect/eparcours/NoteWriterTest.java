@@ -16,6 +16,7 @@ import fr.duiconnect.core.model.InsKind;
 import fr.duiconnect.core.model.PersonIdentity;
 import fr.duiconnect.core.model.Sex;
 import fr.duiconnect.fhir.BundleIndex;
+import fr.duiconnect.fhir.FhirValidators;
 import fr.duiconnect.fhir.ProfileValidator;
 import fr.duiconnect.core.error.InvalidInputException;
 import fr.duiconnect.core.model.Code;
@@ -48,6 +49,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Notes written as the CdL IG's creation transaction conform to its profiles; a docStatus is refused. */
 class NoteWriterTest {
 
+    /** The tests' validators, built once for this test JVM (as a connector's are, once per JVM). */
+    private static final FhirValidators VALIDATORS = new FhirValidators();
     static ProfileValidator validator;
     static NoteWriter writer;
     static final Ins INS = Ins.of("1350575112345", Ins.computeKey("1350575112345"), InsKind.NIR);
@@ -68,7 +71,7 @@ class NoteWriterTest {
 
     /** The validator the module builds: the CdL, CdS and NdE IGs with their dependencies (FR Core, Annuaire, NOS) from fhir/deps. */
     static ProfileValidator moduleValidator() {
-        return ProfileValidator.shared(List.of(ig("cahier-de-liaison"), ig("cercle-de-soins"), ig("notification-evenements")), null,
+        return VALIDATORS.validator(List.of(ig("cahier-de-liaison"), ig("cercle-de-soins"), ig("notification-evenements")), null,
                 ProfileValidator.CDL_ERRATA);
     }
 

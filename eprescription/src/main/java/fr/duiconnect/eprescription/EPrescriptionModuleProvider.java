@@ -13,9 +13,8 @@ import fr.duiconnect.core.spi.ServiceModuleProvider;
 import fr.duiconnect.core.structure.StructureProfile;
 import fr.duiconnect.fhir.FhirContent;
 import fr.duiconnect.fhir.FhirRestClient;
+import fr.duiconnect.fhir.FhirValidators;
 import fr.duiconnect.fhir.ProfileValidator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,7 +24,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class EPrescriptionModuleProvider implements ServiceModuleProvider {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EPrescriptionModuleProvider.class);
 
     @Override
     public ServiceSocle socle() {
@@ -39,11 +37,9 @@ public final class EPrescriptionModuleProvider implements ServiceModuleProvider 
         EPrescriptionSettings settings = EPrescriptionSettings.from(endpoint);
         FhirContext fhir = FhirContext.forR4();
         fhir.setParserErrorHandler(FhirContent.refusingHandler());
-        ProfileValidator validator = ProfileValidator.shared(settings.packages(), settings.dependencyFolder(), PrescriptionImporter.ERRATA);
-        String summary = validator.packages().summary();
-        if (summary != null) {
-            LOG.info("e-prescription: {}", summary);
-        }
+        // The JVM's shared FHIR validators: one package set for every FHIR module, built in the background (prepare).
+        FhirValidators validators = FhirValidators.in(context.sharedResources());
+        ProfileValidator validator = validators.validator(settings.packages(), settings.dependencyFolder(), PrescriptionImporter.ERRATA);
         PrescriptionImporter importer = new PrescriptionImporter(validator);
         // the dui.eprescription.* properties serve one structure (single-structure configuration), as before
         boolean configured = endpoint.option("finess").isPresent() || context.config().structures().isEmpty();
@@ -59,6 +55,11 @@ public final class EPrescriptionModuleProvider implements ServiceModuleProvider 
             @Override public Object client() { return client; }
 
             @Override public Object clientFor(StructureProfile structure) { return structures.of(structure).client(); }
+
+            @Override public java.util.concurrent.CompletionStage<?> prepare() {
+                validators.buildPending();
+                return validator.ready();
+            }
 
             @Override public void close() { structures.built().forEach(source -> source.rest().close()); }
         };

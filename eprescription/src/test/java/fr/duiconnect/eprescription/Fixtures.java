@@ -2,6 +2,7 @@ package fr.duiconnect.eprescription;
 
 import ca.uhn.fhir.context.FhirContext;
 import fr.duiconnect.fhir.FhirPackageSet;
+import fr.duiconnect.fhir.FhirValidators;
 import fr.duiconnect.fhir.ProfileValidator;
 
 import java.nio.file.Files;
@@ -29,9 +30,12 @@ final class Fixtures {
         return validator().packages();
     }
 
-    /** The JVM's shared validator of the IG and its dependencies. */
+    /** The tests' validators, built once for this test JVM (as a connector's are, once per JVM). */
+    private static final FhirValidators VALIDATORS = new FhirValidators();
+
+    /** The shared validator of the IG and its dependencies. */
     static ProfileValidator validator() {
-        return ProfileValidator.shared(List.of(igPackage()), null, PrescriptionImporter.ERRATA);
+        return VALIDATORS.validator(List.of(igPackage()), null, PrescriptionImporter.ERRATA);
     }
 
     static PrescriptionImporter importer(FhirContext context) {

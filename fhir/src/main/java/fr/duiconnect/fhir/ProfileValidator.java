@@ -18,17 +18,27 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
+import fr.duiconnect.core.error.ServiceNotReadyException;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Validates FHIR resources against the profiles of a {@link FhirPackageSet} (the IGs and the dependency packages
  * they declare: FR Core, Annuaire, NOS...) with HAPI's instance validator. Costly to build and to warm up (the first
- * validation generates snapshots), thread-safe afterwards: modules and simulators take the JVM's shared one
- * ({@link #shared}).
+ * validation generates snapshots), thread-safe afterwards (HAPI: "FhirValidator is thread safe" once its modules are
+ * registered; the support chain caches concurrently): modules and simulators take one from {@link FhirValidators},
+ * which builds one chain per package set in the background and shares it; each view adds its own errata. A view
+ * whose chain is still being built waits for it, at most its wait, when asked to validate.
  *
  * <p><b>Dependencies not provided.</b> Some packages the ANS IGs declare are not available (hl7.terminology.r4,
  * hl7.fhir.uv.extensions.r4, ans.fr.terminologies...). Rather than failing every resource on "profile not found", an
@@ -81,47 +91,147 @@ public final class ProfileValidator {
     private static final java.util.regex.Pattern UNKNOWN_CODE = java.util.regex.Pattern.compile("Unknown code '([^'#]+)#");
 
     private final FhirContext context;
-    private final FhirValidator validator;
-    private final ValidationSupportChain chain;
+    /** Starts the chain's build if need be, and gives it. */
+    private final Supplier<CompletableFuture<Chain>> chain;
     private final List<Erratum> errata;
-    /** Resource types (lower case) named by reference target profiles that belong to missing packages. */
-    private final java.util.Set<String> unresolvedTargetTypes = new java.util.HashSet<>();
-    private final Map<String, FhirPackageSet.MissingDependency> missingPrefixes = new LinkedHashMap<>();
-    private final FhirPackageSet packages;
+    private final Duration wait;
 
     public ProfileValidator(FhirContext context, FhirPackageSet packages) {
         this(context, packages, VALIDATOR_LIMITS);
     }
 
+    /** A validator of its own, built now (tests, tools); modules take the shared one from {@link FhirValidators}. */
     public ProfileValidator(FhirContext context, FhirPackageSet packages, List<Erratum> errata) {
+        this(context, completed(new Chain(context, packages)), errata, Duration.ZERO);
+    }
+
+    ProfileValidator(FhirContext context, Supplier<CompletableFuture<Chain>> chain, List<Erratum> errata, Duration wait) {
         this.context = context;
+        this.chain = chain;
         this.errata = List.copyOf(errata);
-        this.packages = packages;
-        PrePopulatedValidationSupport igResources = new PrePopulatedValidationSupport(context);
-        packages.registrationOrder().forEach(p -> p.conformance().forEach(igResources::addResource));
-        UnknownCodeSystemWarningValidationSupport unknownCodeSystems = new UnknownCodeSystemWarningValidationSupport(context);
-        unknownCodeSystems.setNonExistentCodeSystemSeverity(ca.uhn.fhir.context.support.IValidationSupport.IssueSeverity.WARNING);
-        DefaultProfileValidationSupport core = new DefaultProfileValidationSupport(context);
-        this.chain = new ValidationSupportChain(
-                core,
-                new VersionedCoreCanonicals(context, core),
-                igResources,
-                new CommonCodeSystemsTerminologyService(context),
-                new InMemoryTerminologyServerValidationSupport(context),
-                new SnapshotGeneratingValidationSupport(context),
-                unknownCodeSystems);
-        FhirInstanceValidator module = new FhirInstanceValidator(chain);
-        module.setAnyExtensionsAllowed(true);
-        this.validator = context.newValidator();
-        validator.registerValidatorModule(module);
-        for (FhirPackageSet.MissingDependency missing : packages.missingDependencies()) {
-            if (missing.canonical() != null && !missing.canonical().isBlank()) {
-                missingPrefixes.put(missing.canonical().endsWith("/") ? missing.canonical() : missing.canonical() + "/", missing);
-            }
-            KNOWN_PREFIXES.getOrDefault(missing.name(), List.of()).stream().filter(prefix -> !providedPrefix(packages, prefix))
-                    .forEach(prefix -> missingPrefixes.putIfAbsent(prefix, missing));
+        this.wait = wait;
+    }
+
+    /** The same validator chain with other errata (each module and simulator has its IG's own). */
+    public ProfileValidator withErrata(List<Erratum> others) {
+        return new ProfileValidator(context, chain, others, wait);
+    }
+
+    /** The same validator chain, waiting at most {@code max} for it when it is still being built. */
+    public ProfileValidator waitingAtMost(Duration max) {
+        return new ProfileValidator(context, chain, errata, max);
+    }
+
+    /** Completes when the chain is built (exceptionally when its build failed): a module's readiness. */
+    public CompletableFuture<?> ready() {
+        return chain.get().thenApply(built -> null);
+    }
+
+    private static Supplier<CompletableFuture<Chain>> completed(Chain built) {
+        CompletableFuture<Chain> done = CompletableFuture.completedFuture(built);
+        return () -> done;
+    }
+
+    /** Whether both validate with the same chain (the same packages, support chain and HAPI validator). */
+    public boolean sharesChainWith(ProfileValidator other) {
+        return chain().validator == other.chain().validator;
+    }
+
+    /** The built chain, waited for at most {@link #wait}. */
+    private Chain chain() {
+        try {
+            return chain.get().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ServiceNotReadyException("ig.packages", "the FHIR validators are still being built (waited "
+                    + wait.toMillis() + " ms); retry shortly", null);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new ServiceNotReadyException("ig.packages", "the FHIR validators could not be built: " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceNotReadyException("ig.packages", "interrupted while waiting for the FHIR validators", null);
         }
-        collectUnresolvedTargetTypes(packages);
+    }
+
+    /**
+     * The packages, the support chain and HAPI's validator: what is shared between modules (errata are not). Built
+     * once per package set by {@link FhirValidators}.
+     */
+    static final class Chain {
+        private final FhirContext context;
+        private final FhirValidator validator;
+        private final ValidationSupportChain support;
+        private final FhirPackageSet packages;
+        /** Resource types (lower case) named by reference target profiles that belong to missing packages. */
+        private final java.util.Set<String> unresolvedTargetTypes = new java.util.HashSet<>();
+        private final Map<String, FhirPackageSet.MissingDependency> missingPrefixes = new LinkedHashMap<>();
+
+        Chain(FhirContext context, FhirPackageSet packages) {
+            this.context = context;
+            this.packages = packages;
+            PrePopulatedValidationSupport igResources = new PrePopulatedValidationSupport(context);
+            packages.registrationOrder().forEach(p -> p.conformance().forEach(igResources::addResource));
+            UnknownCodeSystemWarningValidationSupport unknownCodeSystems = new UnknownCodeSystemWarningValidationSupport(context);
+            unknownCodeSystems.setNonExistentCodeSystemSeverity(ca.uhn.fhir.context.support.IValidationSupport.IssueSeverity.WARNING);
+            DefaultProfileValidationSupport core = new DefaultProfileValidationSupport(context);
+            this.support = new ValidationSupportChain(
+                    core,
+                    new VersionedCoreCanonicals(context, core),
+                    igResources,
+                    new CommonCodeSystemsTerminologyService(context),
+                    new InMemoryTerminologyServerValidationSupport(context),
+                    new SnapshotGeneratingValidationSupport(context),
+                    unknownCodeSystems);
+            FhirInstanceValidator module = new FhirInstanceValidator(support);
+            module.setAnyExtensionsAllowed(true);
+            this.validator = context.newValidator();
+            validator.registerValidatorModule(module);
+            for (FhirPackageSet.MissingDependency missing : packages.missingDependencies()) {
+                if (missing.canonical() != null && !missing.canonical().isBlank()) {
+                    missingPrefixes.put(missing.canonical().endsWith("/") ? missing.canonical() : missing.canonical() + "/", missing);
+                }
+                KNOWN_PREFIXES.getOrDefault(missing.name(), List.of()).stream().filter(prefix -> !providedPrefix(packages, prefix))
+                        .forEach(prefix -> missingPrefixes.putIfAbsent(prefix, missing));
+            }
+            collectUnresolvedTargetTypes(packages);
+        }
+
+        private void collectUnresolvedTargetTypes(FhirPackageSet packages) {
+            java.util.Set<String> types = context.getResourceTypes();
+            for (FhirPackageSet.FhirPackage p : packages.packages()) {
+                for (IBaseResource resource : p.conformance()) {
+                    if (!(resource instanceof org.hl7.fhir.r4.model.StructureDefinition definition)) {
+                        continue;
+                    }
+                    for (var element : definition.getDifferential().getElement()) {
+                        for (var type : element.getType()) {
+                            for (var target : type.getTargetProfile()) {
+                                String url = target.getValue();
+                                if (url == null || missingPrefixes.keySet().stream().noneMatch(url::startsWith)) {
+                                    continue;
+                                }
+                                String name = url.substring(url.lastIndexOf('/') + 1).replace("-", "").toLowerCase(java.util.Locale.ROOT);
+                                types.stream().map(t -> t.toLowerCase(java.util.Locale.ROOT)).filter(name::contains)
+                                        .forEach(unresolvedTargetTypes::add);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /** The missing package whose canonical the message is about, if the message only reports an unresolvable reference. */
+        private FhirPackageSet.MissingDependency missingDependencyNamed(String text) {
+            if (text == null) {
+                return null;
+            }
+            for (Map.Entry<String, FhirPackageSet.MissingDependency> entry : missingPrefixes.entrySet()) {
+                if (text.contains(entry.getKey())) {
+                    return entry.getValue();
+                }
+            }
+            return null;
+        }
     }
 
     /** Whether a loaded package owns the prefix (e.g. the NOS subset, although ans.fr.terminologies shares its root). */
@@ -129,56 +239,13 @@ public final class ProfileValidator {
         return KNOWN_PREFIXES.entrySet().stream().anyMatch(e -> e.getValue().contains(prefix) && packages.provides(e.getKey()));
     }
 
-    /**
-     * The validator of these IGs (and their dependencies from {@code dependencyFolder}) with these errata, built once
-     * per JVM and shared: loading FR Core and the IGs and warming the validator up costs seconds and hundreds of MB,
-     * while a built validator is immutable and thread-safe. It parses with the JVM's cached R4 context; a module
-     * keeps its own context for its REST client.
-     */
-    public static ProfileValidator shared(List<java.nio.file.Path> igs, java.nio.file.Path dependencyFolder, List<Erratum> errata) {
-        List<java.nio.file.Path> files = igs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
-        java.nio.file.Path deps = dependencyFolder == null ? FhirPackageSet.defaultDependencyFolder(files) : dependencyFolder.toAbsolutePath().normalize();
-        return SHARED.computeIfAbsent(new SharedKey(files, deps, List.copyOf(errata)), key -> {
-            FhirContext context = FhirContext.forR4Cached();
-            return new ProfileValidator(context, FhirPackageSet.load(context, key.igs(), key.dependencyFolder()), key.errata());
-        });
-    }
-
-    private record SharedKey(List<java.nio.file.Path> igs, java.nio.file.Path dependencyFolder, List<Erratum> errata) {
-    }
-
-    private static final java.util.concurrent.ConcurrentMap<SharedKey, ProfileValidator> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private void collectUnresolvedTargetTypes(FhirPackageSet packages) {
-        java.util.Set<String> types = context.getResourceTypes();
-        for (FhirPackageSet.FhirPackage p : packages.packages()) {
-            for (IBaseResource resource : p.conformance()) {
-                if (!(resource instanceof org.hl7.fhir.r4.model.StructureDefinition definition)) {
-                    continue;
-                }
-                for (var element : definition.getDifferential().getElement()) {
-                    for (var type : element.getType()) {
-                        for (var target : type.getTargetProfile()) {
-                            String url = target.getValue();
-                            if (url == null || missingPrefixes.keySet().stream().noneMatch(url::startsWith)) {
-                                continue;
-                            }
-                            String name = url.substring(url.lastIndexOf('/') + 1).replace("-", "").toLowerCase(java.util.Locale.ROOT);
-                            types.stream().map(t -> t.toLowerCase(java.util.Locale.ROOT)).filter(name::contains)
-                                    .forEach(unresolvedTargetTypes::add);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     public FhirContext context() {
         return context;
     }
 
+    /** The packages validated against (waits for the chain, as {@link #validate} does). */
     public FhirPackageSet packages() {
-        return packages;
+        return chain().packages;
     }
 
     /**
@@ -190,19 +257,20 @@ public final class ProfileValidator {
         for (String profile : profiles) {
             options.addProfile(profile);
         }
+        Chain built = chain();
         ValidationResult result;
         try {
-            result = validator.validateWithResult(resource, options);
+            result = built.validator.validateWithResult(resource, options);
         } catch (RuntimeException e) {
             // org.hl7.fhir.core can fail on profiles whose dependencies are missing (e.g. contained FR Core
             // resources of nde-subscription): unchecked content is refused, never passed as valid.
             return List.of(new ConformanceIssue(resource.fhirType(), Severity.FATAL, "the validator could not check this resource ("
                     + e.getClass().getSimpleName() + "); missing packages: "
-                    + packages.missingDependencies().stream().map(FhirPackageSet.MissingDependency::id).distinct().toList()));
+                    + built.packages.missingDependencies().stream().map(FhirPackageSet.MissingDependency::id).distinct().toList()));
         }
         List<ConformanceIssue> issues = new ArrayList<>();
         for (SingleValidationMessage message : result.getMessages()) {
-            issues.add(toIssue(message));
+            issues.add(toIssue(built, message));
         }
         issues.sort(Comparator.comparing(ConformanceIssue::severity));
         return issues;
@@ -213,7 +281,7 @@ public final class ProfileValidator {
         return issues.stream().anyMatch(i -> i.severity().blocking());
     }
 
-    private ConformanceIssue toIssue(SingleValidationMessage message) {
+    private ConformanceIssue toIssue(Chain built, SingleValidationMessage message) {
         Severity severity = switch (message.getSeverity() == null ? ResultSeverityEnum.ERROR : message.getSeverity()) {
             case FATAL -> Severity.FATAL;
             case ERROR -> Severity.ERROR;
@@ -222,22 +290,22 @@ public final class ProfileValidator {
         };
         String text = message.getMessage();
         if (severity.blocking() && text != null) {
-            FhirPackageSet.MissingDependency missing = missingDependencyNamed(text);
+            FhirPackageSet.MissingDependency missing = built.missingDependencyNamed(text);
             if (missing != null) {
                 return new ConformanceIssue(message.getLocationString(), Severity.WARNING,
                         "[not checked: " + missing.id() + " not provided] " + text);
             }
             java.util.regex.Matcher unknownCode = UNKNOWN_CODE.matcher(text);
-            if (unknownCode.find() && chain.fetchCodeSystem(unknownCode.group(1)) == null) {
+            if (unknownCode.find() && built.support.fetchCodeSystem(unknownCode.group(1)) == null) {
                 return new ConformanceIssue(message.getLocationString(), Severity.WARNING, "[not checked: the code system "
                         + unknownCode.group(1) + " is in no provided package] " + text);
             }
             java.util.regex.Matcher target = TARGET_TYPE.matcher(text);
-            if (target.find() && unresolvedTargetTypes.contains(target.group(1).toLowerCase(java.util.Locale.ROOT))) {
+            if (target.find() && built.unresolvedTargetTypes.contains(target.group(1).toLowerCase(java.util.Locale.ROOT))) {
                 // The reference's target profiles (e.g. FR Core Patient, Annuaire PractitionerRole) belong to a package
                 // not provided, so the validator only knows the other targets: the type itself is one the IG allows.
                 return new ConformanceIssue(message.getLocationString(), Severity.WARNING, "[not checked: target profiles of "
-                        + packages.missingDependencies().stream().map(FhirPackageSet.MissingDependency::id).toList() + " not provided] " + text);
+                        + built.packages.missingDependencies().stream().map(FhirPackageSet.MissingDependency::id).toList() + " not provided] " + text);
             }
             for (Erratum erratum : errata) {
                 String location = message.getLocationString() == null ? "" : message.getLocationString();
@@ -248,18 +316,5 @@ public final class ProfileValidator {
             }
         }
         return new ConformanceIssue(message.getLocationString(), severity, text);
-    }
-
-    /** The missing package whose canonical the message is about, if the message only reports an unresolvable reference. */
-    private FhirPackageSet.MissingDependency missingDependencyNamed(String text) {
-        if (text == null) {
-            return null;
-        }
-        for (Map.Entry<String, FhirPackageSet.MissingDependency> entry : missingPrefixes.entrySet()) {
-            if (text.contains(entry.getKey())) {
-                return entry.getValue();
-            }
-        }
-        return null;
     }
 }

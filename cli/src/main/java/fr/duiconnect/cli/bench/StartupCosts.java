@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * {@code bench startup}: the start-up cost of each module, as a user pays it: the wall time from launching a
- * connector JVM ({@link StartupProbe}) to the connector ready, core only and then one module more at a time
- * (ins, dmp, mssante, eprescription, eparcours, annuaire), median of several runs, against the sandbox's simulators.
+ * connector JVM ({@link StartupProbe}) to the connector ready (usable: the FHIR validators build in the background),
+ * and to every service prepared (FHIR validators built, with the heap then), core only and then one module more at a
+ * time (ins, dmp, mssante, eprescription, eparcours, annuaire), median of several runs, against the sandbox's simulators.
  */
 public final class StartupCosts {
 
@@ -39,18 +40,25 @@ public final class StartupCosts {
                 Path config = sandbox.propertiesFileWith("startup-" + (added == null ? "core" : added.key()) + ".properties", without(sandbox, included));
                 long[] wall = new long[runs];
                 long[] inMain = new long[runs];
+                long[] prepared = new long[runs];
+                long[] heap = new long[runs];
                 for (int i = 0; i < runs; i++) {
                     long start = System.nanoTime();
                     try (ChildJvm probe = ChildJvm.start(sandbox.directory().resolve("startup.log"), StartupProbe.class, config.toString())) {
                         String[] ready = probe.awaitLine("READY", Duration.ofMinutes(10)).split(" ");
                         wall[i] = (System.nanoTime() - start) / 1_000_000;
                         inMain[i] = Long.parseLong(ready[1]);
+                        String[] done = probe.awaitLine("PREPARED", Duration.ofMinutes(10)).split(" ");
+                        prepared[i] = (System.nanoTime() - start) / 1_000_000;
+                        heap[i] = Long.parseLong(done[2]);
                     }
                 }
                 long median = median(wall);
-                out.println(String.format(Locale.ROOT, "%-16s ready in %5d ms (median of %d; building the connector %5d ms)%s",
+                out.println(String.format(Locale.ROOT,
+                        "%-16s ready in %5d ms (median of %d; building the connector %5d ms)%s; every service prepared in %5d ms, heap %4d MB",
                         added == null ? "core only" : "+" + added.key(), median, runs, median(inMain),
-                        previous < 0 ? "" : String.format(Locale.ROOT, " — the module adds %+d ms", median - previous)));
+                        previous < 0 ? "" : String.format(Locale.ROOT, " — the module adds %+d ms", median - previous),
+                        median(prepared), median(heap)));
                 out.flush();
                 previous = median;
             }

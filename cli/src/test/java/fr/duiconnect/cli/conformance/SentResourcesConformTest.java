@@ -2,6 +2,7 @@ package fr.duiconnect.cli.conformance;
 
 import fr.duiconnect.core.DuiConnector;
 import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.fhir.FhirValidators;
 import fr.duiconnect.fhir.ProfileValidator;
 import fr.duiconnect.harness.fhir.IndependentValidator;
 import fr.duiconnect.harness.fhir.SharedConformance;
@@ -60,7 +61,7 @@ class SentResourcesConformTest {
                     .isEqualTo(Verdict.PASS));
         }
         IndependentValidator independent = IndependentValidator.of(packages);
-        ProfileValidator own = ProfileValidator.shared(igs, null, ProfileValidator.CDL_ERRATA);
+        ProfileValidator own = new FhirValidators().validator(igs, null, ProfileValidator.CDL_ERRATA);
         List<String> sent = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         try (Stream<Path> recorded = Files.list(dir.resolve("sandbox/recorded/eparcours"))) {

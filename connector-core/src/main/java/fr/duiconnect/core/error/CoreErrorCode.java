@@ -24,6 +24,9 @@ public enum CoreErrorCode implements ErrorCode {
     TRANSPORT("CORE-TRANSPORT", "the remote service must be reachable") {
         @Override public boolean retryable() { return true; }
     },
+    NOT_READY("CORE-NOT-READY", "what the service builds at start-up (its validators) must be ready before it checks content") {
+        @Override public boolean retryable() { return true; }
+    },
     TLS("CORE-TLS", "the peer must present a certificate the configured trust store accepts, for the right host"),
     REMOTE_REFUSED("CORE-REMOTE-REFUSED", "the remote service refused the request");
 

@@ -1,7 +1,9 @@
 package fr.duiconnect.core.internal;
 
 import fr.duiconnect.core.ConnectorMetrics;
+import fr.duiconnect.core.ConnectorHealth;
 import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.core.SharedResources;
 import fr.duiconnect.core.audit.AuditEvent;
 import fr.duiconnect.core.audit.AuditOutcome;
 import fr.duiconnect.core.audit.AuditSink;
@@ -55,6 +57,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Everything behind the facade: journal database, audit, the embedded Camel context with the modules' routes
@@ -81,11 +84,18 @@ public final class ConnectorRuntime implements AutoCloseable {
     private volatile OutboxDispatcher dispatcher;
     private volatile JournalNotifications notifications;
     private final StructureRegistry structures;
+    private final SharedResources shared;
+    /** Whether {@link #shared} is this connector's own (closed with it) rather than the application's. */
+    private final boolean ownsShared;
+    /** What each module prepares in the background ({@link ServiceModule#prepare}), by service. */
+    private final Map<ServiceSocle, CompletableFuture<?>> preparing = new EnumMap<>(ServiceSocle.class);
 
     private ConnectorRuntime(ConnectorConfig config, StructureRegistry structures, List<AuditSink> extraSinks, Clock clock,
-                             MeterRegistry meters) {
+                             MeterRegistry meters, SharedResources shared) {
         this.config = config;
         this.structures = structures;
+        this.ownsShared = shared == null;
+        this.shared = shared == null ? new SharedResources() : shared;
         this.clock = clock;
         this.metrics = new MetricsRegistry(meters);
         this.database = JournalDatabase.open(config.journal());
@@ -103,12 +113,16 @@ public final class ConnectorRuntime implements AutoCloseable {
 
     public static ConnectorRuntime start(ConnectorConfig config, List<AuditSink> extraSinks, Clock clock,
                                          boolean dispatching, String nodeName, MeterRegistry meters) {
-        return start(config, null, extraSinks, clock, dispatching, nodeName, meters);
+        return start(config, null, extraSinks, clock, dispatching, nodeName, meters, null);
     }
 
-    /** @param structures the vendor's registry, or null for the configuration's structures (a registry of one at least) */
+    /**
+     * @param structures the vendor's registry, or null for the configuration's structures (a registry of one at least)
+     * @param shared     what the modules share with other connectors of the JVM, or null for the connector's own
+     */
     public static ConnectorRuntime start(ConnectorConfig config, StructureRegistry structures, List<AuditSink> extraSinks,
-                                         Clock clock, boolean dispatching, String nodeName, MeterRegistry meters) {
+                                         Clock clock, boolean dispatching, String nodeName, MeterRegistry meters,
+                                         SharedResources shared) {
         StructureRegistry registry = structures;
         if (registry == null) {
             registry = StructureRegistry.of(config.structuresOrImplicit());
@@ -116,7 +130,7 @@ public final class ConnectorRuntime implements AutoCloseable {
             StructureRegistry given = registry;
             config.structuresOrImplicit().stream().filter(s -> given.find(s.finess().value()).isEmpty()).forEach(given::put);
         }
-        ConnectorRuntime runtime = new ConnectorRuntime(config, registry, extraSinks, clock, meters);
+        ConnectorRuntime runtime = new ConnectorRuntime(config, registry, extraSinks, clock, meters, shared);
         try {
             runtime.startModules(dispatching, nodeName == null ? defaultNodeName() : nodeName);
         } catch (RuntimeException e) {
@@ -166,6 +180,8 @@ public final class ConnectorRuntime implements AutoCloseable {
             if (database.isPostgres()) {
                 notifications = JournalNotifications.listen(database, journal.origin(), new FromOtherProcesses());
             }
+            // Once all have started: the FHIR modules share one validator set, built with every module's IGs.
+            modules.forEach((socle, module) -> preparing.put(socle, module.prepare().toCompletableFuture()));
         } catch (ConfigurationException e) {
             throw e;
         } catch (Exception e) {
@@ -267,6 +283,43 @@ public final class ConnectorRuntime implements AutoCloseable {
         return structures;
     }
 
+    /** Each started service's readiness: what it prepares in the background is built, under way, or failed. */
+    public ConnectorHealth health() {
+        Map<ServiceSocle, ConnectorHealth.Service> services = new EnumMap<>(ServiceSocle.class);
+        for (ServiceSocle socle : modules.keySet()) {
+            CompletableFuture<?> ready = preparing.get(socle);
+            if (ready == null || !ready.isDone()) {
+                services.put(socle, new ConnectorHealth.Service(ConnectorHealth.State.PREPARING, null));
+            } else if (ready.isCompletedExceptionally()) {
+                services.put(socle, new ConnectorHealth.Service(ConnectorHealth.State.FAILED, failureOf(ready)));
+            } else {
+                services.put(socle, new ConnectorHealth.Service(ConnectorHealth.State.READY, null));
+            }
+        }
+        return new ConnectorHealth(services);
+    }
+
+    /** Waits, at most {@code max}, until every service is ready or failed; returns the health then. */
+    public ConnectorHealth awaitPrepared(java.time.Duration max) throws InterruptedException {
+        try {
+            CompletableFuture.allOf(preparing.values().stream().map(f -> f.exceptionally(e -> null)).toArray(CompletableFuture[]::new))
+                    .get(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // the health says which service is still preparing
+        }
+        return health();
+    }
+
+    private static String failureOf(CompletableFuture<?> failed) {
+        try {
+            failed.join();
+            return null;
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        }
+    }
+
     /** Services whose module is present but was not started for want of an endpoint. */
     public boolean isUnconfigured(ServiceSocle socle) {
         return unconfigured.contains(socle);
@@ -324,6 +377,9 @@ public final class ConnectorRuntime implements AutoCloseable {
             }
         }
         database.close();
+        if (ownsShared) {
+            shared.close();
+        }
     }
 
     private final class JournalOutbox implements Outbox {
@@ -400,6 +456,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         @Override public RequestInvoker requests() { return invoker; }
         @Override public Clock clock() { return clock; }
         @Override public StructureRegistry structures() { return structures; }
+        @Override public SharedResources sharedResources() { return shared; }
 
         @Override public RequestInvoker invoker(fr.duiconnect.core.spi.RequestHandlers handlers) {
             HandlerRequestInvoker own = new HandlerRequestInvoker();

@@ -62,8 +62,15 @@ public interface ModuleContext {
             @Override public Clock clock() { return shared.clock(); }
             @Override public RequestInvoker invoker(RequestHandlers other) { return shared.invoker(other); }
             @Override public StructureRegistry structures() { return shared.structures(); }
+            @Override public fr.duiconnect.core.SharedResources sharedResources() { return shared.sharedResources(); }
         };
     }
+
+    /**
+     * What modules build once and share (see {@link fr.duiconnect.core.SharedResources}): the connector's own, or the
+     * one the application gave several connectors.
+     */
+    fr.duiconnect.core.SharedResources sharedResources();
 
     /** The structures the connector acts for; a registry of one for a single-structure configuration. */
     StructureRegistry structures();

@@ -4,6 +4,8 @@ import org.apache.camel.RoutesBuilder;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A started service module. Its client is what {@code DuiConnector} hands to the application. It talks to the wire
@@ -40,6 +42,15 @@ public interface ServiceModule extends AutoCloseable {
     /** Routes doing Camel work of the module's own (scheduling, polling); none by default. */
     default List<RoutesBuilder> routes() {
         return List.of();
+    }
+
+    /**
+     * Called once every module of the connector has started: starts what the module builds in the background (the
+     * FHIR validators, shared by the modules and hence built once all of them have said which IGs they need) and
+     * completes when the module can serve every operation, exceptionally if that build failed. Ready at once by default.
+     */
+    default CompletionStage<?> prepare() {
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -3,6 +3,7 @@ package fr.duiconnect.harness.eparcours;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.fhir.FhirPackageSet;
+import fr.duiconnect.fhir.FhirValidators;
 import fr.duiconnect.fhir.ProfileValidator;
 import fr.duiconnect.harness.fhir.FhirSimulator;
 import fr.duiconnect.harness.fhir.SharedConformance;
@@ -38,7 +39,8 @@ public final class EParcoursSimulator extends FhirSimulator {
         Path cds = SharedConformance.fhirPackage("cercle-de-soins");
         Path nde = SharedConformance.fhirPackage("notification-evenements");
         // The platform checks what it receives with every IG dependency (FR Core, Annuaire, NOS), as a national service would.
-        ProfileValidator validator = ProfileValidator.shared(List.of(cdl, cds, nde), null, ERRATA);
+        // Built in the background with the connector's own when it shares the sandbox's resources (bench, sandbox command).
+        ProfileValidator validator = FhirValidators.in(context.shared()).validator(List.of(cdl, cds, nde), null, ERRATA);
         store = new PlatformStore(Clock.systemUTC());
         nurse = new HomeCareNurse(store);
         // The notebook is not empty when the DUI joins: the nurse already wrote about each persona.

@@ -54,7 +54,7 @@ public final class SandboxExtension implements BeforeAllCallback, AfterAllCallba
             throw new UncheckedIOException(e);
         }
         sandbox = Sandbox.start(directory, services, false);
-        connector = DuiConnector.builder().config(sandbox.connectorConfig()).build();
+        connector = DuiConnector.builder().config(sandbox.connectorConfig()).sharedResources(sandbox.sharedResources()).build();
     }
 
     @Override
@@ -77,7 +77,7 @@ public final class SandboxExtension implements BeforeAllCallback, AfterAllCallba
 
     /** A second connector on the same sandbox (e.g. a restarted DUI); the caller closes it. */
     public DuiConnector newConnector() {
-        return DuiConnector.builder().config(sandbox.connectorConfig()).build();
+        return DuiConnector.builder().config(sandbox.connectorConfig()).sharedResources(sandbox.sharedResources()).build();
     }
 
     /** Test parameters: the {@link Sandbox}, the {@link DuiConnector}, or one of the started simulators by its type (e.g. {@code DmpSimulator}). */

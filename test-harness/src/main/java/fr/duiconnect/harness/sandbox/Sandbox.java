@@ -1,6 +1,7 @@
 package fr.duiconnect.harness.sandbox;
 
 import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.core.SharedResources;
 import fr.duiconnect.core.config.ConnectorConfig;
 import fr.duiconnect.core.config.ConnectorProperties;
 import fr.duiconnect.harness.faults.FaultAdminServer;
@@ -41,8 +42,11 @@ public final class Sandbox implements AutoCloseable {
     private final List<SandboxSimulator> simulators;
     private final Path propertiesFile;
     private final FaultAdminServer faultAdmin;
+    private final SharedResources shared;
 
-    private Sandbox(Path directory, TestPki pki, List<SandboxSimulator> simulators, Path propertiesFile, FaultAdminServer faultAdmin) {
+    private Sandbox(Path directory, TestPki pki, List<SandboxSimulator> simulators, Path propertiesFile, FaultAdminServer faultAdmin,
+                    SharedResources shared) {
+        this.shared = shared;
         this.directory = directory;
         this.pki = pki;
         this.simulators = simulators;
@@ -58,6 +62,7 @@ public final class Sandbox implements AutoCloseable {
     public static Sandbox start(Path directory, Set<ServiceSocle> services, boolean record) {
         Set<ServiceSocle> wanted = services.isEmpty() ? EnumSet.allOf(ServiceSocle.class) : EnumSet.copyOf(services);
         List<SandboxSimulator> started = new ArrayList<>();
+        SharedResources shared = new SharedResources();
         try {
             Files.createDirectories(directory);
             TestPki pki = TestPki.generate(directory.resolve("pki"));
@@ -68,18 +73,20 @@ public final class Sandbox implements AutoCloseable {
                 }
                 Path own = Files.createDirectories(directory.resolve(simulator.socle().key()));
                 simulator.start(new SandboxContext(pki, own, TEST_FINESS,
-                        recordDir == null ? null : Files.createDirectories(recordDir.resolve(simulator.socle().key()))));
+                        recordDir == null ? null : Files.createDirectories(recordDir.resolve(simulator.socle().key())), shared));
                 started.add(simulator);
             }
             Path properties = writeProperties(directory, started);
             Map<String, FaultSwitch> switches = new TreeMap<>();
             started.forEach(simulator -> switches.put(simulator.socle().key(), simulator.faults()));
-            return new Sandbox(directory, pki, List.copyOf(started), properties, FaultAdminServer.start(switches));
+            return new Sandbox(directory, pki, List.copyOf(started), properties, FaultAdminServer.start(switches), shared);
         } catch (IOException e) {
             started.forEach(SandboxSimulator::close);
+            shared.close();
             throw new UncheckedIOException(e);
         } catch (Exception e) {
             started.forEach(SandboxSimulator::close);
+            shared.close();
             throw new IllegalStateException("the sandbox could not start: " + e.getMessage(), e);
         }
     }
@@ -108,6 +115,12 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public Path directory() { return directory; }
+
+    /**
+     * What the simulators built once (the FHIR validators): a connector in the same JVM given it
+     * ({@code DuiConnector.builder().sharedResources(sandbox.sharedResources())}) builds them no second time.
+     */
+    public SharedResources sharedResources() { return shared; }
 
     public TestPki pki() { return pki; }
 
@@ -190,5 +203,6 @@ public final class Sandbox implements AutoCloseable {
                 LOG.warn("simulator {} did not stop cleanly: {}", simulator.socle(), e.getMessage());
             }
         }
+        shared.close();
     }
 }

@@ -1,5 +1,6 @@
 package fr.duiconnect.harness.sandbox;
 
+import fr.duiconnect.core.SharedResources;
 import fr.duiconnect.harness.pki.TestPki;
 
 import java.nio.file.Path;
@@ -10,8 +11,9 @@ import java.nio.file.Path;
  *
  * @param finess     the FINESS of the sandbox's test structure (the client certificates are issued for it)
  * @param recordDir  where to keep recorded requests, or null when not recording
+ * @param shared     what the simulators (and a connector of the same JVM) build once: the FHIR validators
  */
-public record SandboxContext(TestPki pki, Path directory, String finess, Path recordDir) {
+public record SandboxContext(TestPki pki, Path directory, String finess, Path recordDir, SharedResources shared) {
 
     public boolean recording() {
         return recordDir != null;
