@@ -36,7 +36,7 @@ public final class EParcoursModuleProvider implements ServiceModuleProvider {
         EParcoursSettings settings = EParcoursSettings.from(endpoint);
         FhirContext fhir = FhirContext.forR4();
         fhir.setParserErrorHandler(FhirContent.refusingHandler());
-        // The JVM's shared FHIR validators: one package set for every FHIR module, built in the background (prepare).
+        // The JVM's shared FHIR validators (packages read once for all modules), built in the background (prepare).
         FhirValidators validators = FhirValidators.in(context.sharedResources());
         ProfileValidator validator = validators.validator(settings.packages(), settings.dependencyFolder(), ProfileValidator.CDL_ERRATA);
         // the dui.eparcours.* properties name a structure (single-structure configuration): required then, as before

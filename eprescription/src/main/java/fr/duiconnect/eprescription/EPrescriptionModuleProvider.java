@@ -37,7 +37,7 @@ public final class EPrescriptionModuleProvider implements ServiceModuleProvider 
         EPrescriptionSettings settings = EPrescriptionSettings.from(endpoint);
         FhirContext fhir = FhirContext.forR4();
         fhir.setParserErrorHandler(FhirContent.refusingHandler());
-        // The JVM's shared FHIR validators: one package set for every FHIR module, built in the background (prepare).
+        // The JVM's shared FHIR validators (packages read once for all modules), built in the background (prepare).
         FhirValidators validators = FhirValidators.in(context.sharedResources());
         ProfileValidator validator = validators.validator(settings.packages(), settings.dependencyFolder(), PrescriptionImporter.ERRATA);
         PrescriptionImporter importer = new PrescriptionImporter(validator);

@@ -53,6 +53,11 @@ public final class FhirPackageSet {
         public String id() {
             return name + "#" + version;
         }
+
+        /** The same package (the same parsed resources, not a copy) at another depth of another set. */
+        FhirPackage atDepth(int other) {
+            return other == depth ? this : new FhirPackage(name, version, canonical, other, dependencies, dependencyCanonicals, conformance, examples);
+        }
     }
 
     /**
@@ -109,6 +114,14 @@ public final class FhirPackageSet {
      * does not exist provides nothing (every dependency is then missing).
      */
     public static FhirPackageSet load(FhirContext context, List<Path> igs, Path dependencyFolder) {
+        return load(igs, dependencyFolder, file -> read(context, file, 0));
+    }
+
+    /**
+     * As {@link #load(FhirContext, List, Path)}, each package file read by {@code reader} (at depth 0): a reader that
+     * keeps what it read lets several sets share the parsed packages (FR Core read once per JVM, not once per module).
+     */
+    static FhirPackageSet load(List<Path> igs, Path dependencyFolder, java.util.function.Function<Path, FhirPackage> reader) {
         if (igs.isEmpty()) {
             throw new ConfigurationException("ig.packages", "at least one FHIR IG package (package.tgz) must be configured");
         }
@@ -119,7 +132,7 @@ public final class FhirPackageSet {
             if (!Files.isRegularFile(file)) {
                 throw new ConfigurationException("ig.packages", "the FHIR package " + file + " does not exist");
             }
-            FhirPackage ig = read(context, file, 0);
+            FhirPackage ig = reader.apply(file);
             loaded.putIfAbsent(ig.id(), ig);
             toResolve.add(ig);
         }
@@ -140,7 +153,7 @@ public final class FhirPackageSet {
                     substitutions.add(new Substitution(name + "#" + version, chosen.get(), requiring.id()));
                 }
                 if (!loaded.containsKey(chosen.get())) {
-                    FhirPackage dependency = read(context, available.get(chosen.get()), requiring.depth() + 1);
+                    FhirPackage dependency = reader.apply(available.get(chosen.get())).atDepth(requiring.depth() + 1);
                     loaded.put(chosen.get(), dependency);
                     toResolve.add(dependency);
                 }
@@ -202,7 +215,7 @@ public final class FhirPackageSet {
         return parts;
     }
 
-    private static FhirPackage read(FhirContext context, Path file, int depth) {
+    static FhirPackage read(FhirContext context, Path file, int depth) {
         try (InputStream in = Files.newInputStream(file)) {
             NpmPackage npm = NpmPackage.fromPackage(in);
             Map<String, String> dependencies = new LinkedHashMap<>();

@@ -10,27 +10,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The FHIR R4 validators of a {@link SharedResources}: one {@link FhirContext}, and per packages folder one package
- * set (FR Core, the IGs every module and simulator asked for, and all their dependencies, never a subset) with one
- * support chain and one HAPI validator, shared by the e-prescription, e-parcours and annuaire modules and the
- * simulators of the same JVM. Loading FR Core and the IGs costs seconds and hundreds of MB: done once, on a
- * background thread, when the connector's modules have all registered their IGs ({@link #buildPending}) or when a
- * validation first needs it, whichever comes first.
+ * The FHIR R4 validators of a {@link SharedResources}, shared by the e-prescription, e-parcours and annuaire modules
+ * and the simulators of the same JVM: one {@link FhirContext}; every package file (FR Core, the IGs, their
+ * dependencies) read and parsed once, whichever modules need it; one package set (every declared dependency, never a
+ * subset), support chain and HAPI validator per distinct set of IGs and packages folder, whoever asks for it.
  *
- * <p>IGs asked for after their set's build has started join it if the set holds them already, else start another set.
+ * <p>Why not one chain for all modules: the IGs build on different FR Core versions (CdL 2.0.1, CdS, NdE and
+ * e-prescription 2.1.0, annuaire 2.2.0), and HAPI resolves an unversioned canonical to the one definition it holds,
+ * so one chain over every IG would validate some modules against another FR Core than today (measured: 21 of 115 IG
+ * examples get other issues, some blocking; {@code SharedSetValidatesAsEachModuleSetTest}). Chains differ in which
+ * version answers; the parsed packages, the costly part, are shared.
+ *
+ * <p>Costly (seconds, hundreds of MB): built on a background thread once the connector's modules have all asked
+ * ({@link #buildPending}), or when a validation first needs it, whichever comes first.
  */
 public final class FhirValidators implements AutoCloseable {
 
-    /** How long a FHIR operation waits for validators still being built, unless the module says otherwise. */
+    /** How long a FHIR operation waits for validators still being built. */
     public static final Duration DEFAULT_WAIT = Duration.ofMinutes(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(FhirValidators.class);
@@ -39,6 +44,8 @@ public final class FhirValidators implements AutoCloseable {
     private final Executor builder;
     private final ExecutorService ownBuilder;
     private final List<PackageSet> sets = new ArrayList<>();
+    /** Each package file as read once (depth 0), by normalised path. */
+    private final Map<Path, FhirPackageSet.FhirPackage> read = new ConcurrentHashMap<>();
 
     /** Validators built on a thread of their own (a daemon: a JVM never waits for a build nobody needs). */
     public FhirValidators() {
@@ -68,8 +75,8 @@ public final class FhirValidators implements AutoCloseable {
 
     /**
      * A validator of these IGs (and their dependencies from {@code dependencyFolder}, by default the one beside them)
-     * with these errata, on the shared set of that folder; built later, see the class comment. The IG files are
-     * checked now, so that a connector configured with a package that does not exist refuses to start.
+     * with these errata; built later, see the class comment. The IG files are checked now, so that a connector
+     * configured with a package that does not exist still refuses to start.
      */
     public synchronized ProfileValidator validator(List<Path> igs, Path dependencyFolder, List<ProfileValidator.Erratum> errata) {
         List<Path> files = igs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
@@ -79,13 +86,11 @@ public final class FhirValidators implements AutoCloseable {
             }
         }
         Path deps = dependencyFolder == null ? FhirPackageSet.defaultDependencyFolder(files) : dependencyFolder.toAbsolutePath().normalize();
-        PackageSet set = sets.stream().filter(s -> s.dependencies.equals(deps) && (!s.started() || s.igs.containsAll(files)))
-                .reduce((first, second) -> second).orElse(null);
+        PackageSet set = sets.stream().filter(s -> s.igs.equals(files) && s.dependencies.equals(deps)).findFirst().orElse(null);
         if (set == null) {
-            set = new PackageSet(deps);
+            set = new PackageSet(files, deps);
             sets.add(set);
         }
-        set.igs.addAll(files);
         PackageSet chosen = set;
         return new ProfileValidator(context, () -> start(chosen), errata, DEFAULT_WAIT);
     }
@@ -95,22 +100,27 @@ public final class FhirValidators implements AutoCloseable {
         sets.forEach(this::start);
     }
 
+    /** The IGs of each package set asked for, in the order asked. */
+    public synchronized List<List<Path>> packageSets() {
+        return sets.stream().map(s -> s.igs).toList();
+    }
+
     private synchronized CompletableFuture<ProfileValidator.Chain> start(PackageSet set) {
-        if (!set.started()) {
-            List<Path> igs = List.copyOf(set.igs);
-            set.built = new CompletableFuture<>();
-            CompletableFuture<ProfileValidator.Chain> built = set.built;
+        if (set.built == null) {
+            CompletableFuture<ProfileValidator.Chain> built = new CompletableFuture<>();
+            set.built = built;
             builder.execute(() -> {
                 long start = System.nanoTime();
                 try {
-                    FhirPackageSet packages = FhirPackageSet.load(context, igs, set.dependencies);
+                    FhirPackageSet packages = FhirPackageSet.load(set.igs, set.dependencies,
+                            file -> read.computeIfAbsent(file.toAbsolutePath().normalize(), f -> FhirPackageSet.read(context, f, 0)));
                     ProfileValidator.Chain chain = new ProfileValidator.Chain(context, packages);
                     String summary = packages.summary();
-                    LOG.info("FHIR validators built in {} ms for {} IG(s){}", (System.nanoTime() - start) / 1_000_000, igs.size(),
-                            summary == null ? "" : ": " + summary);
+                    LOG.info("FHIR validator of {} built in {} ms{}", set.igs.stream().map(p -> p.getParent().getFileName()).toList(),
+                            (System.nanoTime() - start) / 1_000_000, summary == null ? "" : ": " + summary);
                     built.complete(chain);
                 } catch (Throwable e) {
-                    LOG.warn("the FHIR validators could not be built: {}", e.getMessage());
+                    LOG.warn("the FHIR validator of {} could not be built: {}", set.igs, e.getMessage());
                     built.completeExceptionally(e);
                 }
             });
@@ -125,23 +135,20 @@ public final class FhirValidators implements AutoCloseable {
             ownBuilder.shutdownNow();
         }
         synchronized (this) {
-            sets.stream().filter(s -> s.started() && !s.built.isDone())
-                    .forEach(s -> s.built.completeExceptionally(new IllegalStateException("the connector was closed")));
+            sets.stream().filter(s -> s.built != null && !s.built.isDone())
+                    .forEach(s -> s.built.completeExceptionally(new IllegalStateException("the FHIR validators were closed")));
         }
     }
 
-    /** The IGs of one packages folder and, once started, their build. */
+    /** One set of IGs from one packages folder and, once started, its build. */
     private static final class PackageSet {
+        final List<Path> igs;
         final Path dependencies;
-        final Set<Path> igs = new LinkedHashSet<>();
         CompletableFuture<ProfileValidator.Chain> built;
 
-        PackageSet(Path dependencies) {
+        PackageSet(List<Path> igs, Path dependencies) {
+            this.igs = List.copyOf(igs);
             this.dependencies = dependencies;
-        }
-
-        boolean started() {
-            return built != null;
         }
     }
 }

@@ -35,10 +35,10 @@ import java.util.function.Supplier;
 /**
  * Validates FHIR resources against the profiles of a {@link FhirPackageSet} (the IGs and the dependency packages
  * they declare: FR Core, Annuaire, NOS...) with HAPI's instance validator. Costly to build and to warm up (the first
- * validation generates snapshots), thread-safe afterwards (HAPI: "FhirValidator is thread safe" once its modules are
- * registered; the support chain caches concurrently): modules and simulators take one from {@link FhirValidators},
- * which builds one chain per package set in the background and shares it; each view adds its own errata. A view
- * whose chain is still being built waits for it, at most its wait, when asked to validate.
+ * validation generates snapshots), used concurrently afterwards (registered once, then only read; the support chain's
+ * caches are concurrent, and modules and simulators have validated on one shared instance under the benches' threads
+ * since session 3): modules and simulators take one from {@link FhirValidators}, which builds each chain once in the
+ * background; each view adds its own errata. A view whose chain is still being built waits for it, at most its wait.
  *
  * <p><b>Dependencies not provided.</b> Some packages the ANS IGs declare are not available (hl7.terminology.r4,
  * hl7.fhir.uv.extensions.r4, ans.fr.terminologies...). Rather than failing every resource on "profile not found", an
