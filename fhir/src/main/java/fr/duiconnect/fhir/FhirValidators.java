@@ -115,6 +115,7 @@ public final class FhirValidators implements AutoCloseable {
                     FhirPackageSet packages = FhirPackageSet.load(set.igs, set.dependencies,
                             file -> read.computeIfAbsent(file.toAbsolutePath().normalize(), f -> FhirPackageSet.read(context, f, 0)));
                     ProfileValidator.Chain chain = new ProfileValidator.Chain(context, packages);
+                    chain.warmUp();
                     String summary = packages.summary();
                     LOG.info("FHIR validator of {} built in {} ms{}", set.igs.stream().map(p -> p.getParent().getFileName()).toList(),
                             (System.nanoTime() - start) / 1_000_000, summary == null ? "" : ": " + summary);

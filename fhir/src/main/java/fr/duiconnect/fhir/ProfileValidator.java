@@ -220,6 +220,18 @@ public final class ProfileValidator {
             }
         }
 
+        /**
+         * One validation of an empty Patient: HAPI converts every StructureDefinition of the chain to its R5 form on a
+         * chain's first validation (seconds); done while building, it is not paid by the first exchange.
+         */
+        void warmUp() {
+            try {
+                validator.validateWithResult(new org.hl7.fhir.r4.model.Patient());
+            } catch (RuntimeException e) {
+                // only a warm-up: a real validation reports what this one met
+            }
+        }
+
         /** The missing package whose canonical the message is about, if the message only reports an unresolvable reference. */
         private FhirPackageSet.MissingDependency missingDependencyNamed(String text) {
             if (text == null) {

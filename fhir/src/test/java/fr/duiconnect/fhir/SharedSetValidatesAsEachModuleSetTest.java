@@ -34,7 +34,7 @@ class SharedSetValidatesAsEachModuleSetTest {
     static final List<Path> EPRESCRIPTION = List.of(FHIR.resolve("eprescription/package.tgz"));
     static final List<Path> ANNUAIRE = List.of(DEPS.resolve("ans.fhir.fr.annuaire#1.2.0-snapshot-2/package.tgz"),
             DEPS.resolve("hl7.fhir.fr.core#2.2.0/package.tgz"));
-    static final int EPRESCRIPTION_SAMPLE = Integer.getInteger("dui.test.eprescription-sample", 12);
+    static final int EPRESCRIPTION_SAMPLE = Integer.getInteger("dui.test.eprescription-sample", 6);
 
     static FhirValidators validators;
     static final Map<String, ProfileValidator> shared = new java.util.HashMap<>();

@@ -39,8 +39,11 @@ public final class EParcoursSimulator extends FhirSimulator {
         Path cds = SharedConformance.fhirPackage("cercle-de-soins");
         Path nde = SharedConformance.fhirPackage("notification-evenements");
         // The platform checks what it receives with every IG dependency (FR Core, Annuaire, NOS), as a national service would.
-        // Built in the background with the connector's own when it shares the sandbox's resources (bench, sandbox command).
+        // The e-parcours module asks for the same IGs: a connector given the sandbox's shared resources (bench, sandbox
+        // command, SandboxExtension) validates with this validator, built once. Built before the platform answers, as a
+        // national service is ready when it listens: a first request would otherwise outwait its client's read timeout.
         ProfileValidator validator = FhirValidators.in(context.shared()).validator(List.of(cdl, cds, nde), null, ERRATA);
+        validator.ready().join();
         store = new PlatformStore(Clock.systemUTC());
         nurse = new HomeCareNurse(store);
         // The notebook is not empty when the DUI joins: the nurse already wrote about each persona.
