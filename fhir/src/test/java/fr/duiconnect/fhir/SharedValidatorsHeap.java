@@ -31,7 +31,9 @@ public final class SharedValidatorsHeap {
         if (args[0].equals("separate")) {
             modules.values().forEach(igs -> {
                 FhirContext context = FhirContext.forR4();
-                kept.add(new ProfileValidator(context, FhirPackageSet.load(context, igs, deps)));
+                ProfileValidator validator = new ProfileValidator(context, FhirPackageSet.load(context, igs, deps));
+                validator.validate(new org.hl7.fhir.r4.model.Patient());   // the warm-up the shared build does
+                kept.add(validator);
             });
         } else {
             FhirValidators validators = new FhirValidators();
