@@ -25,8 +25,6 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.apache.cxf.transport.http.HTTPConduit;
-import org.apache.cxf.transport.http.HTTPConduitFactory;
-import org.apache.cxf.transport.http.URLConnectionHTTPConduit;
 import org.apache.cxf.transport.http.HTTPException;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 
@@ -100,11 +98,6 @@ public final class InsiTransport implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, description, exception);
             return false;
         });
-        // The URLConnection conduit sends and reads on the calling thread. CXF's default, the JDK HttpClient conduit,
-        // pipes each request through its executor and selector threads: four thread hand-offs per call, which on a
-        // busy 2-core machine were the tail of an INSi search's latency (and 10 % of its CPU). Set on this bus only.
-        bus.setExtension((HTTPConduitFactory) (transportFactory, conduitBus, endpointInfo, target)
-                -> new URLConnectionHTTPConduit(conduitBus, endpointInfo, target), HTTPConduitFactory.class);
         // The INSi contract carries no WS-Policy (no WSDL is even loaded), but when cxf-rt-ws-policy is on the class path
         // (other modules bring it) its engine puts its interceptors on every bus: 15 % of the answer's handling for nothing.
         bus.getInInterceptors().removeIf(InsiTransport::wsPolicy);
