@@ -25,6 +25,7 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transport.http.HTTPConduitFactory;
 import org.apache.cxf.transport.http.HTTPException;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 
@@ -98,6 +99,8 @@ public final class InsiTransport implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, description, exception);
             return false;
         });
+        bus.setExtension((HTTPConduitFactory) (transports, conduitBus, endpointInfo, target)
+                -> new SendOnceConduit(conduitBus, endpointInfo, target), HTTPConduitFactory.class);   // this bus only
         // The INSi contract carries no WS-Policy (no WSDL is even loaded), but when cxf-rt-ws-policy is on the class path
         // (other modules bring it) its engine puts its interceptors on every bus: 15 % of the answer's handling for nothing.
         bus.getInInterceptors().removeIf(InsiTransport::wsPolicy);
