@@ -143,23 +143,11 @@ public final class InsiSoap {
             out.writeNamespace("soap", SOAP12);
             start(out, "soap", "Header", SOAP12);
 
-            start(out, "ctxbam", "ContexteBAM", CTX_BAM);
-            out.writeNamespace("ctxbam", CTX_BAM);
-            out.writeAttribute("Version", "01_02");
-            out.writeAttribute("Nature", "CTXBAM");
-            leaf(out, "ctxbam", "Id", CTX_BAM, UUID.randomUUID().toString());
-            leaf(out, "ctxbam", "Temps", CTX_BAM, now.toString());
-            leaf(out, "ctxbam", "Emetteur", CTX_BAM, emitter);
+            context(out, "ctxbam", "ContexteBAM", CTX_BAM, "CTXBAM", "01_02", emitter, now);
             leaf(out, "ctxbam", "COUVERTURE", CTX_BAM, null);
             out.writeEndElement();
 
-            start(out, "ctxlps", "ContexteLPS", CTX_LPS);
-            out.writeNamespace("ctxlps", CTX_LPS);
-            out.writeAttribute("Nature", "CTXLPS");
-            out.writeAttribute("Version", "01_00");
-            leaf(out, "ctxlps", "Id", CTX_LPS, UUID.randomUUID().toString());
-            leaf(out, "ctxlps", "Temps", CTX_LPS, now.toString());
-            leaf(out, "ctxlps", "Emetteur", CTX_LPS, emitter);
+            context(out, "ctxlps", "ContexteLPS", CTX_LPS, "CTXLPS", "01_00", emitter, now);
             start(out, "ctxlps", "LPS", CTX_LPS);
             start(out, "ctxlps", "IDAM", CTX_LPS);
             out.writeAttribute("R", "4");
@@ -193,6 +181,18 @@ public final class InsiSoap {
             throw new IllegalStateException("the INSi request cannot be written", e);
         }
         return text.toString();
+    }
+
+    /** Opens a siram context (ContexteBAM, ContexteLPS) with its nature, version, own id, time and emitter. */
+    private static void context(XMLStreamWriter out, String prefix, String localName, String namespace, String nature,
+                                String version, String emitter, Instant now) throws XMLStreamException {
+        start(out, prefix, localName, namespace);
+        out.writeNamespace(prefix, namespace);
+        out.writeAttribute("Version", version);
+        out.writeAttribute("Nature", nature);
+        leaf(out, prefix, "Id", namespace, UUID.randomUUID().toString());
+        leaf(out, prefix, "Temps", namespace, now.toString());
+        leaf(out, prefix, "Emetteur", namespace, emitter);
     }
 
     private static void start(XMLStreamWriter out, String prefix, String localName, String namespace) throws XMLStreamException {
