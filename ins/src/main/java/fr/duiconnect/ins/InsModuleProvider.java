@@ -95,6 +95,7 @@ public final class InsModuleProvider implements ServiceModuleProvider {
     }
 
     private static InsiAnswer answer(InsiTransport transport, String request, String action) {
-        return InsiSoap.response(transport.call(request, action), request);
+        InsiTransport.Answer answer = transport.call(request, action);
+        return InsiSoap.response(answer.envelope(), answer.text(), request);
     }
 }

@@ -25,23 +25,30 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transport.http.HTTPConduitFactory;
 import org.apache.cxf.transport.http.HTTPException;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.xml.namespace.QName;
 import javax.xml.transform.Source;
-import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
-import javax.xml.transform.stream.StreamResult;
+import javax.xml.transform.dom.DOMResult;
+import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamSource;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
@@ -92,6 +99,14 @@ public final class InsiTransport implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, description, exception);
             return false;
         });
+        bus.setExtension((HTTPConduitFactory) (transports, conduitBus, endpointInfo, target)
+                -> new SendOnceConduit(conduitBus, endpointInfo, target), HTTPConduitFactory.class);   // this bus only
+        // The INSi contract carries no WS-Policy (no WSDL is even loaded), but when cxf-rt-ws-policy is on the class path
+        // (other modules bring it) its engine puts its interceptors on every bus: 15 % of the answer's handling for nothing.
+        bus.getInInterceptors().removeIf(InsiTransport::wsPolicy);
+        bus.getOutInterceptors().removeIf(InsiTransport::wsPolicy);
+        bus.getInFaultInterceptors().removeIf(InsiTransport::wsPolicy);
+        bus.getOutFaultInterceptors().removeIf(InsiTransport::wsPolicy);
         try {
             Service service = Service.create(SERVICE);
             service.addPort(PORT, SOAPBinding.SOAP12HTTP_BINDING, endpoint.url().toString());
@@ -111,6 +126,10 @@ public final class InsiTransport implements AutoCloseable {
         }
     }
 
+    private static boolean wsPolicy(org.apache.cxf.interceptor.Interceptor<?> interceptor) {
+        return interceptor.getClass().getName().startsWith("org.apache.cxf.ws.policy.");
+    }
+
     private static void configure(Client client, EndpointConfig endpoint) {
         HTTPConduit conduit = (HTTPConduit) client.getConduit();
         HTTPClientPolicy policy = new HTTPClientPolicy();
@@ -128,8 +147,15 @@ public final class InsiTransport implements AutoCloseable {
         });
     }
 
+    /**
+     * An answer: its envelope as CXF read it (read once, not serialised and parsed again) and the text INSi sent,
+     * kept as the search result's evidence.
+     */
+    public record Answer(Element envelope, String text) {
+    }
+
     /** Sends the envelope and returns the answer envelope; a SOAP fault comes back as an envelope holding it. */
-    public String call(String envelope, String action) {
+    public Answer call(String envelope, String action) {
         Dispatch<Source> dispatch = dispatches.get(action);
         if (dispatch == null) {
             throw new IllegalArgumentException("no INSi operation for action " + action);
@@ -139,7 +165,7 @@ public final class InsiTransport implements AutoCloseable {
         budgets.set(budget);
         try (ExchangeWatchdog.Alarm alarm = watchdog.arm(deadline, budget::expire)) {
             Source answer = dispatch.invoke(new StreamSource(new StringReader(envelope)));
-            return serialise(answer, budget);
+            return new Answer(envelopeOf(answer, budget), budget.received());
         } catch (SOAPFaultException fault) {
             RuntimeException bounded = budget.failure(fault);
             if (bounded != null) {
@@ -209,6 +235,7 @@ public final class InsiTransport implements AutoCloseable {
         private final Duration deadline;
         private final long maxBytes;
         private volatile BoundedAnswer answer;
+        private final ByteArrayOutputStream received = new ByteArrayOutputStream(4096);
         private volatile boolean expired;
 
         Budget(long deadlineNanos, Duration deadline, long maxBytes) {
@@ -217,12 +244,35 @@ public final class InsiTransport implements AutoCloseable {
             this.maxBytes = maxBytes;
         }
 
-        synchronized BoundedAnswer bind(InputStream in) {
+        synchronized InputStream bind(InputStream in) {
             answer = new BoundedAnswer(in, deadlineNanos, deadline, maxBytes);
             if (expired) {
                 answer.expire();
             }
-            return answer;
+            return new FilterInputStream(answer) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    if (b >= 0) {
+                        received.write(b);
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    if (n > 0) {
+                        received.write(buffer, offset, n);
+                    }
+                    return n;
+                }
+            };
+        }
+
+        /** The answer's bytes as CXF read them (at most the cap: the bounded stream refuses more). */
+        String received() {
+            return received.toString(StandardCharsets.UTF_8);
         }
 
         synchronized void expire() {
@@ -307,12 +357,20 @@ public final class InsiTransport implements AutoCloseable {
         return budget.malformed(failure);
     }
 
-    private static String serialise(Source source, Budget budget) {
+    /** CXF hands a message-mode answer over as a DOM (its SAAJ part); any other source is read into one. */
+    private static Element envelopeOf(Source source, Budget budget) {
         try {
-            Transformer transformer = SecureXml.transformerFactory().newTransformer();
-            StringWriter out = new StringWriter();
-            transformer.transform(source, new StreamResult(out));
-            return out.toString();
+            Node node = source instanceof DOMSource dom ? dom.getNode() : null;
+            if (node == null) {
+                DOMResult result = new DOMResult();
+                SecureXml.transformerFactory().newTransformer().transform(source, result);
+                node = result.getNode();
+            }
+            Element envelope = node instanceof Document document ? document.getDocumentElement() : (Element) node;
+            if (envelope == null) {
+                throw new IllegalStateException("empty answer");
+            }
+            return envelope;
         } catch (TransformerException | RuntimeException e) {
             RuntimeException bounded = budget.failure(e);
             throw bounded != null ? bounded : budget.malformed(e);

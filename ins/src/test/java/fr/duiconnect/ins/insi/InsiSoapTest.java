@@ -32,6 +32,21 @@ class InsiSoapTest {
     }
 
     @Test
+    void theRequestIsWellFormedXmlWhateverTheConfiguredTextHolds() {
+        SoftwareIdentity software = new SoftwareIdentity("Soins & <Suivi>", "4.2\"b", Map.of("insi", "CNDA-1&2"),
+                UUID.fromString("6b1f0c2e-8d7a-4a51-9d0e-0c7a3b9e2f10"));
+        String xml = InsiSoap.request(new InsiQuery("D'ARTAGNAN DE L'HERAULT", "PIERRE-ALAIN", Sex.M, LocalDate.of(2001, 6, 17), "63220"),
+                software, "75<00&00010", "m-2", Instant.parse("2026-11-22T10:00:00Z"));
+        var envelope = fr.duiconnect.core.xml.SecureXml.parse(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "request").getDocumentElement();
+        assertThat(envelope.getNamespaceURI()).isEqualTo(InsiNamespaces.SOAP12);
+        assertThat(envelope.getElementsByTagNameNS(InsiNamespaces.CTX_BAM, "Emetteur").item(0).getTextContent()).isEqualTo("75<00&00010");
+        assertThat(envelope.getElementsByTagNameNS(InsiNamespaces.CTX_LPS, "IDAM").item(0).getTextContent()).isEqualTo("CNDA-1&2");
+        assertThat(envelope.getElementsByTagNameNS(InsiNamespaces.CTX_LPS, "Nom").item(0).getTextContent()).isEqualTo("urn:lps:Soins-&-<Suivi>:4.2\"b");
+        assertThat(envelope.getElementsByTagNameNS(InsiNamespaces.REC_SANS, "NomNaissance").item(0).getTextContent()).isEqualTo("D'ARTAGNAN DE L'HERAULT");
+        assertThat(envelope.getElementsByTagNameNS(InsiNamespaces.REC_SANS, "LieuNaissance").item(0).getTextContent()).isEqualTo("63220");
+    }
+
+    @Test
     void aFoundAnswerGivesTheActiveInsTheHistoryAndTheTraits_TEST_2_04() {
         String xml = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body><RESULTAT xmlns=\"http://www.cnamts.fr/INSiResultat\">"
                 + "<CR><CodeCR>00</CodeCR><LibelleCR>OK</LibelleCR></CR><INDIVIDU>"
