@@ -104,15 +104,16 @@ public final class MultiStructureBench {
                 out.printf(Locale.ROOT, "heap per idle structure: %.1f KB (its registry entry; certificates stay on disk until its first exchange)%n",
                         registryOnly / 1024.0 / structures);
 
-                // first every structure's first exchange (its clients built), then the rest of the mix on warm clients
-                int active = Math.min(structures, operations);
+                // first each structure's first exchange with each of its services (its clients built), then the rest on warm clients
                 Mix mix = new Mix(connector, profiles);
-                int errors = mix.run("first exchange of each of " + active + " structures", 0, active);
+                int first = Math.min(mix.firstExchanges(), operations);
+                int errors = mix.run("first exchange of each structure with each of its services (" + first + ")", 0, first);
                 long heapActive = heapAfterGc();
+                int active = Math.min(structures, first);
                 out.printf(Locale.ROOT, "heap per active structure: %.1f KB (TLS contexts, transports, signers, FHIR clients built on first"
-                                + " exchange; %d structures active, %s of their services each on average)%n", (heapActive - heapIdle) / 1024.0 / active,
+                                + " exchange; %d structures active with %s services each on average)%n", (heapActive - heapIdle) / 1024.0 / active,
                         active, String.format(Locale.ROOT, "%.2f", profiles.stream().limit(active).mapToInt(p -> p.services().size()).average().orElse(0)));
-                errors += mix.run("mixed over " + profiles.size() + " structures", active, operations - active);
+                errors += mix.run("mixed over " + profiles.size() + " structures", first, operations - first);
                 out.printf(Locale.ROOT, "mix: %s%n", mix.counts());
                 errors += fairness(connector, profiles);
                 return errors == 0 ? 0 : 3;
@@ -197,6 +198,8 @@ public final class MultiStructureBench {
         private final DuiConnector connector;
         private final List<StructureProfile> profiles;
         private final Map<ServiceSocle, java.util.concurrent.atomic.AtomicInteger> counts = new java.util.EnumMap<>(ServiceSocle.class);
+        private final List<Map.Entry<StructureProfile, ServiceSocle>> firsts = new ArrayList<>();
+        private final java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
 
         Mix(DuiConnector connector, List<StructureProfile> profiles) {
             this.connector = connector;
@@ -204,21 +207,55 @@ public final class MultiStructureBench {
             for (ServiceSocle socle : List.of(ServiceSocle.INS, ServiceSocle.DMP, ServiceSocle.MSSANTE, ServiceSocle.EPARCOURS)) {
                 counts.put(socle, new java.util.concurrent.atomic.AtomicInteger());
             }
+            for (int rank = 0; rank < counts.size(); rank++) {
+                for (StructureProfile structure : profiles) {
+                    List<ServiceSocle> services = services(structure);
+                    if (services.size() > rank) {
+                        firsts.add(Map.entry(structure, services.get(rank)));
+                    }
+                }
+            }
         }
 
         int run(String scenario, int from, int count) throws Exception {
             if (count <= 0) {
                 return 0;
             }
-            BenchResult result = BenchRunner.run(scenario, count, threads, 0, i -> exchange(from + i), null);
+            BenchResult result = BenchRunner.run(scenario, count, threads, 0, i -> {
+                try {
+                    exchange(from + i);
+                } catch (RuntimeException e) {
+                    firstError.compareAndSet(null, e.toString());   // the figures of a failing run say why
+                    throw e;
+                }
+            }, null);
             out.println(result.describe());
+            if (result.errors() > 0) {
+                out.println("first error: " + firstError.get());
+            }
             return (int) result.errors();
         }
 
+        /** One per structure and service it has: ranked first every structure's first service, then its second... */
+        int firstExchanges() {
+            return firsts.size();
+        }
+
+        private List<ServiceSocle> services(StructureProfile structure) {
+            return counts.keySet().stream().filter(s -> structure.service(s).isPresent()).toList();
+        }
+
         private void exchange(int i) {
-            StructureProfile structure = profiles.get(i % profiles.size());
-            List<ServiceSocle> services = counts.keySet().stream().filter(s -> structure.service(s).isPresent()).toList();
-            ServiceSocle socle = services.get((i / profiles.size()) % services.size());
+            StructureProfile structure;
+            ServiceSocle socle;
+            if (i < firsts.size()) {
+                structure = firsts.get(i).getKey();
+                socle = firsts.get(i).getValue();
+            } else {
+                structure = profiles.get(i % profiles.size());
+                List<ServiceSocle> services = services(structure);
+                socle = services.get((i / profiles.size()) % services.size());
+            }
             counts.get(socle).incrementAndGet();
             var view = connector.forStructure(structure.finess().value());
             switch (socle) {
