@@ -45,7 +45,11 @@ public final class EParcoursModuleProvider implements ServiceModuleProvider {
                 configured ? platform(context, endpoint, settings, fhir, validator) : null,
                 structure -> {
                     var own = context.endpointFor(structure);
-                    return platform(context, own, EParcoursSettings.from(own), fhir, validator);
+                    // HAPI builds each request through its context's client factory, i.e. with the HTTP client (TLS key) of the
+                    // last REST client made on it: a structure's client gets its own context, never another's certificate
+                    FhirContext ownContext = FhirContext.forR4();
+                    ownContext.setParserErrorHandler(FhirContent.refusingHandler());
+                    return platform(context, own, EParcoursSettings.from(own), ownContext, validator);
                 });
         EParcoursClient client = structures.configured().<EParcoursClient>map(StructurePlatform::client)
                 .orElseGet(() -> PerStructure.structureRequired(EParcoursClient.class, ServiceSocle.EPARCOURS));

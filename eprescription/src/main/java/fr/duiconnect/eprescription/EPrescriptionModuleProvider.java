@@ -47,7 +47,11 @@ public final class EPrescriptionModuleProvider implements ServiceModuleProvider 
                 configured ? source(context, endpoint, settings, fhir, importer) : null,
                 structure -> {
                     var own = context.endpointFor(structure);
-                    return source(context, own, EPrescriptionSettings.from(own), fhir, importer);
+                    // HAPI builds each request through its context's client factory, i.e. with the HTTP client (TLS key) of the
+                    // last REST client made on it: a structure's client gets its own context, never another's certificate
+                    FhirContext ownContext = FhirContext.forR4();
+                    ownContext.setParserErrorHandler(FhirContent.refusingHandler());
+                    return source(context, own, EPrescriptionSettings.from(own), ownContext, importer);
                 });
         EPrescriptionClient client = structures.configured().<EPrescriptionClient>map(StructureSource::client)
                 .orElseGet(() -> PerStructure.structureRequired(EPrescriptionClient.class, ServiceSocle.EPRESCRIPTION));

@@ -23,6 +23,7 @@ import fr.duiconnect.mssante.transport.SmtpSubmitter;
 import fr.duiconnect.mssante.xdm.XdmUnpacker;
 import org.apache.camel.RoutesBuilder;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -55,10 +56,22 @@ public final class MssanteModuleProvider implements ServiceModuleProvider {
                         DefaultMssanteClient.MDN_KIND, operation -> structures.forFiness(operation.finess()).delivery().readReceipt(operation));
             }
 
-            /** The configured mailbox is polled; a registry structure's inbox is read when its client asks (fetch). */
+            /**
+             * The configured mailbox is polled on its route; the registry's structures with a mailbox on another, a few
+             * per tick in turn ({@link StructureInboxes}), on the same interval.
+             */
             @Override public List<RoutesBuilder> routes() {
-                return structures.configured().filter(mail -> mail.settings().pollInterval() != null)
-                        .map(mail -> List.<RoutesBuilder>of(new MssanteRoutes(mail.inbox(), mail.settings().pollInterval()))).orElse(List.of());
+                List<RoutesBuilder> routes = new java.util.ArrayList<>();
+                structures.configured().filter(mail -> mail.settings().pollInterval() != null)
+                        .ifPresent(mail -> routes.add(new MssanteRoutes(mail.inbox(), mail.settings().pollInterval())));
+                Duration interval = MssanteSettings.pollInterval(endpoint);
+                if (interval != null) {
+                    StructureInboxes inboxes = new StructureInboxes(context.structures(),
+                            structures.configured().map(mail -> mail.settings().mailbox().address()).orElse(null),
+                            structure -> structures.of(structure).inbox().fetch(), MssanteSettings.structuresPolledPerTick(endpoint));
+                    routes.add(new MssanteRoutes("mssante-poll-structures", inboxes::pollNext, interval));
+                }
+                return routes;
             }
 
             @Override public void close() { structures.built().forEach(StructureMail::close); }

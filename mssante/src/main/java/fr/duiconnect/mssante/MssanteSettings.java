@@ -42,6 +42,7 @@ import java.util.List;
  * dui.mssante.option.smime.keystore=...  dui.mssante.option.smime.keystore.password.file=...
  * dui.mssante.option.smime.certificates=DIR               (recipients' certificates, DIR/&lt;address&gt;.pem)
  * dui.mssante.option.poll.interval=PT1M                   (IMAP polling; "off" to disable)
+ * dui.mssante.option.poll.structures-per-tick=20         (registry structures' inboxes read per tick, in turn)
  * dui.mssante.option.xdm.max-entries / max-total-bytes / max-entry-bytes / max-ratio
  * dui.mssante.option.xdm.content-type-code=code|system|libellé
  * dui.mssante.option.codecda=repeat | comma
@@ -125,14 +126,24 @@ public record MssanteSettings(MailEndpoint smtp, MailEndpoint imap, Mailbox mail
         ComposerSettings composer = new ComposerSettings(nil, mailbox, replyTo, software, contentType,
                 endpoint.option("xdm.source-id").orElse(ComposerSettings.oidOf(software.installationId())),
                 !"comma".equals(endpoint.option("codecda").orElse("repeat")));
-        String poll = endpoint.option("poll.interval").orElse("PT1M");
-        Duration pollInterval = "off".equalsIgnoreCase(poll) ? null : Duration.parse(poll);
+        Duration pollInterval = pollInterval(endpoint);
         return new MssanteSettings(smtp, imap, mailbox, replyTo, tls, endpoint.timeouts(), password, tokenFile, policy, smimeKey,
                 certificates, anchors, XdmLimits.from(endpoint), composer, pollInterval, endpoint.option("finess").orElse(null),
                 Boolean.parseBoolean(endpoint.option("mdn.auto").orElse("false")),
                 ReceiptPolicy.parse(endpoint.option("receipts.operators").orElse(null), endpoint.option("receipts.signed-by").orElse(null)),
                 positive(endpoint.option("inbox.max-message-bytes").orElse(String.valueOf(DEFAULT_MAX_MESSAGE_BYTES)), "dui.mssante.option.inbox.max-message-bytes"),
                 duration(endpoint.option("inbox.message-budget").orElse(endpoint.timeouts().exchange().toString()), "dui.mssante.option.inbox.message-budget"));
+    }
+
+    /** {@code poll.interval}: null when "off". */
+    static Duration pollInterval(EndpointConfig endpoint) {
+        String poll = endpoint.option("poll.interval").orElse("PT1M");
+        return "off".equalsIgnoreCase(poll) ? null : Duration.parse(poll);
+    }
+
+    /** {@code poll.structures-per-tick}: how many registry structures' inboxes one poll tick reads, in turn. */
+    static int structuresPolledPerTick(EndpointConfig endpoint) {
+        return (int) positive(endpoint.option("poll.structures-per-tick").orElse("20"), "dui.mssante.option.poll.structures-per-tick");
     }
 
     private static long positive(String value, String property) {

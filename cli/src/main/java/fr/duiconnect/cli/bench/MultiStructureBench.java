@@ -3,20 +3,29 @@ package fr.duiconnect.cli.bench;
 import fr.duiconnect.core.DuiConnector;
 import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.dmp.Visibility;
+import fr.duiconnect.core.eparcours.NoteDraft;
+import fr.duiconnect.core.eparcours.NoteType;
 import fr.duiconnect.core.ins.InsSearchRequest;
 import fr.duiconnect.core.model.Finess;
 import fr.duiconnect.core.model.IdentityStatus;
 import fr.duiconnect.core.model.IdentityTraits;
 import fr.duiconnect.core.model.PersonIdentity;
 import fr.duiconnect.core.model.Sex;
+import fr.duiconnect.core.mssante.MailboxKind;
+import fr.duiconnect.core.mssante.MssanteMessage;
 import fr.duiconnect.core.operation.OperationReceipt;
+import fr.duiconnect.core.operation.OperationState;
 import fr.duiconnect.core.structure.StructureProfile;
 import fr.duiconnect.core.structure.StructureRegistry;
 import fr.duiconnect.core.structure.StructureService;
 import fr.duiconnect.harness.dmp.DmpSimulator;
 import fr.duiconnect.harness.dmp.KitDlu;
+import fr.duiconnect.harness.eparcours.EParcoursSimulator;
+import fr.duiconnect.harness.fhir.InsPersona;
 import fr.duiconnect.harness.insi.InsiSimulator;
+import fr.duiconnect.harness.mssante.MssanteOperatorSimulator;
 import fr.duiconnect.harness.pki.IssuedCertificate;
+import fr.duiconnect.harness.pki.TestPki;
 import fr.duiconnect.harness.sandbox.Sandbox;
 
 import java.io.PrintWriter;
@@ -45,6 +54,11 @@ public final class MultiStructureBench {
             new IdentityTraits("ADRUN", List.of("ZOE"), null, null, Sex.F, LocalDate.of(1975, 12, 31), "63220"), null,
             IdentityStatus.PROV, Set.of()), null);
 
+    private static final MssanteMessage MESSAGE = MssanteMessage.builder().to(MssanteOperatorSimulator.HOSPITAL_DOCTOR)
+            .person(PersonIdentity.provisional("BENCH-7", new IdentityTraits("DURAND", List.of("MARIE"), null, null, Sex.F,
+                    LocalDate.of(1940, 2, 1), null)))
+            .label("Nouvelles de Mme Durand").body("Bonjour,\r\nrésidente stable.").build();
+
     private final int structures;
     private final int operations;
     private final int threads;
@@ -65,11 +79,13 @@ public final class MultiStructureBench {
 
     public int run() throws Exception {
         Path directory = Files.createTempDirectory("dui-bench-structures-");
-        try (Sandbox sandbox = Sandbox.start(directory, Set.of(ServiceSocle.INS, ServiceSocle.DMP), false)) {
+        try (Sandbox sandbox = Sandbox.start(directory, Set.of(ServiceSocle.INS, ServiceSocle.DMP, ServiceSocle.MSSANTE,
+                ServiceSocle.EPARCOURS), false)) {
             long issuing = System.nanoTime();
             List<StructureProfile> profiles = profiles(sandbox);
-            out.printf(Locale.ROOT, "certificates: %d structures, %d with the DMP, issued in %.1f s (not timed below)%n",
-                    structures, profiles.stream().filter(p -> p.service(ServiceSocle.DMP).isPresent()).count(), seconds(issuing));
+            out.printf(Locale.ROOT, "certificates and tokens: %d structures (all INSi, %d DMP, %d MSSanté, %d e-parcours), issued in %.1f s"
+                            + " (not timed below)%n", structures, having(profiles, ServiceSocle.DMP), having(profiles, ServiceSocle.MSSANTE),
+                    having(profiles, ServiceSocle.EPARCOURS), seconds(issuing));
 
             long heapBefore = heapAfterGc();
             long start = System.nanoTime();
@@ -88,10 +104,17 @@ public final class MultiStructureBench {
                 out.printf(Locale.ROOT, "heap per idle structure: %.1f KB (its registry entry; certificates stay on disk until its first exchange)%n",
                         registryOnly / 1024.0 / structures);
 
-                int errors = mixed(connector, profiles);
+                // first each structure's first exchange with each of its services (its clients built), then the rest on warm clients
+                Mix mix = new Mix(connector, profiles);
+                int first = Math.min(mix.firstExchanges(), operations);
+                int errors = mix.run("first exchange of each structure with each of its services (" + first + ")", 0, first);
                 long heapActive = heapAfterGc();
-                out.printf(Locale.ROOT, "heap per active structure: %.1f KB (TLS contexts, transports and signers built on first exchange;"
-                                + " %d structures active)%n", (heapActive - heapIdle) / 1024.0 / Math.min(structures, operations), Math.min(structures, operations));
+                int active = Math.min(structures, first);
+                out.printf(Locale.ROOT, "heap per active structure: %.1f KB (TLS contexts, transports, signers, FHIR clients built on first"
+                                + " exchange; %d structures active with %s services each on average)%n", (heapActive - heapIdle) / 1024.0 / active,
+                        active, String.format(Locale.ROOT, "%.2f", profiles.stream().limit(active).mapToInt(p -> p.services().size()).average().orElse(0)));
+                errors += mix.run("mixed over " + profiles.size() + " structures", first, operations - first);
+                out.printf(Locale.ROOT, "mix: %s%n", mix.counts());
                 errors += fairness(connector, profiles);
                 return errors == 0 ? 0 : 3;
             }
@@ -101,20 +124,43 @@ public final class MultiStructureBench {
     private List<StructureProfile> profiles(Sandbox sandbox) {
         InsiSimulator insi = sandbox.simulator(InsiSimulator.class);
         DmpSimulator dmp = sandbox.simulator(DmpSimulator.class);
+        MssanteOperatorSimulator operator = sandbox.simulator(MssanteOperatorSimulator.class);
+        EParcoursSimulator platform = sandbox.simulator(EParcoursSimulator.class);
+        TestPki pki = sandbox.pki();
+        String pass = pki.directory().resolve("pki.pass").toString();
         List<StructureProfile> profiles = new ArrayList<>();
-        sandbox.pki().sharingOneKeyPairFromNowOn();   // a certificate per structure and service, one RSA key for all
+        pki.sharingOneKeyPairFromNowOn();   // a certificate per structure and service, one RSA key for all
         for (int i = 0; i < structures; i++) {
             String finess = String.format(Locale.ROOT, "%02d%07d", 1 + i % 95, 1_000_000 + i);
             StructureProfile.Builder builder = StructureProfile.builder(Finess.of(finess), "EHPAD " + i).category("500")
-                    .service(ServiceSocle.INS, StructureService.of(insi.issueStructureCertificate(sandbox.pki(), finess).keyStore(), null));
+                    .service(ServiceSocle.INS, StructureService.of(insi.issueStructureCertificate(pki, finess).keyStore(), null));
             if (i % dmpEvery == 0) {
-                List<IssuedCertificate> certificates = dmp.issueStructureCertificates(sandbox.pki(), finess, null);
+                List<IssuedCertificate> certificates = dmp.issueStructureCertificates(pki, finess, null);
                 builder.service(ServiceSocle.DMP, new StructureService(certificates.get(0).keyStore(), certificates.get(1).keyStore(),
                         Map.of("vihf.name-id", "810001234565")));
+            }
+            if (i % dmpEvery == dmpEvery / 2) {   // as many as with the DMP, other structures
+                // its own application mailbox at the operator, bound to its own authentication certificate
+                String mailbox = "ehpad-" + finess + "_auto@ehpad.mssante.fr";
+                String cn = "EHPAD-" + finess + "-MSSANTE";
+                operator.host(mailbox, MailboxKind.APPLICATION, cn);
+                builder.service(ServiceSocle.MSSANTE, new StructureService(pki.issueOrgAuthClient("mss-auth-" + finess + ".p12", cn, finess).keyStore(),
+                        null, Map.of("mailbox", mailbox, "mailbox.kind", "application", "mailbox.unit", "EHPAD " + i,
+                        "reply-to", MssanteOperatorSimulator.ORG_MAILBOX,
+                        "smime.keystore", pki.issueSmime("mss-smime-" + finess + ".p12", mailbox).keyStore().path().toString(),
+                        "smime.keystore.password.file", pass, "smime.keystore.alias", TestPki.KEY_ALIAS)));
+            }
+            if (i % (2 * dmpEvery) == Math.min(3, 2 * dmpEvery - 1)) {   // half as many
+                builder.service(ServiceSocle.EPARCOURS, new StructureService(null, null, Map.of(
+                        "token.file", platform.issueStructureToken(finess).toString(), "structure.name", "EHPAD " + i)));
             }
             profiles.add(builder.build());
         }
         return profiles;
+    }
+
+    private static long having(List<StructureProfile> profiles, ServiceSocle socle) {
+        return profiles.stream().filter(p -> p.service(socle).isPresent()).count();
     }
 
     /** Heap of a registry holding the profiles, measured alone (the connector's own heap moves by more than that). */
@@ -141,20 +187,101 @@ public final class MultiStructureBench {
         return builder.build();
     }
 
-    /** Synchronous exchanges spread over every structure: INSi searches, and TD0.2 for the structures with the DMP. */
-    private int mixed(DuiConnector connector, List<StructureProfile> profiles) throws Exception {
-        BenchResult result = BenchRunner.run("multi-structure mixed (INSi searches, DMP TD0.2 over " + profiles.size() + " structures)",
-                operations, threads, 0, i -> {
-                    StructureProfile structure = profiles.get(i % profiles.size());
-                    var view = connector.forStructure(structure.finess().value());
-                    if (structure.service(ServiceSocle.DMP).isPresent() && (i / profiles.size()) % 2 == 0) {
-                        view.dmp().testExistence(KitDlu.KIT_PATIENT);
-                    } else if (!view.ins().search(ADRUN).found()) {
+    /**
+     * Exchanges spread over every structure: operation {@code i} is structure {@code i mod N}'s, and its
+     * {@code i div N}-th exchange takes in turn each service the structure has: an INSi search, a DMP TD0.2, an MSSanté
+     * message, an e-parcours note. Messages and notes are journaled: each is timed from acceptance until delivered
+     * (SENT or ACKED), a failure counts as an error.
+     */
+    private final class Mix {
+
+        private final DuiConnector connector;
+        private final List<StructureProfile> profiles;
+        private final Map<ServiceSocle, java.util.concurrent.atomic.AtomicInteger> counts = new java.util.EnumMap<>(ServiceSocle.class);
+        private final List<Map.Entry<StructureProfile, ServiceSocle>> firsts = new ArrayList<>();
+        private final java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
+
+        Mix(DuiConnector connector, List<StructureProfile> profiles) {
+            this.connector = connector;
+            this.profiles = profiles;
+            for (ServiceSocle socle : List.of(ServiceSocle.INS, ServiceSocle.DMP, ServiceSocle.MSSANTE, ServiceSocle.EPARCOURS)) {
+                counts.put(socle, new java.util.concurrent.atomic.AtomicInteger());
+            }
+            for (int rank = 0; rank < counts.size(); rank++) {
+                for (StructureProfile structure : profiles) {
+                    List<ServiceSocle> services = services(structure);
+                    if (services.size() > rank) {
+                        firsts.add(Map.entry(structure, services.get(rank)));
+                    }
+                }
+            }
+        }
+
+        int run(String scenario, int from, int count) throws Exception {
+            if (count <= 0) {
+                return 0;
+            }
+            BenchResult result = BenchRunner.run(scenario, count, threads, 0, i -> {
+                try {
+                    exchange(from + i);
+                } catch (RuntimeException e) {
+                    firstError.compareAndSet(null, e.toString());   // the figures of a failing run say why
+                    throw e;
+                }
+            }, null);
+            out.println(result.describe());
+            if (result.errors() > 0) {
+                out.println("first error: " + firstError.get());
+            }
+            return (int) result.errors();
+        }
+
+        /** One per structure and service it has: ranked first every structure's first service, then its second... */
+        int firstExchanges() {
+            return firsts.size();
+        }
+
+        private List<ServiceSocle> services(StructureProfile structure) {
+            return counts.keySet().stream().filter(s -> structure.service(s).isPresent()).toList();
+        }
+
+        private void exchange(int i) {
+            StructureProfile structure;
+            ServiceSocle socle;
+            if (i < firsts.size()) {
+                structure = firsts.get(i).getKey();
+                socle = firsts.get(i).getValue();
+            } else {
+                structure = profiles.get(i % profiles.size());
+                List<ServiceSocle> services = services(structure);
+                socle = services.get((i / profiles.size()) % services.size());
+            }
+            counts.get(socle).incrementAndGet();
+            var view = connector.forStructure(structure.finess().value());
+            switch (socle) {
+                case DMP -> view.dmp().testExistence(KitDlu.KIT_PATIENT);
+                case MSSANTE -> delivered(view.mssante().send(MESSAGE));
+                case EPARCOURS -> delivered(view.eparcours().post(NoteDraft.of(InsPersona.ALL.get(i % InsPersona.ALL.size()).identity(),
+                        NoteType.OBS, "Nuit calme, pas de chute.")));
+                default -> {
+                    if (!view.ins().search(ADRUN).found()) {
                         throw new IllegalStateException("ADRUN ZOE not found");
                     }
-                }, null);
-        out.println(result.describe());
-        return (int) result.errors();
+                }
+            }
+        }
+
+        private void delivered(OperationReceipt receipt) {
+            var status = connector.operations().await(receipt.operationId(), Duration.ofMinutes(2));
+            if (status.state() != OperationState.SENT && status.state() != OperationState.ACKED) {
+                throw new IllegalStateException(status.kind() + " " + status.state() + ": " + status.lastError());
+            }
+        }
+
+        String counts() {
+            return counts.entrySet().stream().map(e -> e.getKey().key() + " " + e.getValue().get())
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
     }
 
     /**

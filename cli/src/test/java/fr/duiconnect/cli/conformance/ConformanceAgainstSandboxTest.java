@@ -42,8 +42,8 @@ class ConformanceAgainstSandboxTest {
         assertThat(failed).isEmpty();
         assertThat(report.summaryPerService().get(ServiceSocle.INS).passed()).isGreaterThanOrEqualTo(9);
         assertThat(report.summaryPerService().get(ServiceSocle.MSSANTE).passed()).isGreaterThanOrEqualTo(5);
-        assertThat(report.summaryPerService().get(ServiceSocle.EPRESCRIPTION).passed()).isEqualTo(8);
-        assertThat(report.summaryPerService().get(ServiceSocle.EPARCOURS).passed()).isEqualTo(9);
+        assertThat(report.summaryPerService().get(ServiceSocle.EPRESCRIPTION).passed()).isEqualTo(9);
+        assertThat(report.summaryPerService().get(ServiceSocle.EPARCOURS).passed()).isEqualTo(10);
     }
 
     /** Runs the selected scenarios while the service's simulator answers every request with the fault. */

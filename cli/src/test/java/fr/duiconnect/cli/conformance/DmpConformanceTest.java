@@ -32,7 +32,7 @@ class DmpConformanceTest {
     @Test
     void everyDmpScenarioPassesAgainstTheSandbox(DuiConnector connector, Sandbox sandbox) {
         ConformanceReport report = run(connector, sandbox, id -> id.startsWith("DMP-"));
-        assertThat(report.results()).hasSize(10).allSatisfy(r -> assertThat(r.verdict()).as(r.scenario().id() + ": " + r.outcome().message()).isEqualTo(Verdict.PASS));
+        assertThat(report.results()).hasSize(11).allSatisfy(r -> assertThat(r.verdict()).as(r.scenario().id() + ": " + r.outcome().message()).isEqualTo(Verdict.PASS));
     }
 
     @Test

@@ -422,7 +422,8 @@ public final class ConnectorRuntime implements AutoCloseable {
                 } else {
                     metrics.failed(kind);
                 }
-                audit.record(new AuditEvent(clock.instant(), null, null, softwareLabel(), kind + ".ack", null, operation,
+                // partitioned by structure like the operation's other events: the acknowledgement is its structure's
+                audit.record(new AuditEvent(clock.instant(), journal.finessOf(operation).orElse(null), null, softwareLabel(), kind + ".ack", null, operation,
                         state == OperationState.ACKED ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, detail));
                 tracker.changed(operation, state);
             });

@@ -16,21 +16,28 @@ public final class MssanteRoutes extends RouteBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(MssanteRoutes.class);
 
-    private final InboxService inbox;
+    private final String name;
+    private final Runnable poll;
     private final Duration pollInterval;
 
     public MssanteRoutes(InboxService inbox, Duration pollInterval) {
-        this.inbox = inbox;
+        this("mssante-poll", inbox::fetch, pollInterval);
+    }
+
+    /** A poll on its own timer and route {@code name}: e.g. the registry's structures' inboxes, a few per tick. */
+    public MssanteRoutes(String name, Runnable poll, Duration pollInterval) {
+        this.name = name;
+        this.poll = poll;
         this.pollInterval = pollInterval;
     }
 
     @Override
     public void configure() {
-        from("timer:dui-mssante-poll?delay=" + pollInterval.toMillis() + "&period=" + pollInterval.toMillis())
-                .routeId("mssante-poll")
+        from("timer:dui-" + name + "?delay=" + pollInterval.toMillis() + "&period=" + pollInterval.toMillis())
+                .routeId(name)
                 .process(exchange -> {
                     try {
-                        inbox.fetch();
+                        poll.run();
                     } catch (RuntimeException e) {
                         // The next tick tries again; no message content in the log (ECO.1.2.3: isolate errors).
                         LOG.warn("MSSanté mailbox poll failed: {}", e.getMessage());

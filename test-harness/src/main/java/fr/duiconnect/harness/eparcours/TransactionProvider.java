@@ -22,6 +22,9 @@ import java.util.function.Consumer;
  */
 public final class TransactionProvider {
 
+    /** The FINESS identifier system of FR Core's organization. */
+    static final String FINESS_SYSTEM = "https://finess.esante.gouv.fr";
+
     private final PlatformStore store;
     private final NoteChecks checks;
     private final Consumer<DocumentReference> onNewNote;
@@ -34,10 +37,11 @@ public final class TransactionProvider {
 
     @Transaction
     // synchronized: a conditional create checks then creates, as a unique index would make atomic on a real server
-    public synchronized Bundle transaction(@TransactionParam Bundle bundle) {
+    public synchronized Bundle transaction(@TransactionParam Bundle bundle, jakarta.servlet.http.HttpServletRequest request) {
         if (bundle.getType() != Bundle.BundleType.TRANSACTION) {
             throw new InvalidRequestException("a transaction Bundle is expected");
         }
+        writtenByTheAuthenticatedStructure(bundle, (String) request.getAttribute(fr.duiconnect.harness.fhir.FhirGate.STRUCTURE));
         boolean update = !bundle.getEntry().isEmpty() && bundle.getEntry().stream()
                 .allMatch(e -> e.getRequest().getMethod() == Bundle.HTTPVerb.PUT && e.getResource() instanceof DocumentReference);
         if (update) {
@@ -103,6 +107,26 @@ public final class TransactionProvider {
             }
         }
         return response;
+    }
+
+    /**
+     * A structure writes in its own name only: every Organization the bundle carries (the note's author or its
+     * practitioner's structure) is, by its FINESS, the structure the token authenticates.
+     */
+    private static void writtenByTheAuthenticatedStructure(Bundle bundle, String structure) {
+        if (structure == null) {
+            return;
+        }
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            if (entry.getResource() instanceof org.hl7.fhir.r4.model.Organization organization) {
+                for (Identifier identifier : organization.getIdentifier()) {
+                    if (FINESS_SYSTEM.equals(identifier.getSystem()) && !structure.equals(identifier.getValue())) {
+                        throw new ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException("la structure " + identifier.getValue()
+                                + " de la note n'est pas la structure du jeton (" + structure + ")");
+                    }
+                }
+            }
+        }
     }
 
     private Optional<DocumentReference> existingNote(String ifNoneExist) {

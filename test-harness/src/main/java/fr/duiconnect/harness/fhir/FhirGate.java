@@ -19,11 +19,19 @@ import java.util.function.Supplier;
 /**
  * What a simulated FHIR service does before the FHIR server sees a request: checks the bearer token (401 with an
  * OperationOutcome otherwise, RFC 6750) and applies the injected fault (HTTP 500/503, latency, a connection cut
- * mid-answer).
+ * mid-answer). Each token authenticates one structure (the sandbox's own, or one {@link #acceptStructureToken issued}
+ * for another): a TLS client certificate of another structure than the token's is refused (403), and the providers
+ * find the authenticated structure's FINESS in the request attribute {@link #STRUCTURE}.
  */
 public final class FhirGate implements Filter {
 
+    /** Request attribute: the FINESS of the structure the bearer token authenticates. */
+    public static final String STRUCTURE = "fr.duiconnect.sandbox.structure";
+
     private final Supplier<String> expectedToken;
+    private final String ownStructure;
+    private final java.util.Map<String, String> structureTokens = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, AtomicLong> requestsByStructure = new java.util.concurrent.ConcurrentHashMap<>();
     private final FaultSwitch faults;
     private final java.nio.file.Path recordDir;
     private final AtomicLong requests = new AtomicLong();
@@ -39,13 +47,30 @@ public final class FhirGate implements Filter {
 
     /** @param recordDir where to keep every request (sandbox {@code --record}; the bearer token is masked), or null */
     public FhirGate(Supplier<String> expectedToken, FaultSwitch faults, java.nio.file.Path recordDir) {
+        this(expectedToken, null, faults, recordDir);
+    }
+
+    /** @param ownStructure the FINESS the sandbox's own token authenticates, or null */
+    public FhirGate(Supplier<String> expectedToken, String ownStructure, FaultSwitch faults, java.nio.file.Path recordDir) {
         this.expectedToken = expectedToken;
+        this.ownStructure = ownStructure;
         this.faults = faults;
         this.recordDir = recordDir;
     }
 
     public long requestCount() {
         return requests.get();
+    }
+
+    /** From now on {@code token} also authenticates the structure {@code finess}. */
+    public void acceptStructureToken(String token, String finess) {
+        structureTokens.put(token, finess);
+    }
+
+    /** Requests authenticated as the structure {@code finess} that the server went on to answer. */
+    public long requestsFrom(String finess) {
+        AtomicLong count = requestsByStructure.get(finess);
+        return count == null ? 0 : count.get();
     }
 
     /**
@@ -113,10 +138,22 @@ public final class FhirGate implements Filter {
         String token = expectedToken.get();
         if (token != null) {
             String authorization = request.getHeader("Authorization");
-            if (authorization == null || !authorization.equals("Bearer " + token)) {
+            String structure = structureOf(authorization, token);
+            if (structure == null) {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"dui-connect-sandbox\", error=\"invalid_token\"");
                 outcome(response, 401, "login", authorization == null ? "no bearer token" : "the bearer token is not valid");
                 return;
+            }
+            if (!structure.isEmpty()) {
+                // as the DMP and INSi do: the TLS client certificate, when one is presented, is the token's structure's
+                Optional<String> certified = clientCertificate(request).flatMap(fr.duiconnect.harness.pki.StructureCertificates::finessOf);
+                if (certified.isPresent() && !certified.get().equals(structure)) {
+                    outcome(response, 403, "forbidden", "la structure " + certified.get()
+                            + " du certificat TLS n'est pas la structure du jeton (" + structure + ")");
+                    return;
+                }
+                request.setAttribute(STRUCTURE, structure);
+                requestsByStructure.computeIfAbsent(structure, f -> new AtomicLong()).incrementAndGet();
             }
         }
         if ("POST".equals(request.getMethod()) && writeAnswersToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -125,6 +162,24 @@ public final class FhirGate implements Filter {
             abortMidAnswer(response);
         }
         chain.doFilter(req, res);
+    }
+
+    /** The structure {@code authorization} authenticates ("" for the sandbox's own token without a FINESS), or null. */
+    private String structureOf(String authorization, String token) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        String given = authorization.substring("Bearer ".length());
+        if (given.equals(token)) {
+            return ownStructure == null ? "" : ownStructure;
+        }
+        return structureTokens.get(given);
+    }
+
+    private static Optional<java.security.cert.X509Certificate> clientCertificate(HttpServletRequest request) {
+        Object chain = request.getAttribute("jakarta.servlet.request.X509Certificate");
+        return chain instanceof java.security.cert.X509Certificate[] certificates && certificates.length > 0
+                ? Optional.of(certificates[0]) : Optional.empty();
     }
 
     /** Promises a body, sends part of it, then aborts: the client sees the connection end mid-answer. */

@@ -63,6 +63,8 @@ public final class FhirServerHost implements AutoCloseable {
                 }
             };
             factory.setSslContext(tls);
+            // a structure's client certificate, when presented, is compared with its token's structure (FhirGate)
+            factory.setWantClientAuth(true);
             factory.setIncludeProtocols("TLSv1.3", "TLSv1.2");
             connector = new ServerConnector(server, new SslConnectionFactory(factory, "http/1.1"), new HttpConnectionFactory(http));
         } else {

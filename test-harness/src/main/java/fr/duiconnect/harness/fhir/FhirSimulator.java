@@ -47,6 +47,7 @@ public abstract class FhirSimulator implements SandboxSimulator {
     private FhirServerHost host;
     private FhirGate gate;
     private volatile String credential;
+    private Path directory;
 
     /** A plain FHIR R4 server answering JSON by default, for the subclass to give its providers. */
     protected static RestfulServer jsonServer() {
@@ -63,7 +64,8 @@ public abstract class FhirSimulator implements SandboxSimulator {
     protected final void host(SandboxContext context, RestfulServer server, String path, Credential kind, Duration readTimeout)
             throws IOException {
         credential = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        gate = new FhirGate(kind == Credential.BEARER ? this::credential : () -> null, faults, context.recordDir());
+        directory = context.directory();
+        gate = new FhirGate(kind == Credential.BEARER ? this::credential : () -> null, context.finess(), faults, context.recordDir());
         List<Filter> filters = kind == Credential.API_KEY ? List.of(new ApiKeyGate(this::credential), gate) : List.of(gate);
         String service = socle().key();
         host = FhirServerHost.start(server, FhirServerHost.serverTls(context.pki(), service + "-server"), path, filters, faults);
@@ -95,6 +97,27 @@ public abstract class FhirSimulator implements SandboxSimulator {
     /** Replaces the accepted credential (e.g. to make the connector's token or API key invalid). */
     public final void acceptCredential(String newCredential) {
         this.credential = newCredential;
+    }
+
+    /**
+     * Issues a bearer token of the structure {@code finess}, accepted from now on as that structure's, and writes it
+     * to a file (the structure's {@code token.file} option).
+     */
+    public final Path issueStructureToken(String finess) {
+        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        Path file = directory.resolve(socle().key() + "-token-" + finess);
+        try {
+            Files.writeString(file, token);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        gate.acceptStructureToken(token, finess);
+        return file.toAbsolutePath();
+    }
+
+    /** Requests the service answered as the structure {@code finess} (authenticated by its token). */
+    public final long requestsFrom(String finess) {
+        return gate.requestsFrom(finess);
     }
 
     /** Requests that passed the credential check. */

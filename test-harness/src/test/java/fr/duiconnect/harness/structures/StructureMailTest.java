@@ -2,6 +2,7 @@ package fr.duiconnect.harness.structures;
 
 import fr.duiconnect.core.DuiConnector;
 import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.core.audit.AuditQuery;
 import fr.duiconnect.core.model.Finess;
 import fr.duiconnect.core.model.IdentityTraits;
 import fr.duiconnect.core.model.PersonIdentity;
@@ -51,7 +52,8 @@ class StructureMailTest {
         sandbox = Sandbox.start(dir, Set.of(ServiceSocle.MSSANTE), false);
         operator = sandbox.simulator(MssanteOperatorSimulator.class);
         operator.host(GLYCINES_MAILBOX, MailboxKind.APPLICATION, "EHPAD-GLYCINES-MSSANTE");
-        connector = DuiConnector.builder().config(sandbox.connectorConfig()).build();
+        // the inboxes are polled (the sandbox's default is off): a registry structure's too, without its client asking
+        connector = DuiConnector.builder().config(sandbox.connectorConfigWith(Map.of("dui.mssante.option.poll.interval", "PT0.2S"))).build();
         connector.structures().put(mailStructure(GLYCINES, GLYCINES_MAILBOX));
     }
 
@@ -97,6 +99,15 @@ class StructureMailTest {
         var received = operator.mailbox(MssanteOperatorSimulator.HOSPITAL_DOCTOR);
         assertThat(received).hasSizeGreaterThan(before);
         assertThat(((InternetAddress) received.get(received.size() - 1).getFrom()[0]).getAddress()).isEqualTo(GLYCINES_MAILBOX);
+    }
+
+    @Test
+    void aRegistryStructuresInboxIsPolledWithoutItsClientAskingAndTheAcknowledgementIsAuditedForTheStructure() {
+        var receipt = connector.forStructure(GLYCINES).mssante().send(note());
+        OperationStatus status = connector.operations().awaitFinal(receipt.operationId(), Duration.ofSeconds(30));
+        assertThat(status.state()).as(status.lastError()).isEqualTo(OperationState.ACKED);   // the operator's DSN, read from Glycines' inbox
+        assertThat(connector.audit().query(new AuditQuery(null, null, null, GLYCINES)))
+                .anyMatch(event -> event.action().equals("mssante.send.ack") && receipt.operationId().equals(event.operationId()));
     }
 
     @Test

@@ -248,6 +248,18 @@ public final class OutboxJournal {
         return ids;
     }
 
+    /** The structure an operation was made for (its FINESS), without loading its payload; empty if it names none. */
+    public Optional<String> finessOf(UUID operationId) {
+        return Sql.read(database, "read an operation's structure", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT finess FROM outbox_operation WHERE id = ?")) {
+                Sql.bind(statement, operationId.toString());
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
     /** The operation of this kind whose remote reference (e.g. a Message-ID) is the given one, if any. */
     public Optional<JournaledOperation> findDelivered(String kind, String remoteReference) {
         Optional<String> id = Sql.read(database, "find an operation by remote reference", connection -> {
