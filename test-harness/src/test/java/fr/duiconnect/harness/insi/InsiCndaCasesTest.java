@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The CNDA INSi cases, through the real client over mutual TLS against the simulated teleservice. */
@@ -134,8 +133,9 @@ class InsiCndaCasesTest {
     void cnda_2_08_cas2_aReturnedKeyOutsideTheFormulaIsATypedWarningNamingTheField(DuiConnector connector) {
         InsSearchResult result = search(connector, person("HERMANN", "GATIEN", Sex.M, "1981-03-24", "63220"));
         assertThat(result.code()).isEqualTo(InsiReturnCode.FOUND);
-        assertThat(result.warnings()).extracting(InsWarning::code, InsWarning::field)
-                .containsExactly(tuple(InsWarning.Code.KEY_MISMATCH, "ins.key"), tuple(InsWarning.Code.KEY_MISMATCH, "history[0].key"));
+        // INSACTIF 1810363220456/60 and the INSHISTO entries the simulator returns: none follows the formula
+        assertThat(result.warnings()).extracting(InsWarning::code).containsOnly(InsWarning.Code.KEY_MISMATCH);
+        assertThat(result.warnings()).extracting(InsWarning::field).startsWith("ins.key", "history[0].key");
         assertThat(result.warnings().get(0).code().value()).isEqualTo("INS-KEY-MISMATCH");
         assertThat(result.guidance()).contains("identitovigilance");
     }
