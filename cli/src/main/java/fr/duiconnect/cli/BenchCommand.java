@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  * journal, {@code startup} the modules' start-up costs, {@code multi-structure} many structures in one connector.
  */
 @Command(name = "bench", description = "Benchmarks against the embedded sandbox: journal, startup, multi-structure, or a named scenario (see --list).",
-        subcommands = {BenchCommand.Journal.class, BenchCommand.Startup.class, MultiStructureBenchCommand.class})
+        subcommands = {BenchCommand.Journal.class, BenchCommand.Startup.class, MultiStructureBenchCommand.class, NothingLostCommand.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec

@@ -109,6 +109,8 @@ final class InsCommand {
             result.history().stream().map(Ins::matricule).forEach(history::add);
             var differences = node.putArray("traitDifferences");
             result.traitDifferences().forEach(differences::add);
+            var warnings = node.putArray("warnings");
+            result.warnings().forEach(w -> warnings.addObject().put("code", w.code().value()).put("field", w.field()).put("message", w.message()));
             node.put("rnivStatus", result.resultingStatus().name());
             node.put("rnivLabel", result.resultingStatus().label());
             node.put("calls", result.calls());

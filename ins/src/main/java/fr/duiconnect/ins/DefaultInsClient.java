@@ -8,8 +8,10 @@ import fr.duiconnect.core.ins.InsClient;
 import fr.duiconnect.core.ins.InsSearchRequest;
 import fr.duiconnect.core.ins.InsSearchResult;
 import fr.duiconnect.core.ins.InsVerification;
+import fr.duiconnect.core.ins.InsWarning;
 import fr.duiconnect.core.ins.InsiReturnCode;
 import fr.duiconnect.core.model.IdentityStatus;
+import fr.duiconnect.core.model.Ins;
 import fr.duiconnect.core.model.InsKind;
 import fr.duiconnect.core.model.PersonIdentity;
 import fr.duiconnect.core.spi.ForStructure;
@@ -70,7 +72,7 @@ final class DefaultInsClient implements InsClient {
         }
         InsiAnswer answer = outcome.answer();
         InsSearchResult result = result(person, answer, outcome.calls());
-        audit(request, AuditOutcome.SUCCESS, "CR " + answer.code().code() + " after " + outcome.calls() + " call(s)");
+        audit(request, AuditOutcome.SUCCESS, "CR " + answer.code().code() + " after " + outcome.calls() + " call(s)" + warned(result));
         return result;
     }
 
@@ -97,8 +99,9 @@ final class DefaultInsClient implements InsClient {
             audit(request, AuditOutcome.FAILURE, failed.code());
             throw failed;
         }
-        audit(request, AuditOutcome.SUCCESS, "RECVITALE CR " + answer.code().code());
-        return result(person, answer, 1);
+        InsSearchResult result = result(person, answer, 1);
+        audit(request, AuditOutcome.SUCCESS, "RECVITALE CR " + answer.code().code() + warned(result));
+        return result;
     }
 
     /**
@@ -126,12 +129,42 @@ final class DefaultInsClient implements InsClient {
         }
         List<String> differences = TraitComparison.differences(person.traits(), answer.traits());
         IdentityStatus resulting = differences.isEmpty() ? RnivStateMachine.afterInsiMatch(person.status()) : person.status();
-        String guidance = differences.isEmpty()
+        List<InsWarning> warnings = keyWarnings(answer);
+        String guidance = (differences.isEmpty()
                 ? "Identité trouvée ; statut " + resulting + (resulting == IdentityStatus.RECUP
                         ? " — la qualifier en contrôlant une pièce d'identité à haut niveau de confiance." : ".")
-                : "Identité trouvée mais traits différents (" + String.join(", ", differences) + ") : ne pas enregistrer l'INS sans contrôle.";
+                : "Identité trouvée mais traits différents (" + String.join(", ", differences) + ") : ne pas enregistrer l'INS sans contrôle.")
+                + (warnings.isEmpty() ? "" : " Clé de matricule non conforme à la formule (" + warnings.stream().map(InsWarning::field)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ") : INS conservé tel que renvoyé par INSi, à signaler à la cellule d'identitovigilance.");
         return new InsSearchResult(answer.code(), answer.active(), answer.traits(), answer.history(), differences, resulting,
-                calls, guidance, answer.rawRequest(), answer.rawResponse());
+                calls, guidance, answer.rawRequest(), answer.rawResponse(), warnings);
+    }
+
+    /**
+     * A returned matricule whose key does not follow the formula is kept as INSi returned it — the guide says not to
+     * reject INSi output on it (CNDA TEST_2.08_cas2) — and said, typed, on the result and in the audit.
+     */
+    private static List<InsWarning> keyWarnings(InsiAnswer answer) {
+        List<InsWarning> warnings = new java.util.ArrayList<>();
+        if (answer.active() != null && !answer.active().keyVerified()) {
+            warnings.add(keyMismatch("ins.key", answer.active()));
+        }
+        for (int i = 0; i < answer.history().size(); i++) {
+            if (!answer.history().get(i).keyVerified()) {
+                warnings.add(keyMismatch("history[" + i + "].key", answer.history().get(i)));
+            }
+        }
+        return warnings;
+    }
+
+    private static InsWarning keyMismatch(String field, Ins ins) {
+        return new InsWarning(InsWarning.Code.KEY_MISMATCH, field, "the key " + ins.key() + " of the returned matricule is not "
+                + "97 - (N mod 97); kept as INSi returned it, to be reported to identity vigilance");
+    }
+
+    /** The result's warnings, for the audit event's detail (codes and fields only: no matricule in the trail's detail). */
+    private static String warned(InsSearchResult result) {
+        return result.warnings().isEmpty() ? "" : "; warnings " + result.warnings();
     }
 
     @Override

@@ -22,14 +22,24 @@ import java.util.Optional;
  * @param guidance        what the user should do next, in French
  * @param lastRequest     the last SOAP request sent (kept for traceability; contains traits: DEBUG only)
  * @param lastResponse    the last SOAP response received
+ * @param warnings        what the answer carries that must be shown and kept although it is used (a returned key
+ *                        that does not follow the formula: {@link InsWarning.Code#KEY_MISMATCH})
  */
 public record InsSearchResult(InsiReturnCode code, Ins ins, IdentityTraits returnedTraits, List<Ins> history,
                               List<String> traitDifferences, IdentityStatus resultingStatus, int calls, String guidance,
-                              String lastRequest, String lastResponse) {
+                              String lastRequest, String lastResponse, List<InsWarning> warnings) {
 
     public InsSearchResult {
         history = history == null ? List.of() : List.copyOf(history);
         traitDifferences = traitDifferences == null ? List.of() : List.copyOf(traitDifferences);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A result without warnings. */
+    public InsSearchResult(InsiReturnCode code, Ins ins, IdentityTraits returnedTraits, List<Ins> history,
+                           List<String> traitDifferences, IdentityStatus resultingStatus, int calls, String guidance,
+                           String lastRequest, String lastResponse) {
+        this(code, ins, returnedTraits, history, traitDifferences, resultingStatus, calls, guidance, lastRequest, lastResponse, List.of());
     }
 
     public Optional<Ins> insIfFound() {

@@ -33,9 +33,17 @@ final class ImapSession {
     private final int backendPort;
     private final String backendPassword;
     private final FaultSwitch faults;
+    private final boolean implicitTls;
 
     ImapSession(Socket socket, ServerTls tls, LpsInterface lps, OperatorDirectory directory, int backendPort,
                 String backendPassword, FaultSwitch faults) throws IOException {
+        this(socket, tls, lps, directory, backendPort, backendPassword, faults, false);
+    }
+
+    /** {@code implicitTls}: the session is TLS from the first byte (imaps, port 993 style), without STARTTLS. */
+    ImapSession(Socket socket, ServerTls tls, LpsInterface lps, OperatorDirectory directory, int backendPort,
+                String backendPassword, FaultSwitch faults, boolean implicitTls) throws IOException {
+        this.implicitTls = implicitTls;
         this.channel = new LineChannel(socket);
         this.tls = tls;
         this.lps = lps;
@@ -59,7 +67,10 @@ final class ImapSession {
                 return;
             }
         }
-        channel.send("* OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED] MSSante operator simulator ready");
+        if (implicitTls && !handshake()) {
+            return;
+        }
+        channel.send("* OK [CAPABILITY " + capabilities() + "] MSSante operator simulator ready");
         String line;
         while ((line = channel.readLine(16384)) != null) {
             String[] words = line.split(" ", 3);
@@ -86,12 +97,7 @@ final class ImapSession {
                         continue;
                     }
                     channel.send(tag + " OK Begin TLS negotiation now");
-                    if (faults.failsNextHandshake()) {
-                        return;
-                    }
-                    try {
-                        channel.startTls(tls.context(), tls.parameters(lps.needsClientCertificate()));
-                    } catch (SSLException e) {
+                    if (!handshake()) {
                         return;
                     }
                 }
@@ -107,6 +113,19 @@ final class ImapSession {
                 }
                 default -> channel.send(tag + " BAD " + command + " not allowed before authentication");
             }
+        }
+    }
+
+    /** The server side of the TLS handshake (a TLS_FAILURE fault makes it fail); false when there is no TLS session. */
+    private boolean handshake() throws IOException {
+        if (faults.failsNextHandshake()) {
+            return false;
+        }
+        try {
+            channel.startTls(tls.context(), tls.parameters(lps.needsClientCertificate()));
+            return true;
+        } catch (SSLException e) {
+            return false;
         }
     }
 

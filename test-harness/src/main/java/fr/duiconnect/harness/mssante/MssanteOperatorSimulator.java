@@ -59,6 +59,8 @@ public final class MssanteOperatorSimulator implements SandboxSimulator {
     private GreenMail greenMail;
     private OperatorDelivery delivery;
     private int smtpApplication;
+    private int smtpsApplication;
+    private int imapsApplication;
     private int imapApplication;
     private int smtpPsc;
     private int imapPsc;
@@ -105,6 +107,11 @@ public final class MssanteOperatorSimulator implements SandboxSimulator {
         Listener smtpPscListener = listen("mssante-smtp-psc", s -> new SmtpSession(s, tls, LpsInterface.PSC, directory, delivery, faults).run());
         Listener imapApp = listen("mssante-imap-app", s -> new ImapSession(s, tls, LpsInterface.APPLICATION, directory, backendPort, backendPassword, faults).run());
         Listener imapPscListener = listen("mssante-imap-psc", s -> new ImapSession(s, tls, LpsInterface.PSC, directory, backendPort, backendPassword, faults).run());
+        // Implicit TLS (smtps/imaps), the other form ECO.1.0.1 allows: TLS from the first byte on ports of their own.
+        Listener smtpsApp = listen("mssante-smtps-app", s -> new SmtpSession(s, tls, LpsInterface.APPLICATION, directory, delivery, faults, true).run());
+        Listener imapsApp = listen("mssante-imaps-app", s -> new ImapSession(s, tls, LpsInterface.APPLICATION, directory, backendPort, backendPassword, faults, true).run());
+        smtpsApplication = smtpsApp.port();
+        imapsApplication = imapsApp.port();
         smtpApplication = smtpApp.port();
         smtpPsc = smtpPscListener.port();
         imapApplication = imapApp.port();
@@ -203,6 +210,12 @@ public final class MssanteOperatorSimulator implements SandboxSimulator {
     }
 
     public int smtpApplicationPort() { return smtpApplication; }
+
+    /** The application-mailbox interface with implicit TLS (smtps): TLS from the first byte, no STARTTLS. */
+    public int smtpsApplicationPort() { return smtpsApplication; }
+
+    /** The application-mailbox interface with implicit TLS (imaps). */
+    public int imapsApplicationPort() { return imapsApplication; }
 
     public int imapApplicationPort() { return imapApplication; }
 

@@ -38,10 +38,18 @@ final class SmtpSession {
 
     private String authenticated;
     private String sender;
+    private final boolean implicitTls;
     private final List<String> recipients = new ArrayList<>();
 
     SmtpSession(Socket socket, ServerTls tls, LpsInterface lps, OperatorDirectory directory, OperatorDelivery delivery,
                 FaultSwitch faults) throws IOException {
+        this(socket, tls, lps, directory, delivery, faults, false);
+    }
+
+    /** {@code implicitTls}: the session is TLS from the first byte (smtps, port 465 style), without STARTTLS. */
+    SmtpSession(Socket socket, ServerTls tls, LpsInterface lps, OperatorDirectory directory, OperatorDelivery delivery,
+                FaultSwitch faults, boolean implicitTls) throws IOException {
+        this.implicitTls = implicitTls;
         this.channel = new LineChannel(socket);
         this.tls = tls;
         this.lps = lps;
@@ -51,6 +59,9 @@ final class SmtpSession {
     }
 
     void run() throws IOException {
+        if (implicitTls && !handshake()) {
+            return;
+        }
         channel.send("220 smtp.simulateur.mssante.test ESMTP MSSante operator simulator");
         String line;
         while ((line = channel.readLine(4096)) != null) {
@@ -73,12 +84,7 @@ final class SmtpSession {
                     continue;
                 }
                 channel.send("220 2.0.0 Ready to start TLS");
-                if (faults.failsNextHandshake()) {
-                    return;
-                }
-                try {
-                    channel.startTls(tls.context(), tls.parameters(lps.needsClientCertificate()));
-                } catch (SSLException e) {
+                if (!handshake()) {
                     return;
                 }
                 authenticated = null;
@@ -107,6 +113,19 @@ final class SmtpSession {
             } else {
                 channel.send("502 5.5.2 Command not recognised");
             }
+        }
+    }
+
+    /** The server side of the TLS handshake (a TLS_FAILURE fault makes it fail); false when there is no TLS session. */
+    private boolean handshake() throws IOException {
+        if (faults.failsNextHandshake()) {
+            return false;
+        }
+        try {
+            channel.startTls(tls.context(), tls.parameters(lps.needsClientCertificate()));
+            return true;
+        } catch (SSLException e) {
+            return false;
         }
     }
 

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +62,46 @@ class FaultSwitchTest {
         assertThat(operator.nextRequest(java.util.EnumSet.of(FaultKind.IMAP_DISCONNECT, FaultKind.CONNECTION_RESET))).as("an IMAP poll").isEmpty();
         assertThat(operator.nextRequest(java.util.EnumSet.of(FaultKind.SMTP_451, FaultKind.CONNECTION_RESET))).as("the SMTP transaction")
                 .contains(Fault.times(FaultKind.SMTP_451, 1));
+    }
+
+    @Test
+    void atRandomAboutTheGivenShareOfRequestsMeetsAFaultOfEachKindCountedPerKind() {
+        FaultSwitch faults = new FaultSwitch();
+        faults.injectAtRandom(List.of(Fault.always(FaultKind.HTTP_500), Fault.always(FaultKind.HTTP_503)), 0.2, 42);
+        int hit = 0;
+        for (int i = 0; i < 10_000; i++) {
+            hit += faults.nextRequest().isPresent() ? 1 : 0;
+        }
+        assertThat(hit).isBetween(1_800, 2_200);
+        assertThat(faults.injectedByKind()).containsOnlyKeys(FaultKind.HTTP_500, FaultKind.HTTP_503)
+                .allSatisfy((kind, count) -> assertThat(count).isBetween(800L, 1_200L));
+        assertThat(faults.injectedCount()).isEqualTo(hit);
+    }
+
+    @Test
+    void atRandomTheSameSeedDrawsTheSameFaultsInTheSameOrder() {
+        List<Fault> kinds = List.of(Fault.always(FaultKind.HTTP_500), Fault.always(FaultKind.CONNECTION_RESET), Fault.always(FaultKind.SOAP_FAULT));
+        FaultSwitch one = new FaultSwitch();
+        FaultSwitch other = new FaultSwitch();
+        one.injectAtRandom(kinds, 0.3, 7);
+        other.injectAtRandom(kinds, 0.3, 7);
+        for (int i = 0; i < 200; i++) {
+            assertThat(one.nextRequest()).isEqualTo(other.nextRequest());
+        }
+    }
+
+    @Test
+    void atRandomATlsFailureIsOnlyEverAHandshakesAndAProtocolOnlyMeetsItsOwnKinds() {
+        FaultSwitch operator = new FaultSwitch();
+        operator.injectAtRandom(List.of(Fault.always(FaultKind.TLS_FAILURE), Fault.always(FaultKind.SMTP_451)), 1.0, 1);
+        assertThat(operator.nextRequest(java.util.EnumSet.of(FaultKind.IMAP_DISCONNECT))).as("an IMAP session").isEmpty();
+        assertThat(operator.nextRequest(java.util.EnumSet.of(FaultKind.SMTP_451))).contains(Fault.always(FaultKind.SMTP_451));
+        int failedHandshakes = 0;
+        for (int i = 0; i < 1_000; i++) {
+            failedHandshakes += operator.failsNextHandshake() ? 1 : 0;
+        }
+        assertThat(failedHandshakes).as("rate / kinds: about half").isBetween(400, 600);
+        assertThat(operator.injectedByKind()).containsKeys(FaultKind.TLS_FAILURE, FaultKind.SMTP_451);
     }
 
     @Test

@@ -2,9 +2,11 @@ package fr.duiconnect.harness.insi;
 
 import fr.duiconnect.core.DuiConnector;
 import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.core.audit.AuditQuery;
 import fr.duiconnect.core.error.DuiConnectException;
 import fr.duiconnect.core.ins.InsSearchRequest;
 import fr.duiconnect.core.ins.InsSearchResult;
+import fr.duiconnect.core.ins.InsWarning;
 import fr.duiconnect.core.ins.InsVerification;
 import fr.duiconnect.core.ins.InsiReturnCode;
 import fr.duiconnect.core.model.IdentityAttribute;
@@ -124,6 +126,34 @@ class InsiCndaCasesTest {
         InsSearchResult result = search(connector, person("HERMANN", "GATIEN", Sex.M, "1981-03-24", "63220"));
         assertThat(result.ins().matricule()).isEqualTo("181036322045660");
         assertThat(result.ins().keyVerified()).isFalse();
+    }
+
+    /** The guide: do not reject INSi output on a key mismatch — keep it, and say so, typed, naming the field. */
+    @Test
+    void cnda_2_08_cas2_aReturnedKeyOutsideTheFormulaIsATypedWarningNamingTheField(DuiConnector connector) {
+        InsSearchResult result = search(connector, person("HERMANN", "GATIEN", Sex.M, "1981-03-24", "63220"));
+        assertThat(result.code()).isEqualTo(InsiReturnCode.FOUND);
+        // INSACTIF 1810363220456/60 and the INSHISTO entries the simulator returns: none follows the formula
+        assertThat(result.warnings()).extracting(InsWarning::code).containsOnly(InsWarning.Code.KEY_MISMATCH);
+        assertThat(result.warnings()).extracting(InsWarning::field).startsWith("ins.key", "history[0].key");
+        assertThat(result.warnings().get(0).code().value()).isEqualTo("INS-KEY-MISMATCH");
+        assertThat(result.guidance()).contains("identitovigilance");
+    }
+
+    @Test
+    void cnda_2_08_cas2_theAuditEventOfTheSearchRecordsTheKeyWarning(DuiConnector connector) {
+        PersonIdentity hermann = person("HERMANN", "GATIEN", Sex.M, "1981-03-24", "63220");
+        search(connector, hermann);
+        assertThat(connector.audit().query(AuditQuery.all().forPerson(hermann.localId())))
+                .filteredOn(e -> "ins.search".equals(e.action())).last()
+                .satisfies(e -> assertThat(e.detail()).contains("INS-KEY-MISMATCH ins.key").contains("INS-KEY-MISMATCH history[0].key"));
+    }
+
+    @Test
+    void aReturnedKeyThatFollowsTheFormulaCarriesNoWarning(DuiConnector connector) {
+        InsSearchResult result = search(connector, person("CORSE", "ANTHONY", Sex.M, "1980-03-02", "2B020"));
+        assertThat(result.ins().keyVerified()).isTrue();
+        assertThat(result.warnings()).isEmpty();
     }
 
     @Test

@@ -2,10 +2,8 @@ package fr.duiconnect.harness.reliability;
 
 import fr.duiconnect.core.DuiConnector;
 import fr.duiconnect.core.ServiceSocle;
-import fr.duiconnect.core.mssante.InboundMail;
 import fr.duiconnect.core.operation.OperationState;
 import fr.duiconnect.harness.dmp.DmpSimulator;
-import fr.duiconnect.harness.mssante.MssanteOperatorSimulator;
 import fr.duiconnect.harness.sandbox.Sandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -172,31 +170,7 @@ class SigkillNothingLostTest {
             assertThat(resender.operations().await(receipt.operationId(), Duration.ofSeconds(30)).state()).isEqualTo(OperationState.SENT);
         }
         assertThat(DeliveryTally.heldByKey(sandbox, ServiceSocle.MSSANTE).get(first.key())).as("copies the operator holds").isGreaterThanOrEqualTo(2);
-        Path token = Files.writeString(dir.resolve("recipient.token"), sandbox.simulator(MssanteOperatorSimulator.class).directory()
-                .issueToken(MssanteOperatorSimulator.HOSPITAL_DOCTOR, Duration.ofMinutes(10)));
-        MssanteOperatorSimulator operator = sandbox.simulator(MssanteOperatorSimulator.class);
-        Map<String, String> recipient = new java.util.HashMap<>();
-        recipient.put("dui.mssante.url", "smtp://127.0.0.1:" + operator.smtpPscPort());
-        recipient.put("dui.mssante.option.imap.url", "imap://127.0.0.1:" + operator.imapPscPort());
-        recipient.put("dui.mssante.option.mailbox", MssanteOperatorSimulator.HOSPITAL_DOCTOR);
-        recipient.put("dui.mssante.option.mailbox.kind", "personal");
-        recipient.put("dui.mssante.option.mailbox.given-name", "Jean");
-        recipient.put("dui.mssante.option.mailbox.family-name", "DUPONT");
-        recipient.put("dui.mssante.option.auth.token.file", token.toString());
-        recipient.put("dui.mssante.option.smime.keystore",
-                sandbox.pki().directory().resolve("smime-" + MssanteOperatorSimulator.HOSPITAL_DOCTOR.replace('@', '_') + ".p12").toString());
-        recipient.put("dui.mssante.tls.keystore", null);
-        recipient.put("dui.journal.dir", dir.resolve("recipient-journal").toString());
-        List<String> handedOver = new ArrayList<>();
-        try (DuiConnector inbox = DuiConnector.builder().config(sandbox.connectorConfigWith(recipient)).dispatching(false).build()) {
-            for (int batch = 0; batch < 20; batch++) {
-                List<String> ids = inbox.mssante().fetchInbox().messages().stream().map(InboundMail::messageId).toList();
-                if (ids.isEmpty()) {
-                    break;
-                }
-                handedOver.addAll(ids);
-            }
-        }
+        List<String> handedOver = RecipientInbox.readAll(sandbox, dir.resolve("recipient"));
         List<String> sent = settled.stream().filter(s -> s.service() == ServiceSocle.MSSANTE).map(Settled::key).toList();
         assertThat(handedOver).as("each Message-ID handed over once, whatever the operator holds").doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(sent);

@@ -9,28 +9,28 @@ import fr.duiconnect.core.operation.OperationStatus;
  * state, the attempts it took (a claim resumed after a kill counts as one) and, when FAILED, its reason. Written as
  * one line by a connector process and read back by the test.
  */
-record Settled(ServiceSocle service, String key, OperationState state, int attempts, String reason) {
+public record Settled(ServiceSocle service, String key, OperationState state, int attempts, String reason) {
 
     private static final String PREFIX = "SETTLED\t";
 
-    static Settled of(MixedWorkload.Operation operation, OperationStatus status) {
+    public static Settled of(MixedWorkload.Operation operation, OperationStatus status) {
         String reason = status.lastErrorCode() == null ? status.lastError() : status.lastErrorCode() + " " + status.lastError();
         return new Settled(operation.service(), operation.key(), status.state(), status.attempts(), reason);
     }
 
-    boolean failed() {
+    public boolean failed() {
         return state == OperationState.FAILED;
     }
 
-    String line() {
+    public String line() {
         return PREFIX + service + '\t' + key + '\t' + state + '\t' + attempts + '\t' + (reason == null ? "" : reason.replaceAll("\\s+", " "));
     }
 
-    static boolean isLine(String line) {
+    public static boolean isLine(String line) {
         return line.startsWith(PREFIX);
     }
 
-    static Settled parse(String line) {
+    public static Settled parse(String line) {
         String[] fields = line.substring(PREFIX.length()).split("\t", -1);
         return new Settled(ServiceSocle.valueOf(fields[0]), fields[1], OperationState.valueOf(fields[2]), Integer.parseInt(fields[3]),
                 fields[4].isEmpty() ? null : fields[4]);

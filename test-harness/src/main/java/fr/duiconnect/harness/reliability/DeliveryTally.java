@@ -21,11 +21,11 @@ import java.util.Map;
  * by uniqueId. {@code retried}: settled after more than one attempt; {@code lost}: not FAILED, yet not held;
  * {@code duplicated}: held more than once.
  */
-record DeliveryTally(ServiceSocle service, int accepted, Map<OperationState, Integer> outcomes, int retried, int held,
+public record DeliveryTally(ServiceSocle service, int accepted, Map<OperationState, Integer> outcomes, int retried, int held,
                      List<String> lost, List<String> duplicated, int extraCopies, List<String> failedWithoutReason,
                      List<String> failedButDelivered, long faults) {
 
-    static DeliveryTally of(Sandbox sandbox, ServiceSocle service, List<Settled> settled, long faults) {
+    public static DeliveryTally of(Sandbox sandbox, ServiceSocle service, List<Settled> settled, long faults) {
         Map<String, Integer> copies = heldByKey(sandbox, service);
         List<Settled> own = settled.stream().filter(s -> s.service() == service).toList();
         Map<OperationState, Integer> outcomes = new EnumMap<>(OperationState.class);
@@ -41,7 +41,7 @@ record DeliveryTally(ServiceSocle service, int accepted, Map<OperationState, Int
     }
 
     /** What the service's simulator holds, by key. */
-    static Map<String, Integer> heldByKey(Sandbox sandbox, ServiceSocle service) {
+    public static Map<String, Integer> heldByKey(Sandbox sandbox, ServiceSocle service) {
         Map<String, Integer> copies = new HashMap<>();
         switch (service) {
             case MSSANTE -> {
@@ -70,12 +70,12 @@ record DeliveryTally(ServiceSocle service, int accepted, Map<OperationState, Int
     }
 
     /** Operations of this service held at least once by its simulator. */
-    static int heldCount(Sandbox sandbox, ServiceSocle service, MixedWorkload workload) {
+    public static int heldCount(Sandbox sandbox, ServiceSocle service, MixedWorkload workload) {
         Map<String, Integer> copies = heldByKey(sandbox, service);
         return (int) workload.of(service).stream().filter(o -> copies.containsKey(o.key())).count();
     }
 
-    String report() {
+    public String report() {
         return String.format("%-9s accepted %3d, faults injected %3d, outcomes %s, %d after more than one attempt, held %3d, lost %d, "
                         + "duplicated %d (%d extra copies), failed without reason %d", service, accepted, faults, outcomes, retried, held,
                 lost.size(), duplicated.size(), extraCopies, failedWithoutReason.size());
