@@ -33,6 +33,7 @@ import fr.duiconnect.core.xds.XdsDocument;
 import fr.duiconnect.core.xds.XdsMetadataWriter;
 import fr.duiconnect.core.xds.XdsSubmission;
 import fr.duiconnect.core.xds.XdsUniqueIds;
+import fr.duiconnect.dmp.cda.AcceptedHeaders;
 import fr.duiconnect.dmp.cda.CdaHeader;
 import fr.duiconnect.dmp.cda.CdaHeaderReader;
 import fr.duiconnect.dmp.document.CdaDocumentWriter;
@@ -68,6 +69,7 @@ public final class DefaultDmpClient implements DmpClient {
     private final DmpMetadataFactory metadata;
     private final DocumentSubmissions submissions;
     private final CdaDocumentWriter documents;
+    private final AcceptedHeaders acceptedHeaders = new AcceptedHeaders();
 
     /** The client of the structure {@code settings} names, signing with its ORG SIGN key. */
     public DefaultDmpClient(ModuleContext context, DmpSettings settings, SubmissionSetSignature signer) {
@@ -181,7 +183,7 @@ public final class DefaultDmpClient implements DmpClient {
                     "the person objected to feeding the DMP (recorded " + deposit.nonOpposition().recordedAt() + ")");
         }
         byte[] cda = deposit.cda();
-        CdaHeader header = CdaHeaderReader.read(cda);
+        CdaHeader header = acceptedHeaders.read(cda);
         if (!header.patientIns().matricule().equals(ins.matricule()) || header.patientIns().kind() != ins.kind()) {
             throw new IdentityRefusedException(DmpErrorCode.INS_MISMATCH, "recordTarget/patientRole/id",
                     "the CDA is about another INS than the person the deposit is for");
@@ -216,7 +218,7 @@ public final class DefaultDmpClient implements DmpClient {
 
     private DeliveryOutcome deliverDocument(JournaledOperation operation, DmpGateway gateway) {
         byte[] cda = operation.payload();
-        CdaHeader header = CdaHeaderReader.read(cda);
+        CdaHeader header = acceptedHeaders.take(cda);
         Ins ins = header.patientIns();
         requireFeedable(gateway.testExistence(ins));
         Set<Visibility> visibility = visibility(operation.attributes().get("visibility"));
