@@ -220,20 +220,33 @@ public final class DefaultDmpClient implements DmpClient {
         byte[] cda = operation.payload();
         CdaHeader header = acceptedHeaders.take(cda);
         Ins ins = header.patientIns();
-        requireFeedable(gateway.testExistence(ins));
         Set<Visibility> visibility = visibility(operation.attributes().get("visibility"));
-        String replaces = null;
+        DocumentSubmissions.Submission submission;
+        DmpGateway.Request request;
         if (operation.attributes().containsKey("replaces")) {
+            requireFeedable(gateway.testExistence(ins));
             DmpGateway.Found previous = gateway.getDocument(ins, operation.attributes().get("replaces"))
                     .filter(f -> f.entry().status() == DocumentAvailability.APPROVED)
                     .orElseThrow(() -> new InvalidInputException(DmpErrorCode.REPLACE_TARGET, "replaces",
                             "no approved document " + operation.attributes().get("replaces") + " in this person's DMP"));
-            replaces = previous.entry().entryUuid();
+            submission = submissions.of(cda, header, visibility, previous.entry().entryUuid());
+            request = gateway.provideAndRegisterRequest(ins, submission.submission(), submission.contentByEntryUuid());
+        } else {
+            // the ITI-41 (submission set signed, VIHF signed, MTOM) is built while the TD0.2 travels and the DMP
+            // answers it; it is sent only once the TD0.2 says the DMP can be fed, and a TD0.2 refusal still wins
+            DmpGateway.PendingExistence existence = gateway.startExistenceTest(ins);
+            try {
+                submission = submissions.of(cda, header, visibility, null);
+                request = gateway.provideAndRegisterRequest(ins, submission.submission(), submission.contentByEntryUuid());
+            } catch (RuntimeException buildFailed) {
+                requireFeedable(existence.status());
+                throw buildFailed;
+            }
+            requireFeedable(existence.status());
         }
-        DocumentSubmissions.Submission submission = submissions.of(cda, header, visibility, replaces);
         DocumentMetadata entry = submission.entry();
         try {
-            gateway.provideAndRegister(ins, submission.submission(), submission.contentByEntryUuid());
+            gateway.provideAndRegister(request);
         } catch (RemoteServiceException e) {
             if (e.errorCode() == DmpErrorCode.DUPLICATE_UNIQUE_ID && operation.attempt() > 1 && alreadyRegistered(gateway, ins, entry)) {
                 // an earlier attempt reached the registry but its answer was lost: delivered once, not twice
