@@ -6,19 +6,14 @@ import fr.duiconnect.core.config.Timeouts;
 import fr.duiconnect.core.error.CoreErrorCode;
 import fr.duiconnect.core.error.DuiConnectException;
 import fr.duiconnect.core.error.ErrorCode;
+import fr.duiconnect.core.testing.RawLoopbackPeer;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -26,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The FHIR client holds every exchange to connect + read however the peer dribbles, and every answer to its cap
- * however large the peer makes it. The peer is a raw loopback socket (plain http is allowed on loopback here).
+ * however large the peer makes it. The peer is core's raw loopback peer (plain http is allowed on loopback here).
  */
 class FhirRestClientDeadlineTest {
 
@@ -42,25 +37,20 @@ class FhirRestClientDeadlineTest {
         @Override public ErrorCode unreachable() { return CoreErrorCode.TRANSPORT; }
     };
 
-    private ServerSocket server;
+    private static final String FHIR_JSON = "application/fhir+json";
+
+    private RawLoopbackPeer peer;
     private long callStarted;
 
     @AfterEach
     void stop() throws IOException {
-        server.close();
+        peer.close();
     }
 
     @Test
     @Timeout(30)
     void aBundleDribbledUnderTheReadTimeoutEndsAtTheExchangeDeadline() throws Exception {
-        start(out -> {
-            out.write(head(200, 1_000));
-            for (int i = 0; i < 1_000; i++) {
-                out.write(' ');
-                out.flush();
-                Thread.sleep(400);
-            }
-        });
+        peer = RawLoopbackPeer.answering(RawLoopbackPeer.drip(RawLoopbackPeer.head(200, FHIR_JSON, 1_000), 1_000, (byte) ' ', 400));
         DuiConnectException error = search(Map.of());
         Duration took = Duration.ofNanos(System.nanoTime() - callStarted);
 
@@ -71,14 +61,7 @@ class FhirRestClientDeadlineTest {
     @Test
     @Timeout(30)
     void aHeadNeverFinishedEndsAtTheExchangeDeadline() throws Exception {
-        start(out -> {
-            byte[] head = head(200, 10);
-            for (byte b : head) {
-                out.write(b);
-                out.flush();
-                Thread.sleep(400);
-            }
-        });
+        peer = RawLoopbackPeer.answering(RawLoopbackPeer.dripHead(RawLoopbackPeer.head(200, FHIR_JSON, 10), 400));
         DuiConnectException error = search(Map.of());
 
         assertThat(error.code()).as(error.getMessage()).isEqualTo(CoreErrorCode.TIMEOUT.code());
@@ -88,7 +71,7 @@ class FhirRestClientDeadlineTest {
     @Test
     @Timeout(30)
     void anAnswerPastItsCapIsRefusedWhileItArrives() throws Exception {
-        start(flood(200, 500_000_000L));
+        peer = RawLoopbackPeer.answering(RawLoopbackPeer.flood(RawLoopbackPeer.head(200, FHIR_JSON, 500_000_000L), 500_000_000L, (byte) ' '));
         DuiConnectException error = search(Map.of("max-answer-bytes", "100000"));
 
         assertThat(error.code()).isEqualTo(CoreErrorCode.REMOTE_REFUSED.code());
@@ -98,7 +81,7 @@ class FhirRestClientDeadlineTest {
     @Test
     @Timeout(30)
     void anErrorAnswerPastItsCapIsNotReadWhole() throws Exception {
-        start(flood(500, 50_000_000L));
+        peer = RawLoopbackPeer.answering(RawLoopbackPeer.flood(RawLoopbackPeer.head(500, FHIR_JSON, 50_000_000L), 50_000_000L, (byte) ' '));
         DuiConnectException error = search(Map.of("max-answer-bytes", "100000"));
 
         // HAPI reads an error's body only for its message and drops a failure to read it: the status remains.
@@ -107,7 +90,7 @@ class FhirRestClientDeadlineTest {
     }
 
     private DuiConnectException search(Map<String, String> options) {
-        EndpointConfig endpoint = new EndpointConfig(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/fhir"), SHORT, null, options);
+        EndpointConfig endpoint = new EndpointConfig(URI.create(peer.url("/fhir")), SHORT, null, options);
         try (FhirRestClient rest = FhirRestClient.create(FhirContext.forR4(), endpoint, () -> null)) {
             callStarted = System.nanoTime();   // HAPI's first context costs seconds: not the exchange's
             rest.client().search().byUrl("Patient?name=x").returnBundle(Bundle.class).execute();
@@ -115,52 +98,5 @@ class FhirRestClientDeadlineTest {
             return FhirFailures.translate(e, CODES, "search");
         }
         throw new AssertionError("the search should have failed");
-    }
-
-    private interface Answer {
-        void write(OutputStream out) throws Exception;
-    }
-
-    private void start(Answer answer) throws IOException {
-        server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        Thread peer = new Thread(() -> {
-            try (Socket socket = server.accept(); InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
-                readHead(in);
-                answer.write(out);
-            } catch (Exception ignored) {
-                // the client hung up: what the tests expect it to do
-            }
-        }, "hostile-fhir");
-        peer.setDaemon(true);
-        peer.start();
-    }
-
-    /** An answer of {@code length} spaces, streamed. */
-    private static Answer flood(int status, long length) {
-        return out -> {
-            out.write(head(status, length));
-            byte[] chunk = new byte[64 * 1024];
-            java.util.Arrays.fill(chunk, (byte) ' ');
-            for (long sent = 0; sent < length; sent += chunk.length) {
-                out.write(chunk, 0, (int) Math.min(chunk.length, length - sent));
-            }
-        };
-    }
-
-    private static byte[] head(int status, long length) {
-        return ("HTTP/1.1 " + status + " X\r\nContent-Type: application/fhir+json\r\nContent-Length: " + length + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static void readHead(InputStream in) throws IOException {
-        int matched = 0;
-        byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-        while (matched < end.length) {
-            int b = in.read();
-            if (b < 0) {
-                return;
-            }
-            matched = b == end[matched] ? matched + 1 : (b == end[0] ? 1 : 0);
-        }
     }
 }

@@ -150,6 +150,11 @@ public final class OutboxDispatcher implements AutoCloseable {
         lanes.forEach(this::wake);
     }
 
+    /** Every kind has looked at the journal since its last signal, found nothing to claim and runs nothing. */
+    synchronized boolean idle() {
+        return lanes.stream().noneMatch(lane -> lane.hungry || lane.running > 0);
+    }
+
     private void wake(Lane lane) {
         lane.hungry = true;
         lane.signals++;

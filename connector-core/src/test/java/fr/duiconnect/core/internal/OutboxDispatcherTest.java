@@ -302,6 +302,10 @@ class OutboxDispatcherTest {
 
     /** Waits until the dispatcher looked at the empty journal once, so that later claims come from signals. */
     private void awaitIdle() throws InterruptedException {
-        Thread.sleep(200);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!dispatcher.idle() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(dispatcher.idle()).as("the dispatcher's first look at the journal is done").isTrue();
     }
 }
