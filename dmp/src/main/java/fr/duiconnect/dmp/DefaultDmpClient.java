@@ -33,6 +33,7 @@ import fr.duiconnect.core.xds.XdsDocument;
 import fr.duiconnect.core.xds.XdsMetadataWriter;
 import fr.duiconnect.core.xds.XdsSubmission;
 import fr.duiconnect.core.xds.XdsUniqueIds;
+import fr.duiconnect.dmp.cda.AcceptedHeaders;
 import fr.duiconnect.dmp.cda.CdaHeader;
 import fr.duiconnect.dmp.cda.CdaHeaderReader;
 import fr.duiconnect.dmp.document.CdaDocumentWriter;
@@ -68,6 +69,7 @@ public final class DefaultDmpClient implements DmpClient {
     private final DmpMetadataFactory metadata;
     private final DocumentSubmissions submissions;
     private final CdaDocumentWriter documents;
+    private final AcceptedHeaders acceptedHeaders = new AcceptedHeaders();
 
     /** The client of the structure {@code settings} names, signing with its ORG SIGN key. */
     public DefaultDmpClient(ModuleContext context, DmpSettings settings, SubmissionSetSignature signer) {
@@ -181,7 +183,7 @@ public final class DefaultDmpClient implements DmpClient {
                     "the person objected to feeding the DMP (recorded " + deposit.nonOpposition().recordedAt() + ")");
         }
         byte[] cda = deposit.cda();
-        CdaHeader header = CdaHeaderReader.read(cda);
+        CdaHeader header = acceptedHeaders.read(cda);
         if (!header.patientIns().matricule().equals(ins.matricule()) || header.patientIns().kind() != ins.kind()) {
             throw new IdentityRefusedException(DmpErrorCode.INS_MISMATCH, "recordTarget/patientRole/id",
                     "the CDA is about another INS than the person the deposit is for");
@@ -216,22 +218,35 @@ public final class DefaultDmpClient implements DmpClient {
 
     private DeliveryOutcome deliverDocument(JournaledOperation operation, DmpGateway gateway) {
         byte[] cda = operation.payload();
-        CdaHeader header = CdaHeaderReader.read(cda);
+        CdaHeader header = acceptedHeaders.take(cda);
         Ins ins = header.patientIns();
-        requireFeedable(gateway.testExistence(ins));
         Set<Visibility> visibility = visibility(operation.attributes().get("visibility"));
-        String replaces = null;
+        DocumentSubmissions.Submission submission;
+        DmpGateway.Request request;
         if (operation.attributes().containsKey("replaces")) {
+            requireFeedable(gateway.testExistence(ins));
             DmpGateway.Found previous = gateway.getDocument(ins, operation.attributes().get("replaces"))
                     .filter(f -> f.entry().status() == DocumentAvailability.APPROVED)
                     .orElseThrow(() -> new InvalidInputException(DmpErrorCode.REPLACE_TARGET, "replaces",
                             "no approved document " + operation.attributes().get("replaces") + " in this person's DMP"));
-            replaces = previous.entry().entryUuid();
+            submission = submissions.of(cda, header, visibility, previous.entry().entryUuid());
+            request = gateway.provideAndRegisterRequest(ins, submission.submission(), submission.contentByEntryUuid());
+        } else {
+            // the ITI-41 (submission set signed, VIHF signed, MTOM) is built while the TD0.2 travels and the DMP
+            // answers it; it is sent only once the TD0.2 says the DMP can be fed, and a TD0.2 refusal still wins
+            DmpGateway.PendingExistence existence = gateway.startExistenceTest(ins);
+            try {
+                submission = submissions.of(cda, header, visibility, null);
+                request = gateway.provideAndRegisterRequest(ins, submission.submission(), submission.contentByEntryUuid());
+            } catch (RuntimeException buildFailed) {
+                requireFeedable(existence.status());
+                throw buildFailed;
+            }
+            requireFeedable(existence.status());
         }
-        DocumentSubmissions.Submission submission = submissions.of(cda, header, visibility, replaces);
         DocumentMetadata entry = submission.entry();
         try {
-            gateway.provideAndRegister(ins, submission.submission(), submission.contentByEntryUuid());
+            gateway.provideAndRegister(request);
         } catch (RemoteServiceException e) {
             if (e.errorCode() == DmpErrorCode.DUPLICATE_UNIQUE_ID && operation.attempt() > 1 && alreadyRegistered(gateway, ins, entry)) {
                 // an earlier attempt reached the registry but its answer was lost: delivered once, not twice

@@ -45,6 +45,32 @@ public final class DmpGateway {
         return DmpMessages.existenceAnswer(send(existenceRequest(ins)), ins);
     }
 
+    /** TD0.2 sent, its answer read later by {@link PendingExistence#status()}: the caller works meanwhile. */
+    public PendingExistence startExistenceTest(Ins ins) {
+        Request request = existenceRequest(ins);
+        return new PendingExistence(transport.start(request.service(), request.contentType(), request.body()), ins);
+    }
+
+    /** A TD0.2 under way. */
+    public static final class PendingExistence {
+
+        private final DmpTransport.Exchange exchange;
+        private final Ins ins;
+
+        private PendingExistence(DmpTransport.Exchange exchange, Ins ins) {
+            this.exchange = exchange;
+            this.ins = ins;
+        }
+
+        public DmpPatientStatus status() {
+            return DmpMessages.existenceAnswer(DmpSoap.payload(exchange.answer().envelope(), "DMP answer"), ins);
+        }
+
+        public void cancel() {
+            exchange.cancel();
+        }
+    }
+
     /**
      * A request exactly as the gateway sends it (VIHF signed, envelope serialised, MTOM packaged): sent by the
      * gateway itself, or replayed by tools that measure the wire without the connector (benchmark baselines).
@@ -62,7 +88,12 @@ public final class DmpGateway {
 
     /** ITI-41: the submission and each document's bytes by entryUUID. */
     public void provideAndRegister(Ins ins, XdsSubmission submission, Map<String, byte[]> contentByEntryUuid) {
-        DmpSoap.requireSuccess(send(provideAndRegisterRequest(ins, submission, contentByEntryUuid)));
+        provideAndRegister(provideAndRegisterRequest(ins, submission, contentByEntryUuid));
+    }
+
+    /** ITI-41 already built by {@link #provideAndRegisterRequest}. */
+    public void provideAndRegister(Request request) {
+        DmpSoap.requireSuccess(send(request));
     }
 
     /** ITI-41, built, signed and packaged (MTOM), not sent. */

@@ -8,7 +8,7 @@ import java.util.Locale;
  * from the in-process simulators' threads) and peak heap. Printed, never asserted.
  */
 public record BenchResult(String scenario, int operations, int threads, double seconds, long[] latenciesNanos,
-                          long peakHeapBytes, long errors, long connectorCpuNanos, long simulatorCpuNanos) {
+                          long peakHeapBytes, long errors, long connectorCpuNanos, long simulatorCpuNanos, long jvmCpuNanos) {
 
     public double throughput() {
         return operations / seconds;
@@ -27,6 +27,19 @@ public record BenchResult(String scenario, int operations, int threads, double s
     /** CPU time of the connector's JVM per operation, the simulators' threads excluded. */
     public double connectorCpuMillisPerOperation() {
         return connectorCpuNanos / 1e6 / operations;
+    }
+
+    /**
+     * The part of {@link #connectorCpuMillisPerOperation()} spent by the JVM's own threads (JIT compilers, garbage
+     * collectors), which work for the simulators as much as for the connector; the rest is the connector's threads.
+     */
+    public double jvmCpuMillisPerOperation() {
+        return jvmCpuNanos / 1e6 / operations;
+    }
+
+    /** CPU time of the connector's (or bare client's) own Java threads per operation: neither simulators nor JIT/GC. */
+    public double threadsCpuMillisPerOperation() {
+        return Math.max(0, connectorCpuNanos - jvmCpuNanos) / 1e6 / operations;
     }
 
     /** CPU time of the in-process simulators per operation: what the simulator itself costs for each request. */
@@ -48,9 +61,10 @@ public record BenchResult(String scenario, int operations, int threads, double s
 
     public String describe() {
         return String.format(Locale.ROOT, "%s: %d operations on %d thread(s) in %.2f s — %.1f ops/s — latency p50 %.2f ms, "
-                        + "p90 %.2f ms, p99 %.2f ms, max %.2f ms — CPU %.2f ms/op (simulators %.2f ms/op) — peak heap %.0f MiB — errors %d",
+                        + "p90 %.2f ms, p99 %.2f ms, max %.2f ms — CPU %.2f ms/op (of which JIT/GC %.2f, own threads %.2f; simulators %.2f ms/op) — peak heap %.0f MiB — errors %d",
                 scenario, operations, threads, seconds, throughput(), percentileMillis(50), percentileMillis(90),
-                percentileMillis(99), percentileMillis(100), connectorCpuMillisPerOperation(), simulatorCpuMillisPerOperation(),
+                percentileMillis(99), percentileMillis(100), connectorCpuMillisPerOperation(), jvmCpuMillisPerOperation(),
+                threadsCpuMillisPerOperation(), simulatorCpuMillisPerOperation(),
                 peakHeapBytes / 1048576.0, errors);
     }
 }

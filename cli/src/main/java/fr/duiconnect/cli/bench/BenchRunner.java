@@ -30,9 +30,7 @@ public final class BenchRunner {
 
     public static BenchResult run(String scenario, int operations, int threads, int warmup, Operation operation, PrintStream progress)
             throws Exception {
-        for (int i = 0; i < warmup; i++) {
-            operation.run(-1 - i);
-        }
+        warmUp(warmup, operation);
         resetPeaks();
         long[] latencies = new long[operations];
         AtomicInteger next = new AtomicInteger();
@@ -77,7 +75,14 @@ public final class BenchRunner {
             progress.print("\r" + " ".repeat(30) + "\r");
         }
         return new BenchResult(scenario, operations, threads, seconds, latencies, peakHeap(), errors.get(), cpu.connectorNanos(),
-                cpu.simulatorNanos());
+                cpu.simulatorNanos(), cpu.jvmNanos());
+    }
+
+    /** Unmeasured operations, one after the other (indexes -1, -2, ...). */
+    public static void warmUp(int operations, Operation operation) throws Exception {
+        for (int i = 0; i < operations; i++) {
+            operation.run(-1 - i);
+        }
     }
 
     private static void resetPeaks() {

@@ -60,23 +60,58 @@ public final class DmpTransport {
      * checked while it arrives, so a peer can neither hold the call nor fill the memory.
      */
     public MtomPackage.Decoded post(URI service, String contentType, byte[] body) {
+        return start(service, contentType, body).answer();
+    }
+
+    /**
+     * Sends the message and returns at once: the caller can prepare its next message while this one travels, then
+     * waits for the answer with {@link Exchange#answer()} (same deadline, cap and errors as {@link #post}).
+     */
+    public Exchange start(URI service, String contentType, byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(service).timeout(endpoint.timeouts().read())
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        Duration deadline = endpoint.timeouts().exchange();
-        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> new CappedBody(maxAnswerBytes));
-        HttpResponse<byte[]> response;
-        try {
-            response = exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            throw new TransportException(CoreErrorCode.TIMEOUT, "the DMP exchange did not complete within " + deadline, e);
-        } catch (ExecutionException e) {
-            throw failure(e.getCause() == null ? e : e.getCause());
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new TransportException(CoreErrorCode.TRANSPORT, "interrupted while calling the DMP", e);
+        long started = System.nanoTime();
+        return new Exchange(http.sendAsync(request, info -> new CappedBody(maxAnswerBytes)), started);
+    }
+
+    /** One exchange under way. */
+    public final class Exchange {
+
+        private final CompletableFuture<HttpResponse<byte[]>> response;
+        private final long startedNanos;
+
+        private Exchange(CompletableFuture<HttpResponse<byte[]>> response, long startedNanos) {
+            this.response = response;
+            this.startedNanos = startedNanos;
         }
+
+        /** Waits for the answer until the exchange's deadline (counted from the sending) and decodes it. */
+        public MtomPackage.Decoded answer() {
+            Duration deadline = endpoint.timeouts().exchange();
+            HttpResponse<byte[]> answered;
+            try {
+                long left = deadline.toNanos() - (System.nanoTime() - startedNanos);
+                answered = response.get(Math.max(0, left), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                response.cancel(true);
+                throw new TransportException(CoreErrorCode.TIMEOUT, "the DMP exchange did not complete within " + deadline, e);
+            } catch (ExecutionException e) {
+                throw failure(e.getCause() == null ? e : e.getCause());
+            } catch (InterruptedException e) {
+                response.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new TransportException(CoreErrorCode.TRANSPORT, "interrupted while calling the DMP", e);
+            }
+            return decode(answered);
+        }
+
+        /** Gives the exchange up (its answer is no longer wanted). */
+        public void cancel() {
+            response.cancel(true);
+        }
+    }
+
+    private MtomPackage.Decoded decode(HttpResponse<byte[]> response) {
         byte[] answer = response.body();
         String type = response.headers().firstValue("Content-Type").orElse("");
         int status = response.statusCode();
