@@ -23,7 +23,8 @@ class BenchScenariosTest {
     private static Pattern row(String scenario, int operations) {
         return Pattern.compile("(?m)^" + Pattern.quote(scenario) + ": " + operations + " operations on 1 thread\\(s\\) in " + NUMBER + " s — "
                 + NUMBER + " ops/s — latency p50 " + NUMBER + " ms, p90 " + NUMBER + " ms, p99 " + NUMBER + " ms, max " + NUMBER
-                + " ms — CPU " + NUMBER + " ms/op \\(simulators " + NUMBER + " ms/op\\)");
+                + " ms — CPU " + NUMBER + " ms/op \\(of which JIT/GC " + NUMBER + ", own threads " + NUMBER + "; simulators " + NUMBER
+                + " ms/op\\) — peak heap " + NUMBER + " MiB — errors 0");
     }
 
     private static String bench(String... args) {
