@@ -8,7 +8,6 @@ import fr.duiconnect.core.spi.BoundedAnswer;
 import fr.duiconnect.core.spi.ExchangeWatchdog;
 import fr.duiconnect.core.xml.SecureXml;
 import fr.duiconnect.ins.InsErrorCode;
-import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.Dispatch;
 import jakarta.xml.ws.Service;
 import jakarta.xml.ws.WebServiceException;
@@ -16,6 +15,7 @@ import jakarta.xml.ws.soap.SOAPBinding;
 import jakarta.xml.ws.soap.SOAPFaultException;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
+import org.apache.cxf.binding.soap.SoapBindingConstants;
 import org.apache.cxf.configuration.jsse.TLSClientParameters;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.interceptor.Fault;
@@ -70,7 +70,10 @@ public final class InsiTransport implements AutoCloseable {
     private static final QName SERVICE = new QName("http://www.cnamts.fr/webservice", "ICIR-v1");
     private static final QName PORT = new QName("http://www.cnamts.fr/webservice", "ICIRServicePort");
 
-    private final java.util.Map<String, Dispatch<Source>> dispatches = new java.util.HashMap<>();
+    private static final java.util.Set<String> ACTIONS = java.util.Set.of(InsiNamespaces.ACTION_SEARCH_BY_TRAITS,
+            InsiNamespaces.ACTION_SEARCH_BY_VITALE);
+
+    private final Dispatch<Source> dispatch;
     private final EndpointConfig endpoint;
     private final long maxAnswerBytes;
     private final ExchangeWatchdog watchdog;
@@ -90,24 +93,16 @@ public final class InsiTransport implements AutoCloseable {
         try {
             Service service = Service.create(SERVICE);
             service.addPort(PORT, SOAPBinding.SOAP12HTTP_BINDING, endpoint.url().toString());
-            HTTPClientPolicy policy = policy(endpoint);
-            // One TLS context for the structure, whichever operation it calls: its certificate and nothing else.
-            TLSClientParameters tls = endpoint.tlsIfAny().map(InsiTransport::tlsParameters).orElse(null);
-            // One dispatch per operation, so that each keeps its SOAP action and no request context changes per call.
-            for (String action : java.util.List.of(InsiNamespaces.ACTION_SEARCH_BY_TRAITS, InsiNamespaces.ACTION_SEARCH_BY_VITALE)) {
-                Dispatch<Source> dispatch = service.createDispatch(PORT, Source.class, Service.Mode.MESSAGE);
-                dispatch.getRequestContext().put(BindingProvider.SOAPACTION_USE_PROPERTY, Boolean.TRUE);
-                dispatch.getRequestContext().put(BindingProvider.SOAPACTION_URI_PROPERTY, action);
-                Client client = ((DispatchImpl<?>) dispatch).getClient();
-                HTTPConduit conduit = (HTTPConduit) client.getConduit();
-                conduit.setClient(policy);
-                if (tls != null) {
-                    conduit.setTlsClientParameters(tls);
-                }
-                client.getOutInterceptors().add(new BudgetOut());
-                client.getInInterceptors().add(new BudgetIn());
-                dispatches.put(action, dispatch);
-            }
+            // One dispatch for both INSi operations (a dispatch's service model is most of what a structure holds): the
+            // SOAP action is the call's, set on its own message, so the shared request context never changes.
+            dispatch = service.createDispatch(PORT, Source.class, Service.Mode.MESSAGE);
+            Client client = ((DispatchImpl<?>) dispatch).getClient();
+            HTTPConduit conduit = (HTTPConduit) client.getConduit();
+            conduit.setClient(policy(endpoint));
+            // The structure's TLS context: its certificate and nothing else.
+            endpoint.tlsIfAny().ifPresent(tls -> conduit.setTlsClientParameters(tlsParameters(tls)));
+            client.getOutInterceptors().add(new BudgetOut());
+            client.getInInterceptors().add(new BudgetIn());
         } finally {
             BusFactory.setThreadDefaultBus(previous);
         }
@@ -139,12 +134,11 @@ public final class InsiTransport implements AutoCloseable {
 
     /** Sends the envelope and returns the answer envelope; a SOAP fault comes back as an envelope holding it. */
     public Answer call(String envelope, String action) {
-        Dispatch<Source> dispatch = dispatches.get(action);
-        if (dispatch == null) {
+        if (!ACTIONS.contains(action)) {
             throw new IllegalArgumentException("no INSi operation for action " + action);
         }
         Duration deadline = endpoint.timeouts().exchange();
-        Budget budget = new Budget(System.nanoTime() + deadline.toNanos(), deadline, maxAnswerBytes);
+        Budget budget = new Budget(action, System.nanoTime() + deadline.toNanos(), deadline, maxAnswerBytes);
         budgets.set(budget);
         try (ExchangeWatchdog.Alarm alarm = watchdog.arm(deadline, budget::expire)) {
             Source answer = dispatch.invoke(new StreamSource(new StringReader(envelope)));
@@ -181,7 +175,7 @@ public final class InsiTransport implements AutoCloseable {
         return fault.getFault() != null && SOAP12_ENVELOPE.equals(fault.getFault().getNamespaceURI());
     }
 
-    /** Puts the calling thread's budget into CXF's exchange, where the inbound interceptor finds it. */
+    /** Puts the call's SOAP action on its message, and its budget into CXF's exchange, where the inbound interceptor finds it. */
     private final class BudgetOut extends AbstractPhaseInterceptor<Message> {
         BudgetOut() {
             super(Phase.SETUP);
@@ -191,6 +185,7 @@ public final class InsiTransport implements AutoCloseable {
         public void handleMessage(Message message) throws Fault {
             Budget budget = budgets.get();
             if (budget != null) {
+                message.put(SoapBindingConstants.SOAP_ACTION, budget.action);
                 message.getExchange().put(Budget.class, budget);
             }
         }
@@ -214,6 +209,7 @@ public final class InsiTransport implements AutoCloseable {
 
     /** One call's deadline, cap and answer stream. */
     private static final class Budget {
+        private final String action;
         private final long deadlineNanos;
         private final Duration deadline;
         private final long maxBytes;
@@ -221,7 +217,8 @@ public final class InsiTransport implements AutoCloseable {
         private final ByteArrayOutputStream received = new ByteArrayOutputStream(4096);
         private volatile boolean expired;
 
-        Budget(long deadlineNanos, Duration deadline, long maxBytes) {
+        Budget(String action, long deadlineNanos, Duration deadline, long maxBytes) {
+            this.action = action;
             this.deadlineNanos = deadlineNanos;
             this.deadline = deadline;
             this.maxBytes = maxBytes;
@@ -360,11 +357,9 @@ public final class InsiTransport implements AutoCloseable {
         }
     }
 
-    /** Releases this structure's clients and connections; the shared bus stays for the other structures. */
+    /** Releases this structure's client and connections; the shared bus stays for the other structures. */
     @Override
     public void close() {
-        for (Dispatch<Source> dispatch : dispatches.values()) {
-            ((DispatchImpl<?>) dispatch).getClient().destroy();
-        }
+        ((DispatchImpl<?>) dispatch).getClient().destroy();
     }
 }
