@@ -47,10 +47,12 @@ class InsiStructureHeapTest {
     @RegisterExtension
     static SandboxExtension sandbox = SandboxExtension.of(ServiceSocle.INS);
 
+    private static List<Structure> issued;
+
     @Test
     void anActiveInsiStructureHoldsItsTlsContextAndTransportNotABus() {
         ConnectorConfig config = sandbox.sandbox().connectorConfig();
-        List<Structure> structures = structures(sandbox.sandbox().connectorConfig().endpoint(ServiceSocle.INS));
+        List<Structure> structures = structures();
         List<InsiTransport> active = new ArrayList<>();
         try (InsiBus bus = new InsiBus()) {
             active.add(search(bus, structures.get(0), config));   // the shared parts (bus, classes) warm
@@ -71,6 +73,28 @@ class InsiStructureHeapTest {
         }
     }
 
+    /**
+     * A replaced registry entry (a rotated certificate) leaves its structure's old transport to the garbage collector,
+     * unclosed, since an exchange may still be using it: the shared bus must keep nothing of it. What stays is the
+     * simulator's server-side TLS session for each client (the JDK keeps one a day), a few KB.
+     */
+    @Test
+    void aTransportLeftBehindByARotationIsNotKeptByTheSharedBus() {
+        ConnectorConfig config = sandbox.sandbox().connectorConfig();
+        List<Structure> structures = structures();
+        try (InsiBus bus = new InsiBus()) {
+            search(bus, structures.get(0), config);
+            long before = heapAfterGc();
+            for (Structure structure : structures.subList(1, structures.size())) {
+                search(bus, structure, config);   // dropped at once, as PerStructure drops a replaced entry's state
+            }
+            idleConnectionsClosed();
+            long perStructure = (heapAfterGc() - before) / STRUCTURES;
+            System.out.printf(Locale.ROOT, "INSi heap left per dropped structure transport: %.1f KB%n", perStructure / 1024.0);
+            assertThat(perStructure).isLessThan(BOUND_BYTES / 4);
+        }
+    }
+
     private record Structure(String finess, EndpointConfig endpoint) {
     }
 
@@ -84,7 +108,14 @@ class InsiStructureHeapTest {
         return transport;
     }
 
-    private static List<Structure> structures(EndpointConfig insi) {
+    private static synchronized List<Structure> structures() {
+        if (issued == null) {
+            issued = issue(sandbox.sandbox().connectorConfig().endpoint(ServiceSocle.INS));
+        }
+        return issued;
+    }
+
+    private static List<Structure> issue(EndpointConfig insi) {
         TestPki pki = sandbox.sandbox().pki();
         InsiSimulator simulator = sandbox.sandbox().simulator(InsiSimulator.class);
         pki.sharingOneKeyPairFromNowOn();   // a certificate per structure, one RSA key for all: issuing stays quick
