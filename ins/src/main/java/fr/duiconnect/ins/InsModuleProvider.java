@@ -11,6 +11,7 @@ import fr.duiconnect.core.spi.RequestHandlers;
 import fr.duiconnect.core.spi.ServiceModule;
 import fr.duiconnect.core.spi.ServiceModuleProvider;
 import fr.duiconnect.ins.insi.InsiAnswer;
+import fr.duiconnect.ins.insi.InsiBus;
 import fr.duiconnect.ins.insi.InsiNamespaces;
 import fr.duiconnect.ins.insi.InsiQuery;
 import fr.duiconnect.ins.insi.InsiSoap;
@@ -32,7 +33,10 @@ public final class InsModuleProvider implements ServiceModuleProvider {
         return ServiceSocle.INS;
     }
 
-    /** One structure's INSi identity: its transport (ORG AUTH_CLI TLS context) and the Emetteur of its contexts. */
+    /**
+     * One structure's INSi identity: its transport (its ORG AUTH_CLI TLS context, on the module's shared CXF bus) and
+     * the Emetteur of its contexts.
+     */
     private record StructureInsi(InsiTransport transport, String emitter) implements AutoCloseable {
         @Override public void close() { transport.close(); }
     }
@@ -42,8 +46,9 @@ public final class InsModuleProvider implements ServiceModuleProvider {
         EndpointConfig endpoint = context.endpoint().orElseThrow();
         String finess = endpoint.option("finess").orElse(null);
         boolean configured = finess != null || endpoint.option("emitter").isPresent() || context.config().structures().isEmpty();
+        InsiBus bus = new InsiBus();   // one for all the structures (#21): a bus per structure cost its heap several times over
         PerStructure<StructureInsi> structures = new PerStructure<>(context, finess,
-                configured ? identity(endpoint) : null, structure -> identity(context.endpointFor(structure)));
+                configured ? identity(bus, endpoint) : null, structure -> identity(bus, context.endpointFor(structure)));
         InsClient client = structures.configured().<InsClient>map(c -> new DefaultInsClient(context, null))
                 .orElseGet(() -> PerStructure.structureRequired(InsClient.class, ServiceSocle.INS));
         RequestHandlers handlers = RequestHandlers.builder()
@@ -72,12 +77,15 @@ public final class InsModuleProvider implements ServiceModuleProvider {
 
             @Override public RequestHandlers requestHandlers() { return handlers; }
 
-            @Override public void close() { structures.built().forEach(StructureInsi::close); }
+            @Override public void close() {
+                structures.built().forEach(StructureInsi::close);
+                bus.close();
+            }
         };
     }
 
-    private static StructureInsi identity(EndpointConfig endpoint) {
-        return new StructureInsi(new InsiTransport(endpoint, maxAnswerBytes(endpoint)),
+    private static StructureInsi identity(InsiBus bus, EndpointConfig endpoint) {
+        return new StructureInsi(bus.transport(endpoint, maxAnswerBytes(endpoint)),
                 endpoint.option("emitter").or(() -> endpoint.option("finess")).orElse(""));
     }
 

@@ -26,12 +26,13 @@ public final class RawLoopbackPeer implements AutoCloseable {
 
     private final ServerSocket server;
     private final Thread peer;
+    private volatile String requestHead = "";
 
     private RawLoopbackPeer(Answer answer) throws IOException {
         server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         peer = new Thread(() -> {
             try (Socket socket = server.accept(); InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
-                readRequestHead(in);
+                requestHead = readRequestHead(in);
                 answer.write(out);
             } catch (Exception ignored) {
                 // the client hung up: that is what the tests expect it to do
@@ -91,21 +92,29 @@ public final class RawLoopbackPeer implements AutoCloseable {
         };
     }
 
+    /** The head of the request it received (request line and headers), empty before one came. */
+    public String requestHead() {
+        return requestHead;
+    }
+
     @Override
     public void close() throws IOException {
         peer.interrupt();
         server.close();
     }
 
-    private static void readRequestHead(InputStream in) throws IOException {
+    private static String readRequestHead(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
         int matched = 0;
         byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         while (matched < end.length) {
             int b = in.read();
             if (b < 0) {
-                return;
+                break;
             }
+            head.write(b);
             matched = b == end[matched] ? matched + 1 : (b == end[0] ? 1 : 0);
         }
+        return head.toString(StandardCharsets.US_ASCII);
     }
 }

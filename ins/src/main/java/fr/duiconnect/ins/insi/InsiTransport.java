@@ -8,7 +8,6 @@ import fr.duiconnect.core.spi.BoundedAnswer;
 import fr.duiconnect.core.spi.ExchangeWatchdog;
 import fr.duiconnect.core.xml.SecureXml;
 import fr.duiconnect.ins.InsErrorCode;
-import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.Dispatch;
 import jakarta.xml.ws.Service;
 import jakarta.xml.ws.WebServiceException;
@@ -16,16 +15,15 @@ import jakarta.xml.ws.soap.SOAPBinding;
 import jakarta.xml.ws.soap.SOAPFaultException;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
+import org.apache.cxf.binding.soap.SoapBindingConstants;
 import org.apache.cxf.configuration.jsse.TLSClientParameters;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.interceptor.Fault;
-import org.apache.cxf.logging.FaultListener;
 import org.apache.cxf.jaxws.DispatchImpl;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.apache.cxf.transport.http.HTTPConduit;
-import org.apache.cxf.transport.http.HTTPConduitFactory;
 import org.apache.cxf.transport.http.HTTPException;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 
@@ -54,97 +52,77 @@ import java.time.Duration;
 
 /**
  * SOAP 1.2 over HTTPS to INSi through Apache CXF (JAX-WS Dispatch, message mode: the envelope with its
- * ContexteBAM/ContexteLPS headers is built by {@link InsiSoap}), with this client's own CXF bus, TLS context
- * (IGC-Santé trust anchors and the ORG AUTH_CLI certificate, CN INSI-AUTO/INSI-MANU, host name checked) and
- * timeouts. One per module instance; thread-safe (the request context is set once).
+ * ContexteBAM/ContexteLPS headers is built by {@link InsiSoap}) for one structure: its own TLS context (IGC-Santé
+ * trust anchors and the structure's ORG AUTH_CLI certificate, CN INSI-AUTO/INSI-MANU, host name checked) and
+ * timeouts, on the CXF bus the module shares between its structures ({@link InsiBus}). Thread-safe (the request
+ * context is set once).
  * <p>
  * CXF's receive timeout bounds each read, not the exchange: an INSi peer sending one byte every two seconds would hold
  * the call for minutes. So each call has a budget (connect + read, {@link fr.duiconnect.core.config.Timeouts#exchange()})
  * and a size cap ({@code dui.ins.option.max-answer-bytes}, default {@value #DEFAULT_MAX_ANSWER_BYTES}): an interceptor
- * first in CXF's inbound chain hands the answer to CXF through a {@link BoundedAnswer}, and a watchdog closes that
- * stream when the deadline comes. The call itself stays a plain synchronous invoke (CXF's asynchronous invoke made
+ * first in CXF's inbound chain hands the answer to CXF through a {@link BoundedAnswer}, and the bus's watchdog closes
+ * that stream when the deadline comes. The call itself stays a plain synchronous invoke (CXF's asynchronous invoke made
  * the INSi simulator refuse the message as unreadable).
  */
 public final class InsiTransport implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(InsiTransport.class.getName());
     private static final String SOAP12_ENVELOPE = "http://www.w3.org/2003/05/soap-envelope";
     private static final QName SERVICE = new QName("http://www.cnamts.fr/webservice", "ICIR-v1");
     private static final QName PORT = new QName("http://www.cnamts.fr/webservice", "ICIRServicePort");
 
-    private final Bus bus;
-    private final java.util.Map<String, Dispatch<Source>> dispatches = new java.util.HashMap<>();
+    private static final java.util.Set<String> ACTIONS = java.util.Set.of(InsiNamespaces.ACTION_SEARCH_BY_TRAITS,
+            InsiNamespaces.ACTION_SEARCH_BY_VITALE);
+
+    private final Dispatch<Source> dispatch;
     private final EndpointConfig endpoint;
     private final long maxAnswerBytes;
-    private final ExchangeWatchdog watchdog = new ExchangeWatchdog("dui-insi-watchdog");
+    private final ExchangeWatchdog watchdog;
     /** The budget of the call running on this thread, handed to the interceptors through CXF's exchange. */
     private final ThreadLocal<Budget> budgets = new ThreadLocal<>();
 
     /** INSi answers are a few kilobytes; a megabyte leaves room for long INSHISTO lists. */
     public static final long DEFAULT_MAX_ANSWER_BYTES = 1_048_576;
 
-    public InsiTransport(EndpointConfig endpoint) {
-        this(endpoint, DEFAULT_MAX_ANSWER_BYTES);
-    }
-
-    public InsiTransport(EndpointConfig endpoint, long maxAnswerBytes) {
+    /** A structure's transport on the module's shared bus; {@code endpoint} is the structure's (URL, timeouts, TLS). */
+    InsiTransport(InsiBus shared, EndpointConfig endpoint, long maxAnswerBytes) {
         this.endpoint = endpoint;
         this.maxAnswerBytes = maxAnswerBytes;
-        this.bus = BusFactory.newInstance().createBus();
+        this.watchdog = shared.watchdog();
         Bus previous = BusFactory.getThreadDefaultBus(false);
-        BusFactory.setThreadDefaultBus(bus);   // JAX-WS picks the thread's bus: ours, never the global default
-        // CXF logs a failed inbound chain (an answer it cannot read) at WARN with the whole stack; the typed error
-        // says it in one line, so the trace goes to DEBUG.
-        bus.setProperty(FaultListener.class.getName(), (FaultListener) (exception, description, message) -> {
-            LOG.log(System.Logger.Level.DEBUG, description, exception);
-            return false;
-        });
-        bus.setExtension((HTTPConduitFactory) (transports, conduitBus, endpointInfo, target)
-                -> new SendOnceConduit(conduitBus, endpointInfo, target), HTTPConduitFactory.class);   // this bus only
-        // The INSi contract carries no WS-Policy (no WSDL is even loaded), but when cxf-rt-ws-policy is on the class path
-        // (other modules bring it) its engine puts its interceptors on every bus: 15 % of the answer's handling for nothing.
-        bus.getInInterceptors().removeIf(InsiTransport::wsPolicy);
-        bus.getOutInterceptors().removeIf(InsiTransport::wsPolicy);
-        bus.getInFaultInterceptors().removeIf(InsiTransport::wsPolicy);
-        bus.getOutFaultInterceptors().removeIf(InsiTransport::wsPolicy);
+        BusFactory.setThreadDefaultBus(shared.bus());   // JAX-WS picks the thread's bus: the module's, never the global default
         try {
             Service service = Service.create(SERVICE);
             service.addPort(PORT, SOAPBinding.SOAP12HTTP_BINDING, endpoint.url().toString());
-            // One dispatch per operation, so that each keeps its SOAP action and no request context changes per call.
-            for (String action : java.util.List.of(InsiNamespaces.ACTION_SEARCH_BY_TRAITS, InsiNamespaces.ACTION_SEARCH_BY_VITALE)) {
-                Dispatch<Source> dispatch = service.createDispatch(PORT, Source.class, Service.Mode.MESSAGE);
-                dispatch.getRequestContext().put(BindingProvider.SOAPACTION_USE_PROPERTY, Boolean.TRUE);
-                dispatch.getRequestContext().put(BindingProvider.SOAPACTION_URI_PROPERTY, action);
-                Client client = ((DispatchImpl<?>) dispatch).getClient();
-                configure(client, endpoint);
-                client.getOutInterceptors().add(new BudgetOut());
-                client.getInInterceptors().add(new BudgetIn());
-                dispatches.put(action, dispatch);
-            }
+            // One dispatch for both INSi operations (a dispatch's service model is most of what a structure holds): the
+            // SOAP action is the call's, set on its own message, so the shared request context never changes.
+            dispatch = service.createDispatch(PORT, Source.class, Service.Mode.MESSAGE);
+            Client client = ((DispatchImpl<?>) dispatch).getClient();
+            HTTPConduit conduit = (HTTPConduit) client.getConduit();
+            conduit.setClient(policy(endpoint));
+            // The structure's TLS context: its certificate and nothing else.
+            endpoint.tlsIfAny().ifPresent(tls -> conduit.setTlsClientParameters(tlsParameters(tls)));
+            client.getOutInterceptors().add(new BudgetOut());
+            client.getInInterceptors().add(new BudgetIn());
         } finally {
             BusFactory.setThreadDefaultBus(previous);
         }
     }
 
-    private static boolean wsPolicy(org.apache.cxf.interceptor.Interceptor<?> interceptor) {
-        return interceptor.getClass().getName().startsWith("org.apache.cxf.ws.policy.");
-    }
-
-    private static void configure(Client client, EndpointConfig endpoint) {
-        HTTPConduit conduit = (HTTPConduit) client.getConduit();
+    private static HTTPClientPolicy policy(EndpointConfig endpoint) {
         HTTPClientPolicy policy = new HTTPClientPolicy();
         policy.setConnectionTimeout(endpoint.timeouts().connect().toMillis());
         policy.setReceiveTimeout(endpoint.timeouts().read().toMillis());
         policy.setAllowChunking(false);
-        conduit.setClient(policy);
-        endpoint.tlsIfAny().ifPresent(tls -> {
-            SSLContext context = tls.sslContext();
-            TLSClientParameters parameters = new TLSClientParameters();
-            parameters.setSslContext(context);
-            parameters.setDisableCNCheck(false);
-            parameters.setCipherSuites(java.util.Arrays.asList(tls.sslParameters(context).getCipherSuites()));
-            conduit.setTlsClientParameters(parameters);
-        });
+        return policy;
+    }
+
+    private static TLSClientParameters tlsParameters(fr.duiconnect.core.config.TlsConfig tls) {
+        SSLContext context = tls.sslContext();
+        TLSClientParameters parameters = new TLSClientParameters();
+        parameters.setSslContext(context);
+        parameters.setDisableCNCheck(false);
+        parameters.setCipherSuites(java.util.Arrays.asList(tls.sslParameters(context).getCipherSuites()));
+        return parameters;
     }
 
     /**
@@ -156,12 +134,11 @@ public final class InsiTransport implements AutoCloseable {
 
     /** Sends the envelope and returns the answer envelope; a SOAP fault comes back as an envelope holding it. */
     public Answer call(String envelope, String action) {
-        Dispatch<Source> dispatch = dispatches.get(action);
-        if (dispatch == null) {
+        if (!ACTIONS.contains(action)) {
             throw new IllegalArgumentException("no INSi operation for action " + action);
         }
         Duration deadline = endpoint.timeouts().exchange();
-        Budget budget = new Budget(System.nanoTime() + deadline.toNanos(), deadline, maxAnswerBytes);
+        Budget budget = new Budget(action, System.nanoTime() + deadline.toNanos(), deadline, maxAnswerBytes);
         budgets.set(budget);
         try (ExchangeWatchdog.Alarm alarm = watchdog.arm(deadline, budget::expire)) {
             Source answer = dispatch.invoke(new StreamSource(new StringReader(envelope)));
@@ -198,7 +175,7 @@ public final class InsiTransport implements AutoCloseable {
         return fault.getFault() != null && SOAP12_ENVELOPE.equals(fault.getFault().getNamespaceURI());
     }
 
-    /** Puts the calling thread's budget into CXF's exchange, where the inbound interceptor finds it. */
+    /** Puts the call's SOAP action on its message, and its budget into CXF's exchange, where the inbound interceptor finds it. */
     private final class BudgetOut extends AbstractPhaseInterceptor<Message> {
         BudgetOut() {
             super(Phase.SETUP);
@@ -208,6 +185,7 @@ public final class InsiTransport implements AutoCloseable {
         public void handleMessage(Message message) throws Fault {
             Budget budget = budgets.get();
             if (budget != null) {
+                message.put(SoapBindingConstants.SOAP_ACTION, budget.action);
                 message.getExchange().put(Budget.class, budget);
             }
         }
@@ -231,6 +209,7 @@ public final class InsiTransport implements AutoCloseable {
 
     /** One call's deadline, cap and answer stream. */
     private static final class Budget {
+        private final String action;
         private final long deadlineNanos;
         private final Duration deadline;
         private final long maxBytes;
@@ -238,7 +217,8 @@ public final class InsiTransport implements AutoCloseable {
         private final ByteArrayOutputStream received = new ByteArrayOutputStream(4096);
         private volatile boolean expired;
 
-        Budget(long deadlineNanos, Duration deadline, long maxBytes) {
+        Budget(String action, long deadlineNanos, Duration deadline, long maxBytes) {
+            this.action = action;
             this.deadlineNanos = deadlineNanos;
             this.deadline = deadline;
             this.maxBytes = maxBytes;
@@ -377,9 +357,9 @@ public final class InsiTransport implements AutoCloseable {
         }
     }
 
+    /** Releases this structure's client and connections; the shared bus stays for the other structures. */
     @Override
     public void close() {
-        watchdog.close();
-        bus.shutdown(true);
+        ((DispatchImpl<?>) dispatch).getClient().destroy();
     }
 }

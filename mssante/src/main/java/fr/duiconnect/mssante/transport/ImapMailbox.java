@@ -159,8 +159,8 @@ public final class ImapMailbox {
                 if (step.expired()) {
                     throw step.timeout(e);
                 }
-                MailSessions.tlsRefused(e, "IMAP").ifPresent(refused -> {
-                    throw refused;
+                MailSessions.tlsFailure(e, "IMAP").ifPresent(tls -> {
+                    throw tls;
                 });
                 throw new DuiConnectException(MssanteErrorCode.IMAP_FAILURE, null, "the mailbox cannot be read: " + e.getMessage(), e);
             } finally {

@@ -1,13 +1,17 @@
 package fr.duiconnect.mssante.transport;
 
+import fr.duiconnect.core.error.CoreErrorCode;
 import fr.duiconnect.core.error.DuiConnectException;
+import fr.duiconnect.core.error.TransportException;
 import fr.duiconnect.core.mssante.MailboxKind;
 import fr.duiconnect.mssante.MssanteErrorCode;
 import fr.duiconnect.mssante.MssanteSettings;
 import jakarta.mail.Session;
 
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -74,16 +78,26 @@ public final class MailSessions implements AutoCloseable {
     }
 
     /**
-     * The typed refusal of a server that does not offer STARTTLS (or of a stripper in the path), if that is what
-     * Jakarta Mail reported; recognised by its text, the only thing it gives. Not retried: the peer has to change.
+     * The typed TLS failure of an SMTP or IMAP exchange, if that is what it was; one rule for both protocols, with
+     * STARTTLS or implicit TLS. A server that does not offer STARTTLS (or a stripper in the path) is
+     * {@code MSS-TLS-REQUIRED}, recognised by Jakarta Mail's text, the only thing it gives; a handshake that failed (a
+     * server certificate outside the trust store, a wrong host, our certificate refused) is {@code CORE-TLS}, as for
+     * every other service. Neither is retried: the peer or the configuration has to change.
      */
-    static java.util.Optional<DuiConnectException> tlsRefused(Exception failure, String protocol) {
+    static Optional<DuiConnectException> tlsFailure(Exception failure, String protocol) {
         String text = failure.getMessage();
         if (text != null && text.contains("STARTTLS") && text.contains("required but")) {
-            return java.util.Optional.of(new DuiConnectException(MssanteErrorCode.TLS_REQUIRED, protocol,
+            return Optional.of(new DuiConnectException(MssanteErrorCode.TLS_REQUIRED, protocol,
                     "the " + protocol + " server does not offer STARTTLS: nothing is sent in clear", failure));
         }
-        return java.util.Optional.empty();
+        // MessagingException chains its cause as its "next exception", which getCause() returns.
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SSLException tls) {
+                return Optional.of(new TransportException(CoreErrorCode.TLS, "TLS with the " + protocol + " server failed: "
+                        + tls.getMessage(), failure));
+            }
+        }
+        return Optional.empty();
     }
 
     private Properties properties(String protocol, MssanteSettings.MailEndpoint endpoint, SSLSocketFactory socketFactory,

@@ -89,7 +89,7 @@ public final class SmtpSubmitter {
                 if (e.getNextException() instanceof SendFailedException failed) {
                     throw refused(failed);
                 }
-                throw MailSessions.tlsRefused(e, "SMTP").orElseThrow(() -> e);
+                throw MailSessions.tlsFailure(e, "SMTP").orElseThrow(() -> e);
             }
         } finally {
             lock.unlock();

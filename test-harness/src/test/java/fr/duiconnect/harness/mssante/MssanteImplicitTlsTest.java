@@ -6,6 +6,7 @@ import fr.duiconnect.core.error.DuiConnectException;
 import fr.duiconnect.core.operation.OperationReceipt;
 import fr.duiconnect.core.operation.OperationState;
 import fr.duiconnect.core.operation.OperationStatus;
+import fr.duiconnect.harness.mssante.hostile.DrippingTlsPeer;
 import fr.duiconnect.harness.pki.TestPki;
 import fr.duiconnect.harness.sandbox.Sandbox;
 import org.junit.jupiter.api.AfterAll;
@@ -22,11 +23,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Implicit TLS (ECO.1.0.1's other form): {@code smtps://} and {@code imaps://} against the operator simulator's
- * implicit-TLS ports, end to end; and an implicit-TLS server whose certificate is not from the trust store is refused
- * at the handshake, before any SMTP or IMAP command is sent to it.
+ * implicit-TLS ports, end to end; an implicit-TLS server whose certificate is not from the trust store is refused
+ * at the handshake with CORE-TLS, as with STARTTLS, before any SMTP or IMAP command is sent to it; and one that
+ * dribbles after the handshake is cut at the same whole-exchange deadline as with STARTTLS (#19 point 2).
  */
 class MssanteImplicitTlsTest {
 
@@ -109,9 +112,52 @@ class MssanteImplicitTlsTest {
         try (Listener impostor = impostor(received);
              DuiConnector connector = connector(Map.of("dui.mssante.option.imap.url", "imaps://127.0.0.1:" + impostor.port()))) {
             assertThatThrownBy(() -> connector.mssante().fetchInbox()).isInstanceOf(DuiConnectException.class)
-                    // the IMAP side reports the refused handshake as MSS-IMAP, where SMTP says CORE-TLS (left for #19)
-                    .satisfies(e -> assertThat(((DuiConnectException) e).code()).isEqualTo("MSS-IMAP"));
+                    .satisfies(e -> assertThat(((DuiConnectException) e).code()).isEqualTo("CORE-TLS"));
         }
         assertThat(received).as("commands sent to the impostor").isEmpty();
+    }
+
+    @Test
+    void smtps_server_dribbling_after_the_handshake_is_cut_at_the_submission_deadline_CORE_TIMEOUT() {
+        // One byte every 2 s: each read is answered within the 3 s read timeout; only the 4 s whole deadline ends it.
+        DrippingTlsPeer drip = new DrippingTlsPeer(sandbox.pki(), "220 ", Duration.ofSeconds(2));
+        // The peer closes first: a connector without a deadline would otherwise wait for it when closing.
+        try (DuiConnector connector = connector(dribbleTimeouts("dui.mssante.url", "smtps://127.0.0.1:" + drip.port())); drip) {
+            long start = System.nanoTime();
+            OperationReceipt receipt = connector.mssante().send(MssanteSendReceiveTest.note(MssanteOperatorSimulator.HOSPITAL_DOCTOR));
+            OperationStatus status = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> firstFailure(connector, receipt));
+            assertThat(status.lastErrorCode()).isEqualTo("CORE-TIMEOUT");
+            assertThat(status.lastError()).contains("SMTP", "deadline of PT4S");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void imaps_server_dribbling_after_the_handshake_is_cut_at_the_exchange_deadline_CORE_TIMEOUT() {
+        DrippingTlsPeer drip = new DrippingTlsPeer(sandbox.pki(), "* OK ", Duration.ofSeconds(2));
+        try (DuiConnector connector = connector(dribbleTimeouts("dui.mssante.option.imap.url", "imaps://127.0.0.1:" + drip.port())); drip) {
+            long start = System.nanoTime();
+            assertTimeoutPreemptively(Duration.ofSeconds(15), () -> assertThatThrownBy(() -> connector.mssante().fetchInbox())
+                    .isInstanceOfSatisfying(DuiConnectException.class, e -> {
+                        assertThat(e.code()).isEqualTo("CORE-TIMEOUT");
+                        assertThat(e.getMessage()).contains("IMAP", "deadline of PT4S");
+                    }));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    /** A per-read timeout longer than the peer's pause between bytes: the whole deadline is connect + read, 4 s. */
+    private static Map<String, String> dribbleTimeouts(String key, String url) {
+        return Map.of(key, url, "dui.mssante.timeout.connect", "PT1S", "dui.mssante.timeout.read", "PT3S");
+    }
+
+    /** The operation's status once its first attempt failed (its error recorded). */
+    private static OperationStatus firstFailure(DuiConnector connector, OperationReceipt receipt) throws InterruptedException {
+        OperationStatus status = connector.operations().status(receipt.operationId());
+        while (status.lastErrorCode() == null) {
+            Thread.sleep(100);
+            status = connector.operations().status(receipt.operationId());
+        }
+        return status;
     }
 }

@@ -2,6 +2,7 @@ package fr.duiconnect.harness.mssante;
 
 import fr.duiconnect.core.DuiConnector;
 import fr.duiconnect.core.ServiceSocle;
+import fr.duiconnect.core.error.DuiConnectException;
 import fr.duiconnect.core.mssante.MailboxKind;
 import fr.duiconnect.core.operation.OperationReceipt;
 import fr.duiconnect.core.operation.OperationState;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** TLS and authentication refusals of the MSSanté client interface (ECO.1.1.x, ECO.1.2.x, ECO.1.3.1). */
 class MssanteSecurityTest {
@@ -61,15 +63,27 @@ class MssanteSecurityTest {
     }
 
     @Test
-    void eco_1_1_10_server_certificate_of_an_unknown_ca_is_refused_and_not_retried() throws IOException {
-        try (DuiConnector connector = connector(Map.of(
-                "dui.mssante.tls.truststore", otherPki.trustStore().path().toString(),
-                "dui.mssante.tls.truststore.password.file", otherPki.directory().resolve("pki.pass").toString()))) {
+    void eco_1_1_10_server_certificate_of_an_unknown_ca_is_refused_and_not_retried() {
+        try (DuiConnector connector = connector(trustingAnotherCa())) {
             OperationStatus status = send(connector, Duration.ofSeconds(30));
             assertThat(status.state()).isEqualTo(OperationState.FAILED);
             assertThat(status.attempts()).isEqualTo(1);
             assertThat(status.lastErrorCode()).isEqualTo("CORE-TLS");
         }
+    }
+
+    @Test
+    void eco_1_1_10_imap_server_certificate_of_an_unknown_ca_is_refused_at_starttls_CORE_TLS_as_for_smtp() {
+        try (DuiConnector connector = connector(trustingAnotherCa())) {
+            assertThatThrownBy(() -> connector.mssante().fetchInbox())
+                    .isInstanceOfSatisfying(DuiConnectException.class, e -> assertThat(e.code()).isEqualTo("CORE-TLS"));
+        }
+    }
+
+    /** The simulator's own ports, with a trust store that does not hold its CA: its certificate is untrusted. */
+    private static Map<String, String> trustingAnotherCa() {
+        return Map.of("dui.mssante.tls.truststore", otherPki.trustStore().path().toString(),
+                "dui.mssante.tls.truststore.password.file", otherPki.directory().resolve("pki.pass").toString());
     }
 
     @Test
