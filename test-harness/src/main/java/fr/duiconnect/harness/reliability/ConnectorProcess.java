@@ -4,7 +4,6 @@ import fr.duiconnect.core.DuiConnector;
 import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.audit.AuditQuery;
 import fr.duiconnect.core.config.ConnectorProperties;
-import fr.duiconnect.core.operation.OperationReceipt;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -26,7 +27,9 @@ import java.util.concurrent.CountDownLatch;
  *   <li>With one it accepts its share of the workload (again, after a restart: accepting is idempotent by each
  *       operation's key) and does its reads where they stand, printing one {@link ReadOutcome} line each — except
  *       the reads already done, and the INSi searches whose audit event exists (a process killed after the
- *       search was audited, before it said so): a read is done once. Then it prints {@code ACCEPTED n}, waits for
+ *       search was audited, before it said so): a read is done once. It prints an {@link Accepted} line per operation
+ *       it journaled; an optional sixth argument, a file of such lines from earlier runs, names operations not to
+ *       accept again (their receipt is known). Then it prints {@code ACCEPTED n}, waits for
  *       every operation to settle, prints one {@link Settled} line each, then {@code DONE}, and exits.</li>
  * </ul>
  */
@@ -53,8 +56,11 @@ public final class ConnectorProcess {
         command.addAll(List.of(workload));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!awaitLine(process, log, "STARTED " + node, startWithin)) {
+            // alive with CPU spent: slow (a loaded machine); dead: see its log; alive without CPU: stuck
+            String state = process.isAlive() ? "alive, " + process.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L)
+                    + " ms of CPU" : "ended with " + process.exitValue();
             process.destroyForcibly();
-            throw new AssertionError("connector process " + node + " did not start; see " + log);
+            throw new AssertionError("connector process " + node + " did not start within " + startWithin + " (" + state + "); see " + log);
         }
         return process;
     }
@@ -91,13 +97,21 @@ public final class ConnectorProcess {
         int part = Integer.parseInt(share[0]);
         int parts = Integer.parseInt(share[1]);
         Set<String> done = args.length > 4 ? new HashSet<>(Files.readAllLines(Path.of(args[4]), StandardCharsets.UTF_8)) : Set.of();
+        Map<String, UUID> journaled = args.length > 5 ? Accepted.read(Path.of(args[5])) : Map.of();
         List<MixedWorkload.Operation> accepted = new ArrayList<>();
-        List<OperationReceipt> receipts = new ArrayList<>();
+        List<UUID> receipts = new ArrayList<>();
         for (int i = part; i < workload.operations().size(); i += parts) {
             MixedWorkload.Operation operation = workload.operations().get(i);
             if (!operation.isRead()) {
                 accepted.add(operation);
-                receipts.add(operation.acceptOn(connector));
+                UUID known = journaled.get(operation.key());
+                if (known != null) {
+                    receipts.add(known);   // journaled by an earlier run, which said so: not accepted (nor validated) again
+                } else {
+                    UUID id = operation.acceptOn(connector).operationId();
+                    receipts.add(id);
+                    System.out.println(Accepted.line(operation.key(), id));
+                }
             } else if (!done.contains(operation.key())) {
                 String audited = operation.service() == ServiceSocle.INS ? auditedSearch(connector, operation.key()) : null;
                 System.out.println(new ReadOutcome(operation.service(), operation.key(),
@@ -106,7 +120,7 @@ public final class ConnectorProcess {
         }
         System.out.println("ACCEPTED " + receipts.size());
         for (int i = 0; i < receipts.size(); i++) {
-            System.out.println(Settled.of(accepted.get(i), connector.operations().await(receipts.get(i).operationId(), SETTLE_WAIT)).line());
+            System.out.println(Settled.of(accepted.get(i), connector.operations().await(receipts.get(i), SETTLE_WAIT)).line());
         }
         System.out.println("DONE");
         System.out.flush();
