@@ -4,7 +4,6 @@ import fr.duiconnect.harness.faults.Fault;
 import fr.duiconnect.harness.faults.FaultKind;
 import fr.duiconnect.harness.faults.FaultSwitch;
 
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +66,7 @@ final class ImapSession {
                 return;
             }
         }
-        if (implicitTls && !handshake()) {
+        if (implicitTls && !tls.handshake(channel, lps.needsClientCertificate(), faults)) {
             return;
         }
         channel.send("* OK [CAPABILITY " + capabilities() + "] MSSante operator simulator ready");
@@ -97,7 +96,7 @@ final class ImapSession {
                         continue;
                     }
                     channel.send(tag + " OK Begin TLS negotiation now");
-                    if (!handshake()) {
+                    if (!tls.handshake(channel, lps.needsClientCertificate(), faults)) {
                         return;
                     }
                 }
@@ -113,19 +112,6 @@ final class ImapSession {
                 }
                 default -> channel.send(tag + " BAD " + command + " not allowed before authentication");
             }
-        }
-    }
-
-    /** The server side of the TLS handshake (a TLS_FAILURE fault makes it fail); false when there is no TLS session. */
-    private boolean handshake() throws IOException {
-        if (faults.failsNextHandshake()) {
-            return false;
-        }
-        try {
-            channel.startTls(tls.context(), tls.parameters(lps.needsClientCertificate()));
-            return true;
-        } catch (SSLException e) {
-            return false;
         }
     }
 

@@ -1,12 +1,16 @@
 package fr.duiconnect.harness.mssante;
 
+import fr.duiconnect.harness.faults.FaultSwitch;
+
 import fr.duiconnect.core.config.TlsConfig;
 import fr.duiconnect.harness.pki.IssuedCertificate;
 import fr.duiconnect.harness.pki.TestPki;
 import fr.duiconnect.mssante.transport.MssanteTls;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +28,22 @@ final class ServerTls {
 
     SSLContext context() {
         return context;
+    }
+
+    /**
+     * The server side of a TLS handshake on {@code channel}, after STARTTLS or from the first byte (implicit TLS); a
+     * TLS_FAILURE fault makes it fail. False when there is no TLS session.
+     */
+    boolean handshake(LineChannel channel, boolean needClientCertificate, FaultSwitch faults) throws IOException {
+        if (faults.failsNextHandshake()) {
+            return false;
+        }
+        try {
+            channel.startTls(context, parameters(needClientCertificate));
+            return true;
+        } catch (SSLException e) {
+            return false;
+        }
     }
 
     SSLParameters parameters(boolean needClientCertificate) {

@@ -4,7 +4,6 @@ import fr.duiconnect.harness.faults.Fault;
 import fr.duiconnect.harness.faults.FaultKind;
 import fr.duiconnect.harness.faults.FaultSwitch;
 
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,7 +58,7 @@ final class SmtpSession {
     }
 
     void run() throws IOException {
-        if (implicitTls && !handshake()) {
+        if (implicitTls && !tls.handshake(channel, lps.needsClientCertificate(), faults)) {
             return;
         }
         channel.send("220 smtp.simulateur.mssante.test ESMTP MSSante operator simulator");
@@ -84,7 +83,7 @@ final class SmtpSession {
                     continue;
                 }
                 channel.send("220 2.0.0 Ready to start TLS");
-                if (!handshake()) {
+                if (!tls.handshake(channel, lps.needsClientCertificate(), faults)) {
                     return;
                 }
                 authenticated = null;
@@ -113,19 +112,6 @@ final class SmtpSession {
             } else {
                 channel.send("502 5.5.2 Command not recognised");
             }
-        }
-    }
-
-    /** The server side of the TLS handshake (a TLS_FAILURE fault makes it fail); false when there is no TLS session. */
-    private boolean handshake() throws IOException {
-        if (faults.failsNextHandshake()) {
-            return false;
-        }
-        try {
-            channel.startTls(tls.context(), tls.parameters(lps.needsClientCertificate()));
-            return true;
-        } catch (SSLException e) {
-            return false;
         }
     }
 

@@ -108,7 +108,7 @@ public final class ConnectorProcess {
                 if (known != null) {
                     receipts.add(known);   // journaled by an earlier run, which said so: not accepted (nor validated) again
                 } else {
-                    UUID id = operation.acceptOn(connector).operationId();
+                    UUID id = workload.withContent(i).acceptOn(connector).operationId();
                     receipts.add(id);
                     System.out.println(Accepted.line(operation.key(), id));
                 }
