@@ -239,11 +239,8 @@ class OutboxDispatcherTest {
     @ParameterizedTest
     @MethodSource("databases")
     void aRetryComingDueWakesTheDispatcherWithoutAPoll(TestDatabases.Kind kind) throws Exception {
-        open(kind);
-        startDispatcher(2, Integer.MAX_VALUE, new RetryPolicy(3, Duration.ofMillis(300), Duration.ofMillis(300), 1.0, 0.0));
-        UUID id = submit("flaky", STRUCTURE_A, "fail-once");
+        UUID id = settledUnder(kind, new RetryPolicy(3, Duration.ofMillis(300), Duration.ofMillis(300), 1.0, 0.0), "flaky", "fail-once");
 
-        assertThat(awaitSettled(id)).isTrue();
         assertThat(outcomes.get(id)).isEqualTo(OperationState.ACKED);
         assertThat(journal.status(id).orElseThrow().attempts()).isEqualTo(2);
     }
@@ -322,11 +319,8 @@ class OutboxDispatcherTest {
     @ParameterizedTest
     @MethodSource("databases")
     void aTlsFailureAfterAnAttemptWhoseAnswerTimedOutDoesNotFailTheOperation(TestDatabases.Kind kind) throws Exception {
-        open(kind);
-        startDispatcher(2, Integer.MAX_VALUE, new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(20), 1.0, 0.0));
-        UUID id = submit("answer-lost", STRUCTURE_A, "timeout-then-tls");
+        UUID id = settledUnder(kind, new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(20), 1.0, 0.0), "answer-lost", "timeout-then-tls");
 
-        assertThat(awaitSettled(id)).isTrue();
         assertThat(outcomes.get(id)).isEqualTo(OperationState.ACKED);
         assertThat(journal.status(id).orElseThrow().attempts()).isEqualTo(3);
     }
@@ -335,14 +329,20 @@ class OutboxDispatcherTest {
     @ParameterizedTest
     @MethodSource("databases")
     void anOperationWhoseOutcomeIsUnknownGetsThreeTimesTheAttemptsBeforeFailing(TestDatabases.Kind kind) throws Exception {
-        open(kind);
-        startDispatcher(2, Integer.MAX_VALUE, new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(20), 1.0, 0.0));
-        UUID id = submit("never-answered", STRUCTURE_A, "timeout-always");
+        UUID id = settledUnder(kind, new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(20), 1.0, 0.0), "never-answered", "timeout-always");
 
-        assertThat(awaitSettled(id)).isTrue();
         assertThat(outcomes.get(id)).isEqualTo(OperationState.FAILED);
         assertThat(journal.status(id).orElseThrow().attempts()).isEqualTo(6);
         assertThat(journal.status(id).orElseThrow().lastErrorCode()).isEqualTo("CORE-TIMEOUT");
+    }
+
+    /** One operation of {@code script} through a dispatcher retrying by {@code retry}, awaited until it settled. */
+    private UUID settledUnder(TestDatabases.Kind kind, RetryPolicy retry, String key, String script) throws InterruptedException {
+        open(kind);
+        startDispatcher(2, Integer.MAX_VALUE, retry);
+        UUID id = submit(key, STRUCTURE_A, script);
+        assertThat(awaitSettled(id)).isTrue();
+        return id;
     }
 
     /** Waits until the dispatcher looked at the empty journal once, so that later claims come from signals. */
