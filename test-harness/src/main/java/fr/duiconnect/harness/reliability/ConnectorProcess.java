@@ -16,7 +16,11 @@ import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A connector in its own JVM. Arguments: a configuration file, a node name and, optionally, a workload directory
@@ -25,7 +29,7 @@ import java.util.concurrent.CountDownLatch;
  * <ul>
  *   <li>Without a workload it only drains the journal, until the test stops the process.</li>
  *   <li>With one it accepts its share of the workload (again, after a restart: accepting is idempotent by each
- *       operation's key) and does its reads where they stand, printing one {@link ReadOutcome} line each — except
+ *       operation's key) and does its reads (four threads accept and read), printing one {@link ReadOutcome} line each — except
  *       the reads already done, and the INSi searches whose audit event exists (a process killed after the
  *       search was audited, before it said so): a read is done once. It prints an {@link Accepted} line per operation
  *       it journaled; an optional sixth argument, a file of such lines from earlier runs, names operations not to
@@ -37,6 +41,8 @@ public final class ConnectorProcess {
 
     /** Per operation; DMP deposits include the simulated DMP's validation of the CDA with the ANS kit. */
     public static final Duration SETTLE_WAIT = Duration.ofSeconds(240);
+    /** Threads accepting the workload and doing its reads. */
+    private static final int ACCEPTING_THREADS = 4;
 
     private ConnectorProcess() {
     }
@@ -99,29 +105,38 @@ public final class ConnectorProcess {
         Set<String> done = args.length > 4 ? new HashSet<>(Files.readAllLines(Path.of(args[4]), StandardCharsets.UTF_8)) : Set.of();
         Map<String, UUID> journaled = args.length > 5 ? Accepted.read(Path.of(args[5])) : Map.of();
         List<MixedWorkload.Operation> accepted = new ArrayList<>();
-        List<UUID> receipts = new ArrayList<>();
+        List<Future<UUID>> receipts = new ArrayList<>();
+        List<Future<?>> reads = new ArrayList<>();
+        // A DUI accepts from several threads: so does the run, so that a loaded machine's scheduler gives it its share.
+        ExecutorService accepting = Executors.newFixedThreadPool(ACCEPTING_THREADS);
         for (int i = part; i < workload.operations().size(); i += parts) {
             MixedWorkload.Operation operation = workload.operations().get(i);
+            int index = i;
             if (!operation.isRead()) {
                 accepted.add(operation);
                 UUID known = journaled.get(operation.key());
-                if (known != null) {
-                    receipts.add(known);   // journaled by an earlier run, which said so: not accepted (nor validated) again
-                } else {
-                    UUID id = workload.withContent(i).acceptOn(connector).operationId();
-                    receipts.add(id);
+                // journaled by an earlier run, which said so: not accepted (nor validated) again
+                receipts.add(known != null ? CompletableFuture.completedFuture(known) : accepting.submit(() -> {
+                    UUID id = workload.withContent(index).acceptOn(connector).operationId();
                     System.out.println(Accepted.line(operation.key(), id));
-                }
+                    return id;
+                }));
             } else if (!done.contains(operation.key())) {
-                String audited = operation.service() == ServiceSocle.INS ? auditedSearch(connector, operation.key()) : null;
-                System.out.println(new ReadOutcome(operation.service(), operation.key(),
-                        audited != null ? "AUDITED " + audited : operation.readOn(connector)).line());
+                reads.add(accepting.submit(() -> {
+                    String audited = operation.service() == ServiceSocle.INS ? auditedSearch(connector, operation.key()) : null;
+                    System.out.println(new ReadOutcome(operation.service(), operation.key(),
+                            audited != null ? "AUDITED " + audited : operation.readOn(connector)).line());
+                }));
             }
+        }
+        for (Future<?> read : reads) {
+            read.get();
         }
         System.out.println("ACCEPTED " + receipts.size());
         for (int i = 0; i < receipts.size(); i++) {
-            System.out.println(Settled.of(accepted.get(i), connector.operations().await(receipts.get(i), SETTLE_WAIT)).line());
+            System.out.println(Settled.of(accepted.get(i), connector.operations().await(receipts.get(i).get(), SETTLE_WAIT)).line());
         }
+        accepting.shutdown();
         System.out.println("DONE");
         System.out.flush();
         connector.close();
