@@ -42,7 +42,7 @@ public final class ConnectorProcess {
     /** Per operation; DMP deposits include the simulated DMP's validation of the CDA with the ANS kit. */
     public static final Duration SETTLE_WAIT = Duration.ofSeconds(240);
     /** Threads accepting the workload and doing its reads. */
-    private static final int ACCEPTING_THREADS = 4;
+    static final int ACCEPTING_THREADS = 4;
 
     private ConnectorProcess() {
     }

@@ -320,8 +320,8 @@ public final class NothingLostRun {
                             + " (" + searchEvents.getOrDefault(notOnce.get(0), 0L) + ")");
                 }
             } else {
-                auditCheck = importEvents + " audit events (one per import; at most one more per kill, for an import cut by it)";
-                if (importEvents < own.size() || importEvents > own.size() + settings.kills()) {
+                auditCheck = importEvents + " audit events (one per import; at most one more per kill and accepting thread, for an import cut by it)";
+                if (importEvents < own.size() || importEvents > own.size() + (long) settings.kills() * ConnectorProcess.ACCEPTING_THREADS) {
                     broken.add("e-prescription imports: " + importEvents + " audit events for " + own.size() + " imports");
                 }
             }
