@@ -101,6 +101,26 @@ class DmpFaultsTest {
     }
 
     /**
+     * Issue #19: a replacement (RPLC) whose answer is lost has deprecated its target; the retry finds no approved target,
+     * and reads the replacement itself back (ITI-18 by uniqueId, same hash) instead of ending FAILED DMP-REPLACE-TARGET.
+     */
+    @Test
+    void aReplacementWhoseAnswerWasLostIsReadBackNotFailedForItsDeprecatedTarget() {
+        KitDlu.Generated original = dlu.forStructure(Sandbox.TEST_FINESS);
+        var first = SANDBOX.connector().dmp().deposit(DmpDeposit.of(original.cda(), KitDlu.KIT_PATIENT, RECORDED));
+        assertThat(SANDBOX.connector().operations().awaitFinal(first.operationId(), Duration.ofSeconds(60)).state()).isEqualTo(OperationState.ACKED);
+        KitDlu.Generated replacement = dlu.forPerson(Sandbox.TEST_FINESS, KitDlu.KIT_PATIENT.ins(), original.uniqueId());
+        long registeredBefore = simulator.registeredCount();
+        simulator.loseAnswersAfter(2, 1);   // TD0.2 and the target's ITI-18 are answered; the ITI-41 is registered, its answer lost
+
+        var receipt = SANDBOX.connector().dmp().replace(DmpDeposit.of(replacement.cda(), KitDlu.KIT_PATIENT, RECORDED), original.uniqueId());
+        OperationStatus status = SANDBOX.connector().operations().awaitFinal(receipt.operationId(), Duration.ofSeconds(60));
+
+        assertThat(status.state()).as(status.lastError()).isEqualTo(OperationState.ACKED);
+        assertThat(simulator.registeredCount() - registeredBefore).isEqualTo(1);
+    }
+
+    /**
      * Issue #19: a submission racing another of the same uniqueId still being validated (a retry after a timed-out
      * answer or a killed process; here two journals) is refused XDSDuplicateUniqueIdInRegistry, as a registry's unique
      * index would: one entry per uniqueId, never two.
