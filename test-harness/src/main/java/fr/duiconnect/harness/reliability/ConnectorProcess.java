@@ -108,7 +108,11 @@ public final class ConnectorProcess {
         List<Future<UUID>> receipts = new ArrayList<>();
         List<Future<?>> reads = new ArrayList<>();
         // A DUI accepts from several threads: so does the run, so that a loaded machine's scheduler gives it its share.
-        ExecutorService accepting = Executors.newFixedThreadPool(ACCEPTING_THREADS);
+        ExecutorService accepting = Executors.newFixedThreadPool(ACCEPTING_THREADS, work -> {
+            Thread thread = new Thread(work, "accepting");
+            thread.setDaemon(true);   // a main thread that fails ends the process, which the run then sees
+            return thread;
+        });
         for (int i = part; i < workload.operations().size(); i += parts) {
             MixedWorkload.Operation operation = workload.operations().get(i);
             int index = i;
@@ -117,7 +121,7 @@ public final class ConnectorProcess {
                 UUID known = journaled.get(operation.key());
                 // journaled by an earlier run, which said so: not accepted (nor validated) again
                 receipts.add(known != null ? CompletableFuture.completedFuture(known) : accepting.submit(() -> {
-                    UUID id = workload.withContent(index).acceptOn(connector).operationId();
+                    UUID id = acceptWhenReady(workload.withContent(index), connector);
                     System.out.println(Accepted.line(operation.key(), id));
                     return id;
                 }));
@@ -141,6 +145,20 @@ public final class ConnectorProcess {
         System.out.flush();
         connector.close();
         System.exit(0);
+    }
+
+    /**
+     * Accepts the operation, as a DUI would when the connector says it is not ready yet (CORE-NOT-READY: the FHIR
+     * validators of a process just started on a loaded machine are still being built) — again, a little later.
+     */
+    private static UUID acceptWhenReady(MixedWorkload.Operation operation, DuiConnector connector) throws InterruptedException {
+        while (true) {
+            try {
+                return operation.acceptOn(connector).operationId();
+            } catch (fr.duiconnect.core.error.ServiceNotReadyException notYet) {
+                Thread.sleep(1000);
+            }
+        }
     }
 
     /** The outcome and detail of the audit event of the INSi search for this local id, or null if none. */
