@@ -225,10 +225,14 @@ public final class DefaultDmpClient implements DmpClient {
         DmpGateway.Request request;
         if (operation.attributes().containsKey("replaces")) {
             requireFeedable(gateway.testExistence(ins));
-            DmpGateway.Found previous = gateway.getDocument(ins, operation.attributes().get("replaces"))
-                    .filter(f -> f.entry().status() == DocumentAvailability.APPROVED)
-                    .orElseThrow(() -> new InvalidInputException(DmpErrorCode.REPLACE_TARGET, "replaces",
-                            "no approved document " + operation.attributes().get("replaces") + " in this person's DMP"));
+            java.util.Optional<DmpGateway.Found> approved = gateway.getDocument(ins, operation.attributes().get("replaces"))
+                    .filter(f -> f.entry().status() == DocumentAvailability.APPROVED);
+            if (approved.isEmpty() && operation.attempt() > 1 && registeredAlready(gateway, ins, operation.idempotencyKey(), fr.duiconnect.dmp.xds.DmpMetadataFactory.sha1(cda))) {
+                // an earlier attempt registered the replacement (which deprecated its target) and its answer was lost
+                return DeliveryOutcome.acked(operation.idempotencyKey());
+            }
+            DmpGateway.Found previous = approved.orElseThrow(() -> new InvalidInputException(DmpErrorCode.REPLACE_TARGET, "replaces",
+                    "no approved document " + operation.attributes().get("replaces") + " in this person's DMP"));
             submission = submissions.of(cda, header, visibility, previous.entry().entryUuid());
             request = gateway.provideAndRegisterRequest(ins, submission.submission(), submission.contentByEntryUuid());
         } else {
@@ -248,7 +252,7 @@ public final class DefaultDmpClient implements DmpClient {
         try {
             gateway.provideAndRegister(request);
         } catch (RemoteServiceException e) {
-            if (e.errorCode() == DmpErrorCode.DUPLICATE_UNIQUE_ID && operation.attempt() > 1 && alreadyRegistered(gateway, ins, entry)) {
+            if (e.errorCode() == DmpErrorCode.DUPLICATE_UNIQUE_ID && operation.attempt() > 1 && registeredAlready(gateway, ins, entry.uniqueId(), entry.hash())) {
                 // an earlier attempt reached the registry but its answer was lost: delivered once, not twice
                 return DeliveryOutcome.acked(entry.uniqueId());
             }
@@ -257,8 +261,9 @@ public final class DefaultDmpClient implements DmpClient {
         return DeliveryOutcome.acked(entry.uniqueId());
     }
 
-    private static boolean alreadyRegistered(DmpGateway gateway, Ins ins, DocumentMetadata entry) {
-        return gateway.getDocument(ins, entry.uniqueId()).map(f -> entry.hash().equalsIgnoreCase(f.entry().hash())).orElse(false);
+    /** The document with this uniqueId is in the DMP with this content (its registered hash is the content's SHA-1). */
+    private static boolean registeredAlready(DmpGateway gateway, Ins ins, String uniqueId, String hash) {
+        return gateway.getDocument(ins, uniqueId).map(f -> hash.equalsIgnoreCase(f.entry().hash())).orElse(false);
     }
 
     private DeliveryOutcome deliverStatus(JournaledOperation operation, DmpGateway gateway) {

@@ -31,6 +31,26 @@ public record ConnectorConfig(SoftwareIdentity software, JournalConfig journal, 
         endpoints = endpoints == null || endpoints.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(endpoints));
         dispatch = dispatch == null ? DispatchConfig.forJournal(journal) : dispatch;
         structures = structures == null ? List.of() : List.copyOf(structures);
+        requireLeaseOutlastsDeliveries(journal, endpoints);
+    }
+
+    /** The services whose operations are journaled and delivered by the dispatcher under a lease. */
+    private static final java.util.Set<ServiceSocle> JOURNALED = java.util.EnumSet.of(ServiceSocle.DMP, ServiceSocle.MSSANTE, ServiceSocle.EPARCOURS);
+
+    /**
+     * A claim must outlast the delivery it reserves. A delivery makes up to two exchanges (a read-back of an earlier
+     * attempt that may have reached the peer, then the send), each bounded by its endpoint's whole deadline
+     * ({@link Timeouts#exchange()}); a lease that runs out while they are under way lets another process start a second
+     * delivery of the same operation while the peer still processes the first.
+     */
+    private static void requireLeaseOutlastsDeliveries(JournalConfig journal, Map<ServiceSocle, EndpointConfig> endpoints) {
+        endpoints.forEach((socle, endpoint) -> {
+            java.time.Duration delivery = endpoint.timeouts().exchange().multipliedBy(2);
+            if (JOURNALED.contains(socle) && journal.lease().compareTo(delivery) <= 0) {
+                throw new ConfigurationException("dui.journal.lease", "is " + journal.lease() + "; it must be longer than the longest delivery of "
+                        + socle.key() + ", two exchanges of dui." + socle.key() + ".timeout.connect + timeout.read (" + delivery + ")");
+            }
+        });
     }
 
     /** With the journal's default dispatch settings ({@link DispatchConfig#forJournal}) and no structure listed. */

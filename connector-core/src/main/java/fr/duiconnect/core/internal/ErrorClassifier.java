@@ -18,6 +18,25 @@ public final class ErrorClassifier {
     private ErrorClassifier() {
     }
 
+    /**
+     * Whether the request may have reached the peer although no answer was heard: a timeout or a cut connection
+     * (the request may have gone out, the peer may have acted on it). Not when the connection was never made (refused,
+     * unknown host, no route), the TLS handshake failed (nothing was sent), or the peer answered (a refusal or a server
+     * error is its word).
+     */
+    public static boolean mayHaveReachedThePeer(DuiConnectException error) {
+        if (!(error instanceof TransportException)) {
+            return false;
+        }
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.net.NoRouteToHostException || cause instanceof javax.net.ssl.SSLHandshakeException) {
+                return false;
+            }
+        }
+        return error.errorCode() != CoreErrorCode.TLS;
+    }
+
     public static DuiConnectException classify(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DuiConnectException known) {

@@ -4,6 +4,7 @@ import fr.duiconnect.core.audit.AuditEvent;
 import fr.duiconnect.core.audit.AuditOutcome;
 import fr.duiconnect.core.audit.AuditSink;
 import fr.duiconnect.core.error.DuiConnectException;
+import fr.duiconnect.core.error.TransportException;
 import fr.duiconnect.core.internal.journal.OutboxJournal;
 import fr.duiconnect.core.operation.OperationState;
 import fr.duiconnect.core.spi.DeliveryOutcome;
@@ -297,11 +298,15 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     private void failed(JournaledOperation operation, DuiConnectException error) {
-        boolean retry = error.retryable() && operation.attempt() < settings.retry().maxAttempts();
+        boolean reached = ErrorClassifier.mayHaveReachedThePeer(error);
+        boolean unknown = (reached || journal.outcomeUnknown(operation.operationId())) && saysNothingOfThePeer(error);
+        int attempts = unknown ? UNKNOWN_OUTCOME_ATTEMPTS_FACTOR * settings.retry().maxAttempts() : settings.retry().maxAttempts();
+        boolean retry = (error.retryable() || unknown) && operation.attempt() < attempts;
         Duration delay = retry ? settings.retry().delayAfter(operation.attempt(), ThreadLocalRandom.current()) : Duration.ZERO;
-        AuditEvent failure = auditEvent(operation, AuditOutcome.FAILURE, error.code() + ": " + error.getMessage());
+        AuditEvent failure = auditEvent(operation, AuditOutcome.FAILURE, error.code() + ": " + error.getMessage()
+                + (unknown && !retry ? " (an earlier attempt may have reached the peer; its outcome is unknown)" : ""));
         OperationState state = journal.markAttemptFailed(operation.operationId(), settings.node(), error, retry, delay,
-                settings.clock().instant(), failure);
+                settings.clock().instant(), failure, reached);
         if (state == OperationState.PENDING) {
             metrics.retried(operation.kind());
             LOG.info("operation {} ({}) attempt {} failed with {}, retrying in {} ms", operation.operationId(),
@@ -314,6 +319,21 @@ public final class OutboxDispatcher implements AutoCloseable {
             audit.record(failure);
         }
         onChanged.accept(operation.operationId(), state);
+    }
+
+    /** How many times {@code maxAttempts} an operation whose outcome is unknown gets (see {@link #saysNothingOfThePeer}). */
+    static final int UNKNOWN_OUTCOME_ATTEMPTS_FACTOR = 3;
+
+    /**
+     * A failure without the peer's word on the operation: no connection, TLS, a timeout, a server error. When an
+     * attempt may have reached the peer unheard (its answer timed out or was cut, or its process died with the claim),
+     * the peer may hold the operation, and such a failure does not settle it FAILED — not even a TLS failure, final on
+     * a clean history — within {@link #UNKNOWN_OUTCOME_ATTEMPTS_FACTOR} times the attempts: a later attempt's read-back
+     * (DMP ITI-18 after a duplicate uniqueId, e-parcours search by note identifier) finds it, or the send goes out.
+     * The peer's own refusal still ends it FAILED at once.
+     */
+    private static boolean saysNothingOfThePeer(DuiConnectException error) {
+        return error instanceof TransportException || error.retryable();
     }
 
     private AuditEvent auditEvent(JournaledOperation operation, AuditOutcome outcome, String detail) {

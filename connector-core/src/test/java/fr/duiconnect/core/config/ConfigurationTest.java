@@ -56,6 +56,30 @@ class ConfigurationTest {
         assertThat(config.endpointIfAny(ServiceSocle.INS)).isEmpty();
     }
 
+    /**
+     * Issue #19 (nothing-lost at scale): a lease that runs out while a delivery's exchanges are under way lets a second
+     * delivery of the operation start while the peer still processes the first (a DLU deposited twice, a note posted twice).
+     */
+    @Test
+    void aLeaseNotLongerThanADeliverysTwoExchangeDeadlinesIsAConfigurationError() throws Exception {
+        Path shortLease = write(BASE + """
+                dui.journal.lease=PT10S
+                dui.mssante.url=smtp://smtp.example.test:587
+                dui.mssante.timeout.connect=PT1S
+                dui.mssante.timeout.read=PT15S
+                """);
+        assertThatThrownBy(() -> ConnectorProperties.load(shortLease, Map.of())).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("dui.journal.lease").hasMessageContaining("PT32S");
+
+        Path longEnough = write(BASE + """
+                dui.journal.lease=PT33S
+                dui.mssante.url=smtp://smtp.example.test:587
+                dui.mssante.timeout.connect=PT1S
+                dui.mssante.timeout.read=PT15S
+                """);
+        assertThat(ConnectorProperties.load(longEnough, Map.of()).journal().lease()).isEqualTo(Duration.ofSeconds(33));
+    }
+
     @Test
     void dispatchConcurrencyIsADefaultPerServiceWithItsOwnOverrideAndALimitPerStructure() throws Exception {
         Path file = write(BASE + """

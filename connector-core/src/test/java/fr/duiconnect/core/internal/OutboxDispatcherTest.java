@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +34,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLHandshakeException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,10 +116,22 @@ class OutboxDispatcherTest {
             if (script.equals("fail-once") && operation.attempt() == 1) {
                 throw new TransportException(CoreErrorCode.TRANSPORT, "connection refused", new ConnectException("refused"));
             }
+            if (script.equals("timeout-then-tls") && operation.attempt() <= 2) {
+                throw operation.attempt() == 1 ? answerTimedOut()
+                        : new TransportException(CoreErrorCode.TLS, "TLS failed", new SSLHandshakeException("handshake_failure"));
+            }
+            if (script.equals("timeout-always")) {
+                throw answerTimedOut();
+            }
             return DeliveryOutcome.acked("remote-" + operation.idempotencyKey());
         } finally {
             running.decrementAndGet();
         }
+    }
+
+    /** The request went out; its answer did not come in time: the peer may have acted on it. */
+    private static TransportException answerTimedOut() {
+        return new TransportException(CoreErrorCode.TIMEOUT, "no answer within the timeout", new SocketTimeoutException("Read timed out"));
     }
 
     private UUID accept(String key, String structure, String script) {
@@ -224,11 +239,8 @@ class OutboxDispatcherTest {
     @ParameterizedTest
     @MethodSource("databases")
     void aRetryComingDueWakesTheDispatcherWithoutAPoll(TestDatabases.Kind kind) throws Exception {
-        open(kind);
-        startDispatcher(2, Integer.MAX_VALUE, new RetryPolicy(3, Duration.ofMillis(300), Duration.ofMillis(300), 1.0, 0.0));
-        UUID id = submit("flaky", STRUCTURE_A, "fail-once");
+        UUID id = settledUnder(kind, new RetryPolicy(3, Duration.ofMillis(300), Duration.ofMillis(300), 1.0, 0.0), "flaky", "fail-once");
 
-        assertThat(awaitSettled(id)).isTrue();
         assertThat(outcomes.get(id)).isEqualTo(OperationState.ACKED);
         assertThat(journal.status(id).orElseThrow().attempts()).isEqualTo(2);
     }
@@ -298,6 +310,39 @@ class OutboxDispatcherTest {
         assertThat(awaitSettled(slow)).isTrue();
         assertThat(outcomes.get(slow)).isEqualTo(OperationState.ACKED);
         assertThat(started).containsExactly("outlives-its-lease");
+    }
+
+    /**
+     * Issue #19: the first attempt's answer timed out (the platform may hold the note); the second attempt's TLS failure,
+     * final on a clean history, says nothing of what the peer holds, so the operation is not FAILED but tried again.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aTlsFailureAfterAnAttemptWhoseAnswerTimedOutDoesNotFailTheOperation(TestDatabases.Kind kind) throws Exception {
+        UUID id = settledUnder(kind, new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(20), 1.0, 0.0), "answer-lost", "timeout-then-tls");
+
+        assertThat(outcomes.get(id)).isEqualTo(OperationState.ACKED);
+        assertThat(journal.status(id).orElseThrow().attempts()).isEqualTo(3);
+    }
+
+    /** Issue #19: while the outcome is unknown, retries go on past maxAttempts (three times as many), then FAILED with the reason. */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anOperationWhoseOutcomeIsUnknownGetsThreeTimesTheAttemptsBeforeFailing(TestDatabases.Kind kind) throws Exception {
+        UUID id = settledUnder(kind, new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(20), 1.0, 0.0), "never-answered", "timeout-always");
+
+        assertThat(outcomes.get(id)).isEqualTo(OperationState.FAILED);
+        assertThat(journal.status(id).orElseThrow().attempts()).isEqualTo(6);
+        assertThat(journal.status(id).orElseThrow().lastErrorCode()).isEqualTo("CORE-TIMEOUT");
+    }
+
+    /** One operation of {@code script} through a dispatcher retrying by {@code retry}, awaited until it settled. */
+    private UUID settledUnder(TestDatabases.Kind kind, RetryPolicy retry, String key, String script) throws InterruptedException {
+        open(kind);
+        startDispatcher(2, Integer.MAX_VALUE, retry);
+        UUID id = submit(key, STRUCTURE_A, script);
+        assertThat(awaitSettled(id)).isTrue();
+        return id;
     }
 
     /** Waits until the dispatcher looked at the empty journal once, so that later claims come from signals. */

@@ -261,6 +261,23 @@ final class DmpResponder {
         } catch (VihfVerifier.VihfRefusal refusal) {
             throw new Refusal("XDSRegistryMetadataError", "signature du lot de soumission invalide : " + refusal.getMessage());
         }
+        // The registry's unique index: the uniqueIds are checked again and registered in one step, so that two
+        // submissions of one document that passed the checks above at the same time (a retry racing a first attempt
+        // still being validated) leave one entry, the second refused as a duplicate.
+        synchronized (store) {
+            for (XdsDocument document : submission.documents()) {
+                if (document != signature && store.byUniqueId(document.metadata().uniqueId()).isPresent()) {
+                    duplicatesRefused.incrementAndGet();
+                    throw new Refusal("XDSDuplicateUniqueIdInRegistry", "uniqueId " + document.metadata().uniqueId() + " is already registered");
+                }
+            }
+            register(submission, signature, contents, claims, ins);
+        }
+        return registryResponse(null, null, warnings);
+    }
+
+    private void register(XdsSubmission submission, XdsDocument signature, Map<String, byte[]> contents, VihfVerifier.Claims claims, Ins ins)
+            throws Refusal {
         for (XdsDocument document : submission.documents()) {
             if (document.replaces() != null) {
                 DmpStore.Entry previous = store.byEntryUuid(document.replaces())
@@ -276,7 +293,6 @@ final class DmpResponder {
                 registered.incrementAndGet();
             }
         }
-        return registryResponse(null, null, warnings);
     }
 
     private static void checkCodes(DocumentMetadata m) throws Refusal {

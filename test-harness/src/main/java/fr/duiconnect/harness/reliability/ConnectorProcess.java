@@ -4,7 +4,6 @@ import fr.duiconnect.core.DuiConnector;
 import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.audit.AuditQuery;
 import fr.duiconnect.core.config.ConnectorProperties;
-import fr.duiconnect.core.operation.OperationReceipt;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A connector in its own JVM. Arguments: a configuration file, a node name and, optionally, a workload directory
@@ -24,9 +29,11 @@ import java.util.concurrent.CountDownLatch;
  * <ul>
  *   <li>Without a workload it only drains the journal, until the test stops the process.</li>
  *   <li>With one it accepts its share of the workload (again, after a restart: accepting is idempotent by each
- *       operation's key) and does its reads where they stand, printing one {@link ReadOutcome} line each — except
+ *       operation's key) and does its reads (four threads accept and read), printing one {@link ReadOutcome} line each — except
  *       the reads already done, and the INSi searches whose audit event exists (a process killed after the
- *       search was audited, before it said so): a read is done once. Then it prints {@code ACCEPTED n}, waits for
+ *       search was audited, before it said so): a read is done once. It prints an {@link Accepted} line per operation
+ *       it journaled; an optional sixth argument, a file of such lines from earlier runs, names operations not to
+ *       accept again (their receipt is known). Then it prints {@code ACCEPTED n}, waits for
  *       every operation to settle, prints one {@link Settled} line each, then {@code DONE}, and exits.</li>
  * </ul>
  */
@@ -34,6 +41,8 @@ public final class ConnectorProcess {
 
     /** Per operation; DMP deposits include the simulated DMP's validation of the CDA with the ANS kit. */
     public static final Duration SETTLE_WAIT = Duration.ofSeconds(240);
+    /** Threads accepting the workload and doing its reads. */
+    static final int ACCEPTING_THREADS = 4;
 
     private ConnectorProcess() {
     }
@@ -53,8 +62,11 @@ public final class ConnectorProcess {
         command.addAll(List.of(workload));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!awaitLine(process, log, "STARTED " + node, startWithin)) {
+            // alive with CPU spent: slow (a loaded machine); dead: see its log; alive without CPU: stuck
+            String state = process.isAlive() ? "alive, " + process.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L)
+                    + " ms of CPU" : "ended with " + process.exitValue();
             process.destroyForcibly();
-            throw new AssertionError("connector process " + node + " did not start; see " + log);
+            throw new AssertionError("connector process " + node + " did not start within " + startWithin + " (" + state + "); see " + log);
         }
         return process;
     }
@@ -91,27 +103,62 @@ public final class ConnectorProcess {
         int part = Integer.parseInt(share[0]);
         int parts = Integer.parseInt(share[1]);
         Set<String> done = args.length > 4 ? new HashSet<>(Files.readAllLines(Path.of(args[4]), StandardCharsets.UTF_8)) : Set.of();
+        Map<String, UUID> journaled = args.length > 5 ? Accepted.read(Path.of(args[5])) : Map.of();
         List<MixedWorkload.Operation> accepted = new ArrayList<>();
-        List<OperationReceipt> receipts = new ArrayList<>();
+        List<Future<UUID>> receipts = new ArrayList<>();
+        List<Future<?>> reads = new ArrayList<>();
+        // A DUI accepts from several threads: so does the run, so that a loaded machine's scheduler gives it its share.
+        ExecutorService accepting = Executors.newFixedThreadPool(ACCEPTING_THREADS, work -> {
+            Thread thread = new Thread(work, "accepting");
+            thread.setDaemon(true);   // a main thread that fails ends the process, which the run then sees
+            return thread;
+        });
         for (int i = part; i < workload.operations().size(); i += parts) {
             MixedWorkload.Operation operation = workload.operations().get(i);
+            int index = i;
             if (!operation.isRead()) {
                 accepted.add(operation);
-                receipts.add(operation.acceptOn(connector));
+                UUID known = journaled.get(operation.key());
+                // journaled by an earlier run, which said so: not accepted (nor validated) again
+                receipts.add(known != null ? CompletableFuture.completedFuture(known) : accepting.submit(() -> {
+                    UUID id = acceptWhenReady(workload.withContent(index), connector);
+                    System.out.println(Accepted.line(operation.key(), id));
+                    return id;
+                }));
             } else if (!done.contains(operation.key())) {
-                String audited = operation.service() == ServiceSocle.INS ? auditedSearch(connector, operation.key()) : null;
-                System.out.println(new ReadOutcome(operation.service(), operation.key(),
-                        audited != null ? "AUDITED " + audited : operation.readOn(connector)).line());
+                reads.add(accepting.submit(() -> {
+                    String audited = operation.service() == ServiceSocle.INS ? auditedSearch(connector, operation.key()) : null;
+                    System.out.println(new ReadOutcome(operation.service(), operation.key(),
+                            audited != null ? "AUDITED " + audited : operation.readOn(connector)).line());
+                }));
             }
+        }
+        for (Future<?> read : reads) {
+            read.get();
         }
         System.out.println("ACCEPTED " + receipts.size());
         for (int i = 0; i < receipts.size(); i++) {
-            System.out.println(Settled.of(accepted.get(i), connector.operations().await(receipts.get(i).operationId(), SETTLE_WAIT)).line());
+            System.out.println(Settled.of(accepted.get(i), connector.operations().await(receipts.get(i).get(), SETTLE_WAIT)).line());
         }
+        accepting.shutdown();
         System.out.println("DONE");
         System.out.flush();
         connector.close();
         System.exit(0);
+    }
+
+    /**
+     * Accepts the operation, as a DUI would when the connector says it is not ready yet (CORE-NOT-READY: the FHIR
+     * validators of a process just started on a loaded machine are still being built) — again, a little later.
+     */
+    private static UUID acceptWhenReady(MixedWorkload.Operation operation, DuiConnector connector) throws InterruptedException {
+        while (true) {
+            try {
+                return operation.acceptOn(connector).operationId();
+            } catch (fr.duiconnect.core.error.ServiceNotReadyException notYet) {
+                Thread.sleep(1000);
+            }
+        }
     }
 
     /** The outcome and detail of the audit event of the INSi search for this local id, or null if none. */

@@ -44,15 +44,7 @@ public record DeliveryTally(ServiceSocle service, int accepted, Map<OperationSta
     public static Map<String, Integer> heldByKey(Sandbox sandbox, ServiceSocle service) {
         Map<String, Integer> copies = new HashMap<>();
         switch (service) {
-            case MSSANTE -> {
-                for (MimeMessage message : sandbox.simulator(MssanteOperatorSimulator.class).mailbox(MssanteOperatorSimulator.HOSPITAL_DOCTOR)) {
-                    try {
-                        copies.merge(message.getMessageID(), 1, Integer::sum);
-                    } catch (MessagingException e) {
-                        throw new IllegalStateException("a delivered message has no readable Message-ID", e);
-                    }
-                }
-            }
+            case MSSANTE -> copies.putAll(mailboxCopies(sandbox));
             case EPARCOURS -> {
                 EParcoursSimulator platform = sandbox.simulator(EParcoursSimulator.class);
                 for (var resident : MixedWorkload.RESIDENTS) {
@@ -67,6 +59,28 @@ public record DeliveryTally(ServiceSocle service, int accepted, Map<OperationSta
             default -> throw new IllegalArgumentException("no simulator count for " + service);
         }
         return copies;
+    }
+
+    /**
+     * The operator's mailbox by Message-ID. Counted while the run goes on, the mailbox may take a message in the
+     * middle (GreenMail's list then throws ConcurrentModificationException): it is counted again.
+     */
+    private static Map<String, Integer> mailboxCopies(Sandbox sandbox) {
+        for (int attempt = 1; ; attempt++) {
+            Map<String, Integer> copies = new HashMap<>();
+            try {
+                for (MimeMessage message : sandbox.simulator(MssanteOperatorSimulator.class).mailbox(MssanteOperatorSimulator.HOSPITAL_DOCTOR)) {
+                    copies.merge(message.getMessageID(), 1, Integer::sum);
+                }
+                return copies;
+            } catch (MessagingException e) {
+                throw new IllegalStateException("a delivered message has no readable Message-ID", e);
+            } catch (java.util.ConcurrentModificationException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Operations of this service held at least once by its simulator. */

@@ -85,6 +85,11 @@ public final class MixedWorkload {
             }
         }
 
+        /** The same operation with its content (read from a written workload only when it is accepted). */
+        public Operation withContent(byte[] loaded) {
+            return new Operation(service, key, detail, loaded);
+        }
+
         public OperationReceipt acceptOn(DuiConnector connector) {
             return switch (service) {
                 case MSSANTE -> connector.mssante().send(new PreparedMail(key, detail.isEmpty() ? null : detail, content));
@@ -99,9 +104,29 @@ public final class MixedWorkload {
     }
 
     private final List<Operation> operations;
+    /** Where a workload read back keeps its contents (null: in memory): a DLU of the kit is a megabyte. */
+    private final Path contents;
 
     private MixedWorkload(List<Operation> operations) {
+        this(operations, null);
+    }
+
+    private MixedWorkload(List<Operation> operations, Path contents) {
         this.operations = List.copyOf(operations);
+        this.contents = contents;
+    }
+
+    /** The {@code index}-th operation with its content, read from the written workload's directory when it was read back. */
+    public Operation withContent(int index) {
+        Operation operation = operations.get(index);
+        if (contents == null) {
+            return operation;
+        }
+        try {
+            return operation.withContent(Files.readAllBytes(contents.resolve(index + ".bin")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -207,15 +232,16 @@ public final class MixedWorkload {
         }
     }
 
+    /** The workload written under {@code directory}; contents are read one at a time, by {@link #withContent(int)}. */
     public static MixedWorkload read(Path directory) {
         try {
             List<Operation> operations = new ArrayList<>();
             List<String> lines = Files.readAllLines(directory.resolve(INDEX), StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                String[] fields = lines.get(i).split("\t", -1);
-                operations.add(new Operation(ServiceSocle.valueOf(fields[0]), fields[1], fields[2], Files.readAllBytes(directory.resolve(i + ".bin"))));
+            for (String line : lines) {
+                String[] fields = line.split("\t", -1);
+                operations.add(new Operation(ServiceSocle.valueOf(fields[0]), fields[1], fields[2], new byte[0]));
             }
-            return new MixedWorkload(operations);
+            return new MixedWorkload(operations, directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

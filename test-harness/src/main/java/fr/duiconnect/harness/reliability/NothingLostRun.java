@@ -49,17 +49,35 @@ import java.util.stream.Collectors;
 public final class NothingLostRun {
 
     /**
-     * A short lease, so that a killed process's claims are resumed soon; retries spread over about half a minute (the
-     * default attempts), so that a machine loaded for some seconds does not exhaust them; a DMP read timeout above what
-     * the simulated DMP's validation with the ANS kit takes on a loaded machine (seconds).
+     * The run's connector settings, printed with its output. Every service gets a short whole-exchange deadline
+     * (connect 2 s + read 8 s); the lease is longer than a delivery's two exchanges (the connector refuses one that is
+     * not), so that a killed process's claims are resumed in half a minute and no claim runs out under a delivery
+     * still at work. Retries are quick (50 ms doubling to 1 s, ten attempts; thirty while an outcome is unknown).
+     * The platform honours {@code ifNoneExist} (as its simulator does), so notes are created conditionally on their
+     * identifier: a retry racing a first post the platform is still processing cannot create a second note.
      */
-    private static final Map<String, String> SHORT_LEASE_AND_RETRIES = Map.of("dui.journal.lease", "PT10S",
-            "dui.retry.initial-backoff", "PT0.2S", "dui.retry.max-backoff", "PT10S", "dui.dmp.timeout.read", "PT15S");
-    /** Above the DMP read timeout: the answer comes after the client gave up (the ambiguous case). */
-    private static final Duration LATER_THAN_DMP_TIMEOUT = Duration.ofSeconds(16);
+    static final Duration CONNECT = Duration.ofSeconds(2);
+    static final Duration READ = Duration.ofSeconds(8);
+    static final Map<String, String> CONNECTOR_SETTINGS = connectorSettings();
+    /** Above the read timeout: the answer comes after the client gave up (the ambiguous case), for every service. */
+    private static final Duration LATER_THAN_THE_READ_TIMEOUT = READ.plusSeconds(1);
     /** A process's start (JVM, modules, journal) on a machine shared with other builds. */
-    private static final Duration START_WITHIN = Duration.ofMinutes(5);
+    private static final Duration START_WITHIN = Duration.ofMinutes(10);
     private static final Duration SHORT_LATENCY = Duration.ofMillis(300);
+
+    private static Map<String, String> connectorSettings() {
+        Map<String, String> settings = new java.util.TreeMap<>();
+        for (ServiceSocle service : List.of(ServiceSocle.MSSANTE, ServiceSocle.EPARCOURS, ServiceSocle.DMP, ServiceSocle.INS, ServiceSocle.EPRESCRIPTION)) {
+            settings.put("dui." + service.key() + ".timeout.connect", CONNECT.toString());
+            settings.put("dui." + service.key() + ".timeout.read", READ.toString());
+        }
+        settings.put("dui.journal.lease", CONNECT.plus(READ).multipliedBy(2).plusSeconds(5).toString());
+        settings.put("dui.retry.initial-backoff", "PT0.05S");
+        settings.put("dui.retry.max-backoff", "PT1S");
+        settings.put("dui.retry.max-attempts", "10");
+        settings.put("dui.eparcours.option.note.conditional-create", "true");
+        return java.util.Collections.unmodifiableMap(settings);
+    }
 
     /**
      * The run's settings. {@code journal}: connector properties that put the journal elsewhere than the sandbox's H2
@@ -78,11 +96,16 @@ public final class NothingLostRun {
             journal = new HashMap<>(journal);
         }
 
-        /** The mix of a run of this size: a third MSSanté sends, then notes, deposits, searches and imports. */
+        /**
+         * The mix of a run of this size, by CPU cost per operation (connector + simulator, idle machine): 40 % MSSanté
+         * sends (~70 ms), 10 % e-parcours notes (~600 ms: the note validated against the IGs by the connector, then by
+         * the platform), 10 % DMP deposits (~250 ms: the simulated DMP validates each CDA with the ANS kit), 25 % INSi
+         * searches (~20 ms) and 15 % e-prescription imports. Every service stays in; the costly ones are not most.
+         */
         public MixedWorkload.Mix mix() {
             int deposits = operations / 10;
-            int notes = operations / 4;
-            int searches = operations * 3 / 20;
+            int notes = operations / 10;
+            int searches = operations / 4;
             int imports = operations * 3 / 20;
             return new MixedWorkload.Mix(operations - deposits - notes - searches - imports, notes, deposits, 25, 10, searches, imports);
         }
@@ -102,7 +125,7 @@ public final class NothingLostRun {
         faults.put(ServiceSocle.EPRESCRIPTION, http);
         faults.put(ServiceSocle.INS, List.copyOf(soap));
         List<Fault> dmp = new ArrayList<>(soap);
-        dmp.set(3, new Fault(FaultKind.LATENCY, -1, LATER_THAN_DMP_TIMEOUT));
+        dmp.set(3, new Fault(FaultKind.LATENCY, -1, LATER_THAN_THE_READ_TIMEOUT));
         faults.put(ServiceSocle.DMP, List.copyOf(dmp));
         return faults;
     }
@@ -136,7 +159,7 @@ public final class NothingLostRun {
         services.addAll(MixedWorkload.READS);
         Random random = new Random(settings.seed());
         try (Sandbox sandbox = Sandbox.start(settings.directory().resolve("sandbox"), services, false)) {
-            Map<String, String> properties = new HashMap<>(SHORT_LEASE_AND_RETRIES);
+            Map<String, String> properties = new HashMap<>(CONNECTOR_SETTINGS);
             properties.putAll(settings.journal());
             Path config = sandbox.propertiesFileWith("nothing-lost.properties", properties);
             MixedWorkload workload = generate(sandbox);
@@ -146,15 +169,16 @@ public final class NothingLostRun {
                             + "%d kill(s), faults on %.0f %% of requests, seed %d", workload.operations().size(), settings.mix(),
                     seconds(started), settings.journal().isEmpty() ? "H2" : "PostgreSQL", settings.processes(), settings.kills(),
                     settings.faultRate() * 100, settings.seed()));
+            say("nothing-lost: connector settings " + CONNECTOR_SETTINGS + "; LATENCY faults hold an answer " + SHORT_LATENCY.toMillis()
+                    + " ms (DMP: " + LATER_THAN_THE_READ_TIMEOUT.toSeconds() + " s, after the read timeout); answers lost after the write "
+                    + "(DMP deposit, e-parcours note) with the fault rate each second");
 
             faultsPerService().forEach((service, kinds) -> sandbox.faults(service).injectAtRandom(kinds, settings.faultRate(), random.nextLong()));
             ScheduledExecutorService answersLost = loseAnswersNowAndThen(sandbox, new Random(random.nextLong()));
             Runs runs = new Runs(config, workloadDir, settings.directory());
             long running = System.nanoTime();
             try {
-                for (int p = 0; p < settings.processes(); p++) {
-                    runs.start(p);
-                }
+                runs.startAll();
                 int writes = (int) workload.operations().stream().filter(o -> !o.isRead()).count();
                 List<Integer> targets = random.ints(settings.kills(), writes * 15 / 100, writes * 85 / 100).sorted().boxed().toList();
                 for (int target : targets) {
@@ -296,8 +320,8 @@ public final class NothingLostRun {
                             + " (" + searchEvents.getOrDefault(notOnce.get(0), 0L) + ")");
                 }
             } else {
-                auditCheck = importEvents + " audit events (one per import; at most one more per kill, for an import cut by it)";
-                if (importEvents < own.size() || importEvents > own.size() + settings.kills()) {
+                auditCheck = importEvents + " audit events (one per import; at most one more per kill and accepting thread, for an import cut by it)";
+                if (importEvents < own.size() || importEvents > own.size() + (long) settings.kills() * ConnectorProcess.ACCEPTING_THREADS) {
                     broken.add("e-prescription imports: " + importEvents + " audit events for " + own.size() + " imports");
                 }
             }
@@ -348,23 +372,56 @@ public final class NothingLostRun {
         private final Path[] currentLog = new Path[settings.processes()];
         private final List<Path> killedLogs = new ArrayList<>();
         private final Path doneReads;
-        private int launched;
+        private final Path accepted;
+        private final java.util.concurrent.atomic.AtomicInteger launched = new java.util.concurrent.atomic.AtomicInteger();
 
         Runs(Path config, Path workloadDir, Path logs) throws IOException {
             this.config = config;
             this.workloadDir = workloadDir;
             this.logs = logs;
             this.doneReads = Files.writeString(logs.resolve("reads-done.txt"), "");
+            this.accepted = Files.writeString(logs.resolve("accepted.txt"), "");
+        }
+
+        /**
+         * Starts every share's process at once. One after the other, the second started while the first was already
+         * at full work, on a loaded machine: under the old sequential start its JVM and modules did not come up within
+         * the start window (the "p1-run2 did not start" of the PostgreSQL run, whose log was still empty).
+         */
+        void startAll() throws IOException, InterruptedException {
+            java.util.concurrent.ExecutorService starting = Executors.newFixedThreadPool(settings.processes());
+            try {
+                List<java.util.concurrent.Future<Void>> starts = new ArrayList<>();
+                for (int p = 0; p < settings.processes(); p++) {
+                    int share = p;
+                    starts.add(starting.submit(() -> {
+                        start(share);
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<Void> start : starts) {
+                    try {
+                        start.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        if (e.getCause() instanceof Error error) {
+                            throw error;   // the AssertionError of a process that did not start
+                        }
+                        throw new IOException(e.getCause());
+                    }
+                }
+            } finally {
+                starting.shutdown();
+            }
         }
 
         void start(int share) throws IOException, InterruptedException {
-            String node = "p" + share + "-run" + (++launched);
+            String node = "p" + share + "-run" + launched.incrementAndGet();
             currentLog[share] = logs.resolve(node + ".log");
             current[share] = ConnectorProcess.launch(config, node, currentLog[share], START_WITHIN, workloadDir.toString(),
-                    share + "/" + settings.processes(), doneReads.toString());
+                    share + "/" + settings.processes(), doneReads.toString(), accepted.toString());
         }
 
-        /** SIGKILLs the share's process; the reads it said it did are not done again. */
+        /** SIGKILLs the share's process; the reads it said it did are not done again, what it accepted not accepted again. */
         int kill(int share) throws IOException, InterruptedException {
             Process process = current[share];
             process.destroyForcibly();
@@ -372,6 +429,9 @@ public final class NothingLostRun {
             killedLogs.add(currentLog[share]);
             String done = reads().stream().map(ReadOutcome::key).collect(Collectors.joining("\n"));
             Files.writeString(doneReads, done + "\n", StandardCharsets.UTF_8);
+            List<Path> every = new ArrayList<>(killedLogs);
+            every.addAll(java.util.Arrays.stream(currentLog).filter(java.util.Objects::nonNull).toList());
+            Accepted.write(accepted, Accepted.of(every));
             return exit;
         }
 
@@ -426,7 +486,7 @@ public final class NothingLostRun {
             for (Path log : currentLog) {
                 ends.add(log.getFileName() + (lines(log).contains("DONE") ? " DONE" : " NOT DONE"));
             }
-            return launched + " process runs, " + killedLogs.size() + " killed; last runs " + ends;
+            return launched.get() + " process runs, " + killedLogs.size() + " killed; last runs " + ends;
         }
 
         private List<String> lines(Path log) throws IOException {

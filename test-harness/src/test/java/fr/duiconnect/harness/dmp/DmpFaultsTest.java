@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +98,62 @@ class DmpFaultsTest {
         assertThat(status.state()).as(status.lastError()).isEqualTo(OperationState.ACKED);
         assertThat(simulator.registeredCount() - registeredBefore).isEqualTo(1);
         assertThat(simulator.duplicateRefusals() - duplicatesBefore).isEqualTo(1);
+    }
+
+    /**
+     * Issue #19: a replacement (RPLC) whose answer is lost has deprecated its target; the retry finds no approved target,
+     * and reads the replacement itself back (ITI-18 by uniqueId, same hash) instead of ending FAILED DMP-REPLACE-TARGET.
+     */
+    @Test
+    void aReplacementWhoseAnswerWasLostIsReadBackNotFailedForItsDeprecatedTarget() {
+        KitDlu.Generated original = dlu.forStructure(Sandbox.TEST_FINESS);
+        var first = SANDBOX.connector().dmp().deposit(DmpDeposit.of(original.cda(), KitDlu.KIT_PATIENT, RECORDED));
+        assertThat(SANDBOX.connector().operations().awaitFinal(first.operationId(), Duration.ofSeconds(60)).state()).isEqualTo(OperationState.ACKED);
+        KitDlu.Generated replacement = dlu.forPerson(Sandbox.TEST_FINESS, KitDlu.KIT_PATIENT.ins(), original.uniqueId());
+        long registeredBefore = simulator.registeredCount();
+        simulator.loseAnswersAfter(2, 1);   // TD0.2 and the target's ITI-18 are answered; the ITI-41 is registered, its answer lost
+
+        var receipt = SANDBOX.connector().dmp().replace(DmpDeposit.of(replacement.cda(), KitDlu.KIT_PATIENT, RECORDED), original.uniqueId());
+        OperationStatus status = SANDBOX.connector().operations().awaitFinal(receipt.operationId(), Duration.ofSeconds(60));
+
+        assertThat(status.state()).as(status.lastError()).isEqualTo(OperationState.ACKED);
+        assertThat(simulator.registeredCount() - registeredBefore).isEqualTo(1);
+    }
+
+    /**
+     * Issue #19: a submission racing another of the same uniqueId still being validated (a retry after a timed-out
+     * answer or a killed process; here two journals) is refused XDSDuplicateUniqueIdInRegistry, as a registry's unique
+     * index would: one entry per uniqueId, never two.
+     */
+    @Test
+    void twoSubmissionsOfOneUniqueIdAtTheSameTimeLeaveOneEntry() throws Exception {
+        KitDlu.Generated document = dlu.forStructure(Sandbox.TEST_FINESS);
+        // two journals (two DUI installations, or a restarted one's retry): each delivers the document at once
+        try (DuiConnector first = DuiConnector.builder().config(SANDBOX.sandbox().connectorConfigWith(Map.of())).build();
+             DuiConnector second = DuiConnector.builder().config(SANDBOX.sandbox().connectorConfigWith(Map.of())).build()) {
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService both = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.List<java.util.concurrent.Future<OperationStatus>> outcomes = new java.util.ArrayList<>();
+                for (DuiConnector connector : java.util.List.of(first, second)) {
+                    outcomes.add(both.submit(() -> {
+                        together.await();
+                        var receipt = connector.dmp().deposit(DmpDeposit.of(document.cda(), KitDlu.KIT_PATIENT, RECORDED));
+                        return connector.operations().awaitFinal(receipt.operationId(), Duration.ofSeconds(60));
+                    }));
+                }
+                List<String> ends = new java.util.ArrayList<>();
+                for (var outcome : outcomes) {
+                    OperationStatus status = outcome.get();
+                    ends.add(status.state() == OperationState.ACKED ? "ACKED" : status.lastErrorCode());
+                }
+                // the first registered; the other, a first attempt of its own journal, is refused as a duplicate
+                assertThat(ends).containsExactlyInAnyOrder("ACKED", "DMP-XDS-DUPLICATE");
+            } finally {
+                both.shutdownNow();
+            }
+        }
+        assertThat(simulator.storedByUniqueId().get(document.uniqueId())).as("entries with the uniqueId").isEqualTo(1);
     }
 
     @Test

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Each run accepts the whole workload again: a key already journaled (Message-ID, note identifier, document
  * uniqueId) returns the first receipt, so a kill during acceptance loses nothing either. The journal's lease is
- * two seconds, so a killed process's claims are resumed quickly by the next one.
+ * as short as the connector allows (longer than a delivery's two exchanges, each 2 + 8 s at most), so a killed
+ * process's claims are resumed by the next one within half a minute.
  *
  * <p><b>At-least-once windows, and what is done about them.</b> An operation sent, and acknowledged by the server,
  * by a process killed before it committed the outcome to its journal is sent again once the lease expires: the
@@ -64,8 +65,14 @@ class SigkillNothingLostTest {
     private static final int KILLS = 2;
     /** Delivery workers of an H2 journal's connector (pool of 4 connections, one kept for claims): what a kill may cut. */
     private static final int IN_FLIGHT_PER_KILL = 3;
-    private static final Map<String, String> SHORT_LEASE = Map.of("dui.journal.lease", "PT2S",
-            "dui.retry.initial-backoff", "PT0.05S", "dui.retry.max-backoff", "PT0.5S");
+    /** A lease as short as the connector allows: longer than a delivery's two exchanges (2 × (2 s + 8 s)). */
+    private static final Map<String, String> SHORT_LEASE = Map.of("dui.journal.lease", "PT21S",
+            "dui.mssante.timeout.connect", "PT2S", "dui.mssante.timeout.read", "PT8S",
+            "dui.eparcours.timeout.connect", "PT2S", "dui.eparcours.timeout.read", "PT8S",
+            "dui.dmp.timeout.connect", "PT2S", "dui.dmp.timeout.read", "PT8S",
+            "dui.retry.initial-backoff", "PT0.05S", "dui.retry.max-backoff", "PT0.5S",
+            // the platform honours ifNoneExist: a retry racing a killed process's post it still processes creates nothing
+            "dui.eparcours.option.note.conditional-create", "true");
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)   // a failed run keeps the processes' logs
     static Path dir;

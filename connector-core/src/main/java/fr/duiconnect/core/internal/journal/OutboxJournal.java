@@ -127,6 +127,11 @@ public final class OutboxJournal {
         return claimed;
     }
 
+    /**
+     * A claim that finds the previous claim still set (it expired: its process died or overran its lease) cannot know
+     * whether that delivery reached the peer. In an UPDATE's SET, claimed_until is the row's value before the update.
+     */
+    private static final String EXPIRED_CLAIM_LEAVES_OUTCOME_UNKNOWN = "outcome_unknown = (outcome_unknown OR claimed_until IS NOT NULL)";
     private static final String DUE = "state = 'PENDING' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)";
 
     /**
@@ -172,7 +177,7 @@ public final class OutboxJournal {
 
     /** PostgreSQL: one statement; a row another dispatcher is claiming is skipped, not waited for. */
     private Optional<String> claimWithSkipLocked(String node, String candidate, List<Object> values, Instant now, Instant until) {
-        String sql = "UPDATE outbox_operation SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1, updated_at = ? "
+        String sql = "UPDATE outbox_operation SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1, updated_at = ?, " + EXPIRED_CLAIM_LEAVES_OUTCOME_UNKNOWN + " "
                 + "WHERE id = (" + candidate + " FOR UPDATE SKIP LOCKED) RETURNING id";
         List<Object> all = new ArrayList<>(List.of(node, until, now));
         all.addAll(values);
@@ -205,7 +210,7 @@ public final class OutboxJournal {
             }
             String id = found.get(0);
             int updated = Sql.inTransaction(database, "claim an operation", connection -> Sql.update(connection,
-                    "UPDATE outbox_operation SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1, updated_at = ? "
+                    "UPDATE outbox_operation SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1, updated_at = ?, " + EXPIRED_CLAIM_LEAVES_OUTCOME_UNKNOWN + " "
                             + "WHERE id = ? AND " + DUE, node, until, now, id, now, now));
             if (updated == 1) {
                 return Optional.of(id);
@@ -319,18 +324,43 @@ public final class OutboxJournal {
      */
     public OperationState markAttemptFailed(UUID id, String node, DuiConnectException error, boolean retry,
                                             Duration retryDelay, Instant now) {
-        return markAttemptFailed(id, node, error, retry, retryDelay, now, null);
+        return markAttemptFailed(id, node, error, retry, retryDelay, now, null, false);
     }
 
-    /** As above; when the operation ends FAILED, {@code failureAudit} (if not null) commits with it. */
+    /** As below, for an attempt whose request cannot have reached the peer. */
     public OperationState markAttemptFailed(UUID id, String node, DuiConnectException error, boolean retry,
                                             Duration retryDelay, Instant now, AuditEvent failureAudit) {
+        return markAttemptFailed(id, node, error, retry, retryDelay, now, failureAudit, false);
+    }
+
+    /**
+     * Whether one of the operation's attempts may have reached the peer unheard: an attempt recorded so
+     * ({@code mayHaveReachedThePeer} below), or a claim that expired before its outcome was recorded.
+     */
+    public boolean outcomeUnknown(UUID id) {
+        return Sql.read(database, "read whether an operation's outcome is unknown", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT outcome_unknown FROM outbox_operation WHERE id = ?")) {
+                Sql.bind(statement, id.toString());
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next() && row.getBoolean(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * As above; when the operation ends FAILED, {@code failureAudit} (if not null) commits with it. A rescheduled
+     * attempt that {@code mayHaveReachedThePeer} (its answer timed out or was cut) marks the operation's outcome unknown.
+     */
+    public OperationState markAttemptFailed(UUID id, String node, DuiConnectException error, boolean retry,
+                                            Duration retryDelay, Instant now, AuditEvent failureAudit, boolean mayHaveReachedThePeer) {
         String message = truncate(error.getMessage(), 1000);
         if (retry) {
             Sql.inTransaction(database, "reschedule an operation", connection -> Sql.update(connection,
                     "UPDATE outbox_operation SET next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, "
+                            + "outcome_unknown = (outcome_unknown OR ?), "
                             + "last_error_code = ?, last_error = ?, updated_at = ? WHERE id = ? AND state = 'PENDING' AND claimed_by = ?",
-                    now.plus(retryDelay), error.code(), message, now, id.toString(), node));
+                    now.plus(retryDelay), mayHaveReachedThePeer, error.code(), message, now, id.toString(), node));
             return OperationState.PENDING;
         }
         Sql.inTransaction(database, "fail an operation", connection -> audited(connection, failureAudit, settled(connection, id,
