@@ -114,8 +114,11 @@ class MssanteFaultsTest {
     void anImapDisconnectIsATypedMailboxErrorAndTheReceiptsAreReadNextTime() {
         OperationStatus sent = send(SANDBOX.connector());
         assertThat(sent.state()).isEqualTo(OperationState.SENT);
-        DuiConnectException error = TypedFailure.under(faults, Fault.times(FaultKind.IMAP_DISCONNECT, 1),
+        // Every IMAP connection is cut while the fault is set, not only the next one: a connection the test does not
+        // make (seen once in CI) cannot take the fault meant for this fetch.
+        DuiConnectException error = TypedFailure.under(faults, Fault.always(FaultKind.IMAP_DISCONNECT),
                 () -> SANDBOX.connector().mssante().fetchInbox());
+        faults.clear();
         TypedFailure.assertTyped(error, "MSS-IMAP", true);
         assertThat(SANDBOX.connector().operations().status(sent.operationId()).state()).isEqualTo(OperationState.SENT);
 
