@@ -36,6 +36,7 @@ import java.util.UUID;
  * dui.journal.url=jdbc:h2:file:./journal/dui-journal       (or dui.journal.dir=./journal)
  * dui.journal.user=dui   dui.journal.password.env=DUI_JOURNAL_PASSWORD
  * dui.retry.max-attempts=8   dui.retry.initial-backoff=PT2S   dui.retry.max-backoff=PT15M
+ * dui.retry.unknown-outcome-window=PT24H   (retries past max-attempts while an earlier attempt may have reached the peer)
  * dui.dispatch.concurrency=8   dui.dispatch.per-structure-concurrency=4   dui.dmp.option.concurrency=16
  * dui.dmp.url=https://...
  * dui.dmp.timeout.connect=PT10S   dui.dmp.timeout.read=PT30S
@@ -180,7 +181,8 @@ public final class ConnectorProperties {
                 duration("dui.retry.initial-backoff", d.initialBackoff()),
                 duration("dui.retry.max-backoff", d.maxBackoff()),
                 decimal("dui.retry.multiplier", d.multiplier()),
-                decimal("dui.retry.jitter", d.jitter()));
+                decimal("dui.retry.jitter", d.jitter()),
+                duration("dui.retry.unknown-outcome-window", d.unknownOutcomeWindow()));
     }
 
     private EndpointConfig endpoint(String prefix) {

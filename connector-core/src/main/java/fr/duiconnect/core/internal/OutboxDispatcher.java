@@ -3,6 +3,7 @@ package fr.duiconnect.core.internal;
 import fr.duiconnect.core.audit.AuditEvent;
 import fr.duiconnect.core.audit.AuditOutcome;
 import fr.duiconnect.core.audit.AuditSink;
+import fr.duiconnect.core.config.RetryPolicy;
 import fr.duiconnect.core.error.DuiConnectException;
 import fr.duiconnect.core.error.TransportException;
 import fr.duiconnect.core.internal.journal.OutboxJournal;
@@ -300,13 +301,17 @@ public final class OutboxDispatcher implements AutoCloseable {
     private void failed(JournaledOperation operation, DuiConnectException error) {
         boolean reached = ErrorClassifier.mayHaveReachedThePeer(error);
         boolean unknown = (reached || journal.outcomeUnknown(operation.operationId())) && saysNothingOfThePeer(error);
-        int attempts = unknown ? UNKNOWN_OUTCOME_ATTEMPTS_FACTOR * settings.retry().maxAttempts() : settings.retry().maxAttempts();
-        boolean retry = (error.retryable() || unknown) && operation.attempt() < attempts;
-        Duration delay = retry ? settings.retry().delayAfter(operation.attempt(), ThreadLocalRandom.current()) : Duration.ZERO;
+        RetryPolicy policy = settings.retry();
+        Instant now = settings.clock().instant();
+        boolean attemptsLeft = operation.attempt() < policy.maxAttempts();
+        boolean retry = (error.retryable() || unknown) && attemptsLeft
+                || unknown && policy.withinUnknownOutcomeWindow(operation.createdAt(), now);
+        Duration delay = retry ? policy.delayAfter(operation.attempt(), ThreadLocalRandom.current()) : Duration.ZERO;
         AuditEvent failure = auditEvent(operation, AuditOutcome.FAILURE, error.code() + ": " + error.getMessage()
-                + (unknown && !retry ? " (an earlier attempt may have reached the peer; its outcome is unknown)" : ""));
+                + (unknown && !retry ? " (an earlier attempt may have reached the peer; its outcome is still unknown "
+                + policy.unknownOutcomeWindow() + " after acceptance: check with the service before sending again)" : ""));
         OperationState state = journal.markAttemptFailed(operation.operationId(), settings.node(), error, retry, delay,
-                settings.clock().instant(), failure, reached);
+                now, failure, reached);
         if (state == OperationState.PENDING) {
             metrics.retried(operation.kind());
             LOG.info("operation {} ({}) attempt {} failed with {}, retrying in {} ms", operation.operationId(),
@@ -321,16 +326,13 @@ public final class OutboxDispatcher implements AutoCloseable {
         onChanged.accept(operation.operationId(), state);
     }
 
-    /** How many times {@code maxAttempts} an operation whose outcome is unknown gets (see {@link #saysNothingOfThePeer}). */
-    static final int UNKNOWN_OUTCOME_ATTEMPTS_FACTOR = 3;
-
     /**
      * A failure without the peer's word on the operation: no connection, TLS, a timeout, a server error. When an
      * attempt may have reached the peer unheard (its answer timed out or was cut, or its process died with the claim),
      * the peer may hold the operation, and such a failure does not settle it FAILED — not even a TLS failure, final on
-     * a clean history — within {@link #UNKNOWN_OUTCOME_ATTEMPTS_FACTOR} times the attempts: a later attempt's read-back
-     * (DMP ITI-18 after a duplicate uniqueId, e-parcours search by note identifier) finds it, or the send goes out.
-     * The peer's own refusal still ends it FAILED at once.
+     * a clean history — while the retry policy's unknown-outcome window is open, however many attempts that takes: a
+     * later attempt's read-back (DMP ITI-18 after a duplicate uniqueId, e-parcours search by note identifier) finds
+     * it, or the send goes out. The peer's own refusal still ends it FAILED at once.
      */
     private static boolean saysNothingOfThePeer(DuiConnectException error) {
         return error instanceof TransportException || error.retryable();

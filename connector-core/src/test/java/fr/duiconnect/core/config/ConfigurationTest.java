@@ -235,4 +235,13 @@ class ConfigurationTest {
         assertThat(policy.delayAfter(3, random).toMillis()).isBetween(320L, 480L);
         assertThat(policy.delayAfter(9, random).toMillis()).isBetween(800L, 1200L);
     }
+
+    @Test
+    void theUnknownOutcomeWindowIsADayUnlessConfiguredAndNeverNegative() throws Exception {
+        assertThat(ConnectorProperties.load(write(BASE), Map.of()).retry().unknownOutcomeWindow()).isEqualTo(Duration.ofHours(24));
+        assertThat(ConnectorProperties.load(write(BASE + "dui.retry.unknown-outcome-window=PT2H\n"), Map.of()).retry()
+                .unknownOutcomeWindow()).isEqualTo(Duration.ofHours(2));
+        assertThatThrownBy(() -> ConnectorProperties.load(write(BASE + "dui.retry.unknown-outcome-window=-PT1S\n"), Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("unknown-outcome-window");
+    }
 }
