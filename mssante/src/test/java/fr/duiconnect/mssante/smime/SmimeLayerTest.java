@@ -131,4 +131,28 @@ class SmimeLayerTest {
         assertThat(content.signature()).isEqualTo(SignatureStatus.UNSIGNED);
         assertThat(content.encrypted()).isFalse();
     }
+
+    /**
+     * #21: a deployment holds an S/MIME layer per structure with a mailbox; a layer must not build its own crypto
+     * provider (1.1 MB of heap and some 300 ms each). The bound tells one from the other, no more.
+     */
+    @Test
+    void aLayerPerStructureDoesNotBuildACryptoProviderEach() {
+        List<SmimeLayer> layers = new java.util.ArrayList<>();
+        layers.add(new SmimeLayer(List.of(PKI.root())));
+        long before = heapAfterGc();
+        for (int i = 0; i < 50; i++) {
+            layers.add(new SmimeLayer(List.of(PKI.root())));
+        }
+        long perLayer = (heapAfterGc() - before) / 50;
+        assertThat(perLayer).as("bytes per S/MIME layer").isLessThan(200 * 1024);
+        assertThat(layers).hasSize(51);   // held until measured
+    }
+
+    private static long heapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
 }
