@@ -14,6 +14,7 @@ import fr.duiconnect.core.spi.ServiceModuleProvider;
 import fr.duiconnect.core.structure.StructureProfile;
 import fr.duiconnect.fhir.FhirContent;
 import fr.duiconnect.fhir.FhirRestClient;
+import fr.duiconnect.fhir.StructureFhirContext;
 import fr.duiconnect.fhir.FhirValidators;
 import fr.duiconnect.fhir.ProfileValidator;
 
@@ -36,20 +37,18 @@ public final class EParcoursModuleProvider implements ServiceModuleProvider {
         EParcoursSettings settings = EParcoursSettings.from(endpoint);
         FhirContext fhir = FhirContext.forR4();
         fhir.setParserErrorHandler(FhirContent.refusingHandler());
+        // one context for every structure's REST client; each request goes out with its own structure's HTTP client
+        StructureFhirContext shared = new StructureFhirContext(fhir);
         // The JVM's shared FHIR validators (packages read once for all modules), built in the background (prepare).
         FhirValidators validators = FhirValidators.in(context.sharedResources());
         ProfileValidator validator = validators.validator(settings.packages(), settings.dependencyFolder(), ProfileValidator.CDL_ERRATA);
         // the dui.eparcours.* properties name a structure (single-structure configuration): required then, as before
         boolean configured = endpoint.option("finess").isPresent() || context.config().structures().isEmpty();
         PerStructure<StructurePlatform> structures = new PerStructure<>(context, endpoint.option("finess").orElse(null),
-                configured ? platform(context, endpoint, settings, fhir, validator) : null,
+                configured ? platform(context, endpoint, settings, shared, validator) : null,
                 structure -> {
                     var own = context.endpointFor(structure);
-                    // HAPI builds each request through its context's client factory, i.e. with the HTTP client (TLS key) of the
-                    // last REST client made on it: a structure's client gets its own context, never another's certificate
-                    FhirContext ownContext = FhirContext.forR4();
-                    ownContext.setParserErrorHandler(FhirContent.refusingHandler());
-                    return platform(context, own, EParcoursSettings.from(own), ownContext, validator);
+                    return platform(context, own, EParcoursSettings.from(own), shared, validator);
                 });
         EParcoursClient client = structures.configured().<EParcoursClient>map(StructurePlatform::client)
                 .orElseGet(() -> PerStructure.structureRequired(EParcoursClient.class, ServiceSocle.EPARCOURS));
@@ -75,7 +74,7 @@ public final class EParcoursModuleProvider implements ServiceModuleProvider {
     }
 
     private static StructurePlatform platform(ModuleContext context, EndpointConfig endpoint, EParcoursSettings settings,
-                                              FhirContext fhir, ProfileValidator validator) {
+                                              StructureFhirContext fhir, ProfileValidator validator) {
         // the REST client asks the structure's client for its token at each call (the DUI may set one): built together
         AtomicReference<DefaultEParcoursClient> client = new AtomicReference<>();
         FhirRestClient rest = FhirRestClient.create(fhir, endpoint, () -> client.get().currentTokenProvider());

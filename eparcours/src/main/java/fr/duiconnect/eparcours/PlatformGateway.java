@@ -64,7 +64,7 @@ final class PlatformGateway {
 
     private <T> T translated(PlatformCall call, Function<IGenericClient, T> work) {
         try {
-            return work.apply(rest.client());
+            return rest.call(work);
         } catch (RuntimeException e) {
             throw FhirFailures.translate(e, CODES, "cahier de liaison " + call.getClass().getSimpleName().toLowerCase());
         }

@@ -13,6 +13,7 @@ import fr.duiconnect.core.spi.ServiceModuleProvider;
 import fr.duiconnect.core.structure.StructureProfile;
 import fr.duiconnect.fhir.FhirContent;
 import fr.duiconnect.fhir.FhirRestClient;
+import fr.duiconnect.fhir.StructureFhirContext;
 import fr.duiconnect.fhir.FhirValidators;
 import fr.duiconnect.fhir.ProfileValidator;
 
@@ -37,6 +38,8 @@ public final class EPrescriptionModuleProvider implements ServiceModuleProvider 
         EPrescriptionSettings settings = EPrescriptionSettings.from(endpoint);
         FhirContext fhir = FhirContext.forR4();
         fhir.setParserErrorHandler(FhirContent.refusingHandler());
+        // one context for every structure's REST client; each request goes out with its own structure's HTTP client
+        StructureFhirContext shared = new StructureFhirContext(fhir);
         // The JVM's shared FHIR validators (packages read once for all modules), built in the background (prepare).
         FhirValidators validators = FhirValidators.in(context.sharedResources());
         ProfileValidator validator = validators.validator(settings.packages(), settings.dependencyFolder(), PrescriptionImporter.ERRATA);
@@ -44,14 +47,10 @@ public final class EPrescriptionModuleProvider implements ServiceModuleProvider 
         // the dui.eprescription.* properties serve one structure (single-structure configuration), as before
         boolean configured = endpoint.option("finess").isPresent() || context.config().structures().isEmpty();
         PerStructure<StructureSource> structures = new PerStructure<>(context, endpoint.option("finess").orElse(null),
-                configured ? source(context, endpoint, settings, fhir, importer) : null,
+                configured ? source(context, endpoint, settings, shared, importer) : null,
                 structure -> {
                     var own = context.endpointFor(structure);
-                    // HAPI builds each request through its context's client factory, i.e. with the HTTP client (TLS key) of the
-                    // last REST client made on it: a structure's client gets its own context, never another's certificate
-                    FhirContext ownContext = FhirContext.forR4();
-                    ownContext.setParserErrorHandler(FhirContent.refusingHandler());
-                    return source(context, own, EPrescriptionSettings.from(own), ownContext, importer);
+                    return source(context, own, EPrescriptionSettings.from(own), shared, importer);
                 });
         EPrescriptionClient client = structures.configured().<EPrescriptionClient>map(StructureSource::client)
                 .orElseGet(() -> PerStructure.structureRequired(EPrescriptionClient.class, ServiceSocle.EPRESCRIPTION));
@@ -74,7 +73,7 @@ public final class EPrescriptionModuleProvider implements ServiceModuleProvider 
     }
 
     private static StructureSource source(ModuleContext context, EndpointConfig endpoint, EPrescriptionSettings settings,
-                                          FhirContext fhir, PrescriptionImporter importer) {
+                                          StructureFhirContext fhir, PrescriptionImporter importer) {
         // the REST client asks the structure's client for its token at each call (the DUI may set one): built together
         AtomicReference<DefaultEPrescriptionClient> client = new AtomicReference<>();
         FhirRestClient rest = FhirRestClient.create(fhir, endpoint, () -> client.get().currentTokenProvider());

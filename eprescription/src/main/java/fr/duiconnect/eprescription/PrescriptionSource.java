@@ -53,21 +53,24 @@ final class PrescriptionSource {
                     + (query.to() == null ? "" : "&authoredon=le" + query.to()) + INCLUDES;
         }
         String what = query.isByNumber() ? "prescription search by number" : "prescription search by person";
-        IGenericClient client = rest.client();
         try {
-            Bundle result = client.search().byUrl(url).returnBundle(Bundle.class).execute();
-            Bundle page = result;
-            int pages = 1;
-            while (page.getLink(Bundle.LINK_NEXT) != null && pages < settings.maxPages()) {
-                page = client.loadPage().next(page).execute();
-                result.getEntry().addAll(page.getEntry());
-                pages++;
-            }
-            result.getLink().removeIf(link -> Bundle.LINK_NEXT.equals(link.getRelation()));
-            return result;
+            return rest.call(client -> allPages(client, url));
         } catch (RuntimeException e) {
             throw FhirFailures.translate(e, CODES, what);
         }
+    }
+
+    private Bundle allPages(IGenericClient client, String url) {
+        Bundle result = client.search().byUrl(url).returnBundle(Bundle.class).execute();
+        Bundle page = result;
+        int pages = 1;
+        while (page.getLink(Bundle.LINK_NEXT) != null && pages < settings.maxPages()) {
+            page = client.loadPage().next(page).execute();
+            result.getEntry().addAll(page.getEntry());
+            pages++;
+        }
+        result.getLink().removeIf(link -> Bundle.LINK_NEXT.equals(link.getRelation()));
+        return result;
     }
 
     private static String encode(String value) {

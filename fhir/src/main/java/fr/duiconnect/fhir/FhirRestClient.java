@@ -42,7 +42,8 @@ import java.util.function.Supplier;
  * SSLContext built from the endpoint's trust store and client key (peer and host name verified), the endpoint's
  * connect and read timeouts, and a bearer token asked for at each request. HAPI takes the HTTP client of each
  * request from the FhirContext's client factory, so the context given here is installed with this client's
- * factory: give each client (each module instance) its own FhirContext.
+ * factory: give each client (each module instance) its own FhirContext — or, for many structures, one
+ * {@link StructureFhirContext} shared by their clients, each request then made within {@link #call}.
  * <p>
  * Apache HttpClient's socket timeout bounds each read, not the exchange. So each request has a deadline (connect +
  * read, {@link fr.duiconnect.core.config.Timeouts#exchange()}) at which a watchdog aborts it, and its answer a size
@@ -57,17 +58,29 @@ public final class FhirRestClient implements AutoCloseable {
     private final CloseableHttpClient http;
     private final IGenericClient client;
     private final ExchangeWatchdog watchdog;
+    private final StructureFhirContext shared;
 
-    private FhirRestClient(CloseableHttpClient http, IGenericClient client, ExchangeWatchdog watchdog) {
+    private FhirRestClient(CloseableHttpClient http, IGenericClient client, ExchangeWatchdog watchdog, StructureFhirContext shared) {
         this.http = http;
         this.client = client;
         this.watchdog = watchdog;
+        this.shared = shared;
+    }
+
+    /** A client on a context shared with other structures' clients: its requests are made within {@link #call}. */
+    public static FhirRestClient create(StructureFhirContext shared, EndpointConfig endpoint, Supplier<BearerTokenProvider> tokens) {
+        return build(shared.context(), shared, endpoint, tokens);
     }
 
     /**
      * @param tokens where the bearer token comes from; the supplier may return null (no Authorization header)
      */
     public static FhirRestClient create(FhirContext context, EndpointConfig endpoint, Supplier<BearerTokenProvider> tokens) {
+        return build(context, null, endpoint, tokens);
+    }
+
+    private static FhirRestClient build(FhirContext context, StructureFhirContext shared, EndpointConfig endpoint,
+                                        Supplier<BearerTokenProvider> tokens) {
         String scheme = endpoint.url().getScheme();
         if (!"https".equals(scheme) && !"http".equals(scheme)) {
             throw new ConfigurationException("url", "a FHIR endpoint is https:// (or http:// on loopback only)");
@@ -95,20 +108,26 @@ public final class FhirRestClient implements AutoCloseable {
                 .setConnectionRequestTimeout(connect).build();
         CloseableHttpClient http = HttpClients.custom().setConnectionManager(pool).setDefaultRequestConfig(requests)
                 .disableCookieManagement().setConnectionTimeToLive(5, TimeUnit.MINUTES).build();
-        ApacheRestfulClientFactory factory = new ApacheRestfulClientFactory(context);
-        // Timeouts first: setting them resets the factory's HTTP client, which must be ours (TLS, pool).
-        factory.setConnectTimeout(connect);
-        factory.setSocketTimeout(read);
-        factory.setConnectionRequestTimeout(connect);
-        factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
-        factory.setHttpClient(http);
-        // HAPI builds each request through the context's client factory: the context must be this client's own.
-        context.setRestfulClientFactory(factory);
-        IGenericClient client = factory.newGenericClient(endpoint.url().toString());
+        IGenericClient client;
+        if (shared == null) {
+            ApacheRestfulClientFactory factory = new ApacheRestfulClientFactory(context);
+            // Timeouts first: setting them resets the factory's HTTP client, which must be ours (TLS, pool).
+            factory.setConnectTimeout(connect);
+            factory.setSocketTimeout(read);
+            factory.setConnectionRequestTimeout(connect);
+            factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
+            factory.setHttpClient(http);
+            // HAPI builds each request through the context's client factory: the context must be this client's own.
+            context.setRestfulClientFactory(factory);
+            client = factory.newGenericClient(endpoint.url().toString());
+        } else {
+            // the timeouts are the HTTP client's own (RequestConfig above); the shared factory hands it out per call
+            client = shared.with(http, () -> context.newRestfulGenericClient(endpoint.url().toString()));
+        }
         client.registerInterceptor(new BearerInterceptor(tokens));
         ExchangeWatchdog watchdog = new ExchangeWatchdog("dui-fhir-watchdog-" + endpoint.url().getHost());
         client.registerInterceptor(new DeadlineInterceptor(watchdog, endpoint.timeouts().exchange(), maxAnswerBytes(endpoint)));
-        return new FhirRestClient(http, client, watchdog);
+        return new FhirRestClient(http, client, watchdog, shared);
     }
 
     private static long maxAnswerBytes(EndpointConfig endpoint) {
@@ -128,8 +147,14 @@ public final class FhirRestClient implements AutoCloseable {
         return "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
     }
 
+    /** The generic client, for a client on its own context; on a shared one its requests must be made within {@link #call}. */
     public IGenericClient client() {
         return client;
+    }
+
+    /** Makes requests with this client: on a shared context, with this client's HTTP client (TLS key, pool). */
+    public <T> T call(java.util.function.Function<IGenericClient, T> work) {
+        return shared == null ? work.apply(client) : shared.with(http, () -> work.apply(client));
     }
 
     @Override
