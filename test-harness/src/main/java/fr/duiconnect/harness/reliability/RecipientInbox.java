@@ -42,6 +42,11 @@ public final class RecipientInbox {
                 sandbox.pki().directory().resolve("smime-" + MssanteOperatorSimulator.HOSPITAL_DOCTOR.replace('@', '_') + ".p12").toString());
         recipient.put("dui.mssante.tls.keystore", null);
         recipient.put("dui.journal.dir", directory.resolve("journal").toString());
+        // The check reads thousands of messages once the run is over: the simulator's mailbox (GreenMail) answers a
+        // SEARCH over 4,000 messages slower than the run's 2 s + 8 s deadlines allow (CORE-TIMEOUT ended a 10,000 run).
+        recipient.put("dui.mssante.timeout.connect", "PT10S");
+        recipient.put("dui.mssante.timeout.read", "PT5M");
+        recipient.put("dui.journal.lease", "PT11M");   // longer than two such exchanges (the configuration's rule); it sends nothing
         List<String> handedOver = new ArrayList<>();
         try (DuiConnector inbox = DuiConnector.builder().config(sandbox.connectorConfigWith(recipient)).dispatching(false).build()) {
             while (true) {
