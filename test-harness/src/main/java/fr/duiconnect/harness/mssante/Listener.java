@@ -27,6 +27,15 @@ public final class Listener implements AutoCloseable {
     private final ServerSocket server;
     private final ExecutorService workers;
 
+    /** A listener for the hostile-peer kit, whose constructors do not throw checked exceptions. */
+    public static Listener open(String name, Handler handler) {
+        try {
+            return new Listener(name, handler);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public Listener(String name, Handler handler) throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         workers = Executors.newCachedThreadPool(runnable -> {

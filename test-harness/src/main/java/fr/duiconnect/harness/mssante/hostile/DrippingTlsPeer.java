@@ -8,7 +8,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,11 +40,7 @@ public final class DrippingTlsPeer implements AutoCloseable {
         this.context = new TlsConfig(pki.trustStore(), pki.issueServer("dripping-peer.p12").keyStore(), null, null).sslContext();
         this.greeting = greeting.getBytes(StandardCharsets.US_ASCII);
         this.interval = interval;
-        try {
-            this.listener = new Listener("dripping-tls-peer", this::serve);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.listener = Listener.open("dripping-tls-peer", this::serve);
     }
 
     public int port() {

@@ -6,7 +6,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,11 +28,7 @@ public final class StartTlsStripper implements AutoCloseable {
 
     public StartTlsStripper(Protocol protocol) {
         this.protocol = protocol;
-        try {
-            this.listener = new Listener("starttls-stripper", this::serve);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.listener = Listener.open("starttls-stripper", this::serve);
     }
 
     public int port() {
