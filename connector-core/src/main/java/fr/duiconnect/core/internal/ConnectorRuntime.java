@@ -386,17 +386,28 @@ public final class ConnectorRuntime implements AutoCloseable {
         @Override
         public OperationReceipt accept(OutboundRequest request) {
             requireStructureMayUse(request);
-            OperationReceipt receipt = journal.accept(request, clock.instant());
-            if (!receipt.alreadyAccepted()) {
+            UUID id = UUID.randomUUID();
+            tracker.accepting(id);
+            OperationReceipt receipt;
+            try {
+                receipt = journal.accept(request, clock.instant(), id);
+            } catch (RuntimeException e) {
+                tracker.notAccepted(id);
+                throw e;
+            }
+            if (receipt.alreadyAccepted()) {
+                tracker.notAccepted(id);
+                return receipt;
+            }
+            try {
                 metrics.accepted(request.kind());
                 audit.record(new AuditEvent(receipt.acceptedAt(), request.finess(), request.actor(), softwareLabel(),
                         request.kind(), request.person(), receipt.operationId(), AuditOutcome.ACCEPTED, null));
+            } finally {
+                tracker.accepted(id);
             }
-            if (!receipt.alreadyAccepted()) {
-                tracker.changed(receipt.operationId(), OperationState.PENDING);
-                if (dispatcher != null) {
-                    dispatcher.signal(request.kind());
-                }
+            if (dispatcher != null) {
+                dispatcher.signal(request.kind());
             }
             return receipt;
         }

@@ -40,6 +40,8 @@ final class JournalTracker implements OperationTracker, AutoCloseable {
     /** The waiters of each operation; each waiter's semaphore gets a permit when the operation may have changed. */
     private final Map<UUID, List<Semaphore>> waiters = new HashMap<>();
     private final List<OperationListener> listeners = new CopyOnWriteArrayList<>();
+    /** Operations being committed by this process, with the changes recorded before their acceptance was announced. */
+    private final Map<UUID, List<OperationStatus>> heldUntilAccepted = new HashMap<>();
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "dui-operation-listeners");
         thread.setDaemon(true);
@@ -67,6 +69,40 @@ final class JournalTracker implements OperationTracker, AutoCloseable {
     }
 
     /**
+     * An operation with this id is about to be committed by this process. Its acceptance is announced to listeners
+     * only once the commit has returned, yet a delivery thread may already have claimed and delivered it (the
+     * commit itself wakes the dispatcher): its later changes are held here until {@link #accepted} announces the
+     * acceptance, so that a listener always hears PENDING before what followed.
+     */
+    void accepting(UUID operationId) {
+        synchronized (heldUntilAccepted) {
+            heldUntilAccepted.put(operationId, new ArrayList<>());
+        }
+    }
+
+    /** The operation was committed as new: its acceptance, then any change held meanwhile, go to the listeners. */
+    void accepted(UUID operationId) {
+        wake(operationId);
+        OperationStatus acceptance = listeners.isEmpty() ? null : recordedAs(operationId, OperationState.PENDING);
+        synchronized (heldUntilAccepted) {
+            List<OperationStatus> held = heldUntilAccepted.remove(operationId);
+            if (acceptance != null) {
+                publish(acceptance);
+            }
+            if (held != null) {
+                held.forEach(this::publish);
+            }
+        }
+    }
+
+    /** No new operation was committed under this id (an earlier one had the key, or the commit failed). */
+    void notAccepted(UUID operationId) {
+        synchronized (heldUntilAccepted) {
+            heldUntilAccepted.remove(operationId);
+        }
+    }
+
+    /**
      * A change was recorded for the operation: wakes waiters and tells the listeners, if any, the state that was
      * recorded — not the one read now, which a quick acknowledgement (a DSN right after the SMTP 250) may already
      * have moved on, so that listeners see every state the operation went through.
@@ -76,10 +112,25 @@ final class JournalTracker implements OperationTracker, AutoCloseable {
         if (listeners.isEmpty()) {
             return;
         }
+        OperationStatus status = recordedAs(operationId, recorded);
+        synchronized (heldUntilAccepted) {
+            List<OperationStatus> held = heldUntilAccepted.get(operationId);
+            if (held != null) {
+                held.add(status);
+            } else {
+                publish(status);
+            }
+        }
+    }
+
+    private OperationStatus recordedAs(UUID operationId, OperationState recorded) {
         OperationStatus now = status(operationId);
-        OperationStatus status = now.state() == recorded ? now : new OperationStatus(now.operationId(), now.kind(), recorded,
+        return now.state() == recorded ? now : new OperationStatus(now.operationId(), now.kind(), recorded,
                 now.attempts(), now.createdAt(), now.updatedAt(), now.nextAttemptAt(), now.remoteReference(),
                 now.lastErrorCode(), now.lastError());
+    }
+
+    private void publish(OperationStatus status) {
         notifier.execute(() -> listeners.forEach(listener -> {
             try {
                 listener.onChange(status);

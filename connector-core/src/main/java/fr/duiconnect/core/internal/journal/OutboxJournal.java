@@ -66,11 +66,18 @@ public final class OutboxJournal {
 
     /** Commits the operation, or returns the earlier receipt for the same kind and idempotency key. */
     public OperationReceipt accept(OutboundRequest request, Instant now) {
+        return accept(request, now, UUID.randomUUID());
+    }
+
+    /**
+     * Commits the operation under the id given (chosen by the caller so that it can prepare for changes that follow
+     * the commit at once), or returns the earlier receipt for the same kind and idempotency key.
+     */
+    public OperationReceipt accept(OutboundRequest request, Instant now, UUID id) {
         Optional<OperationReceipt> earlier = findByKey(request.kind(), request.idempotencyKey());
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        UUID id = UUID.randomUUID();
         try {
             Sql.inTransaction(database, "accept the operation", connection -> {
                 Sql.update(connection, "INSERT INTO outbox_operation (id, kind, idempotency_key, finess, actor, person, state, "
