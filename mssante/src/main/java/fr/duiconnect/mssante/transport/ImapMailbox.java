@@ -185,6 +185,11 @@ public final class ImapMailbox {
             } else {
                 found = inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
             }
+            // A pass handles at most one batch: asking the headers of a backlog of thousands at every pass made
+            // draining a mailbox quadratic in its size (each pass re-read every unread message's headers).
+            if (found.length > batchSize) {
+                found = java.util.Arrays.copyOf(found, batchSize);
+            }
             // Sizes, UIDs and Message-IDs in one FETCH, before anything is downloaded.
             FetchProfile profile = new FetchProfile();
             profile.add(FetchProfile.Item.SIZE);
