@@ -8,6 +8,7 @@ import fr.duiconnect.core.error.DuiConnectException;
 import fr.duiconnect.core.error.TransportException;
 import fr.duiconnect.core.internal.journal.OutboxJournal;
 import fr.duiconnect.core.operation.OperationState;
+import fr.duiconnect.core.operation.OperationStatus;
 import fr.duiconnect.core.spi.DeliveryOutcome;
 import fr.duiconnect.core.spi.JournaledOperation;
 import org.slf4j.Logger;
@@ -300,17 +301,17 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     private void failed(JournaledOperation operation, DuiConnectException error) {
         boolean reached = ErrorClassifier.mayHaveReachedThePeer(error);
-        boolean unknown = (reached || journal.outcomeUnknown(operation.operationId())) && saysNothingOfThePeer(error);
+        boolean mayBeHeld = reached || journal.outcomeUnknown(operation.operationId());
+        boolean unknown = mayBeHeld && saysNothingOfThePeer(error);
         RetryPolicy policy = settings.retry();
         Instant now = settings.clock().instant();
         boolean attemptsLeft = operation.attempt() < policy.maxAttempts();
         boolean retry = (error.retryable() || unknown) && attemptsLeft
                 || unknown && policy.withinUnknownOutcomeWindow(operation.createdAt(), now);
         Duration delay = retry ? policy.delayAfter(operation.attempt(), ThreadLocalRandom.current()) : Duration.ZERO;
-        AuditEvent failure = auditEvent(operation, AuditOutcome.FAILURE, error.code() + ": " + error.getMessage()
-                + (unknown && !retry ? " (an earlier attempt may have reached the peer; its outcome is still unknown "
-                + policy.unknownOutcomeWindow() + " after acceptance: check with the service before sending again)" : ""));
-        OperationState state = journal.markAttemptFailed(operation.operationId(), settings.node(), error, retry, delay,
+        DuiConnectException recorded = !retry && mayBeHeld ? mayHaveReachedTheService(error, unknown, policy) : error;
+        AuditEvent failure = auditEvent(operation, AuditOutcome.FAILURE, recorded.code() + ": " + recorded.getMessage());
+        OperationState state = journal.markAttemptFailed(operation.operationId(), settings.node(), recorded, retry, delay,
                 now, failure, reached);
         if (state == OperationState.PENDING) {
             metrics.retried(operation.kind());
@@ -324,6 +325,19 @@ public final class OutboxDispatcher implements AutoCloseable {
             audit.record(failure);
         }
         onChanged.accept(operation.operationId(), state);
+    }
+
+    /**
+     * The failure that ends an operation the service may nevertheless hold, said so in its message (which the status
+     * and the audit show): a refusal of a later attempt says nothing of an earlier one (an SMTP 550 on a resend does
+     * not take back the copy a killed process had sent), and a window's end does not tell the outcome either.
+     */
+    private static DuiConnectException mayHaveReachedTheService(DuiConnectException error, boolean unknown, RetryPolicy policy) {
+        String why = unknown
+                ? "its outcome is still unknown " + policy.unknownOutcomeWindow() + " after acceptance"
+                : "this refusal concerns a later attempt only";
+        return new DuiConnectException(error.errorCode(), error.field().orElse(null), error.detail() + " ("
+                + OperationStatus.EARLIER_ATTEMPT_MAY_HAVE_REACHED + " before: " + why + "; check with the service before sending it again)", error);
     }
 
     /**

@@ -120,6 +120,12 @@ class OutboxDispatcherTest {
                 throw operation.attempt() == 1 ? answerTimedOut()
                         : new TransportException(CoreErrorCode.TLS, "TLS failed", new SSLHandshakeException("handshake_failure"));
             }
+            if (script.equals("timeout-then-refused") || script.equals("refused")) {
+                if (script.startsWith("timeout") && operation.attempt() == 1) {
+                    throw answerTimedOut();
+                }
+                throw new fr.duiconnect.core.error.RemoteServiceException(CoreErrorCode.REMOTE_REFUSED, null, "550 refused by policy", null);
+            }
             if (script.equals("timeout-always")) {
                 throw answerTimedOut();
             }
@@ -342,6 +348,36 @@ class OutboxDispatcherTest {
         assertThat(status.attempts()).isGreaterThan(2);
         assertThat(status.lastErrorCode()).isEqualTo("CORE-TIMEOUT");
         assertThat(Duration.between(status.createdAt(), status.updatedAt())).isGreaterThanOrEqualTo(window);
+        assertThat(status.failedButMayHaveReachedTheService()).as(status.lastError()).isTrue();
+    }
+
+    /**
+     * Issue #19: the service's refusal of a later attempt ends the operation FAILED, yet says nothing of the earlier
+     * attempt whose answer was lost: the status says the service may hold it (a killed sender's SMTP copy, then a 550).
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aRefusalAfterAnAttemptThatMayHaveReachedTheServiceSaysItMayBeHeld(TestDatabases.Kind kind) throws Exception {
+        UUID id = settledUnder(kind, new RetryPolicy(5, Duration.ofMillis(20), Duration.ofMillis(20), 1.0, 0.0, Duration.ofHours(1)),
+                "lost-then-refused", "timeout-then-refused");
+
+        var status = journal.status(id).orElseThrow();
+        assertThat(status.state()).isEqualTo(OperationState.FAILED);
+        assertThat(status.attempts()).isEqualTo(2);
+        assertThat(status.failedButMayHaveReachedTheService()).as(status.lastError()).isTrue();
+    }
+
+    /** The same refusal on a clean history: FAILED, and nothing suggests the service holds it. */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aRefusalOnACleanHistoryIsPlainlyFailed(TestDatabases.Kind kind) throws Exception {
+        UUID id = settledUnder(kind, new RetryPolicy(5, Duration.ofMillis(20), Duration.ofMillis(20), 1.0, 0.0, Duration.ofHours(1)),
+                "refused-at-once", "refused");
+
+        var status = journal.status(id).orElseThrow();
+        assertThat(status.state()).isEqualTo(OperationState.FAILED);
+        assertThat(status.attempts()).isEqualTo(1);
+        assertThat(status.failedButMayHaveReachedTheService()).as(status.lastError()).isFalse();
     }
 
     /** Issue #19: with no window, an operation whose outcome is unknown gets maxAttempts like any other. */

@@ -185,6 +185,30 @@ public final class MssanteOperatorSimulator implements SandboxSimulator {
     }
 
     /**
+     * Empties a mailbox and returns its messages as stored, in arrival order (to put back with {@link #inject}).
+     * GreenMail answers each IMAP FETCH in time quadratic in the mailbox's size (it looks every message's sequence
+     * number up through the whole list): a reader of thousands of messages, such as the nothing-lost run's recipient,
+     * takes them out and puts them back a round at a time.
+     */
+    public List<byte[]> takeAll(String address) {
+        String key = address.toLowerCase(java.util.Locale.ROOT);
+        try {
+            var user = greenMail.getUserManager().getUserByEmail(key);
+            var inbox = greenMail.getManagers().getImapHostManager().getInbox(user);
+            List<byte[]> taken = new java.util.ArrayList<>();
+            for (var stored : inbox.getMessages()) {
+                java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+                stored.getMimeMessage().writeTo(raw);
+                taken.add(raw.toByteArray());
+            }
+            inbox.deleteAllMessages();
+            return taken;
+        } catch (com.icegreen.greenmail.store.FolderException | jakarta.mail.MessagingException | java.io.IOException e) {
+            throw new IllegalStateException("the mailbox " + key + " cannot be emptied", e);
+        }
+    }
+
+    /**
      * Drops raw bytes into a mailbox as they are, past the operator's checks: what a hostile or broken peer (another
      * operator, a forger) can get into it (see {@code fr.duiconnect.harness.mssante.hostile.HostileMail}).
      */

@@ -19,11 +19,13 @@ import java.util.Map;
  * One service's accepted operations set against what its simulator holds, counted by the service's own key: the
  * operator's mailbox by Message-ID, the platform's notes by note identifier (masterIdentifier), the DMP's documents
  * by uniqueId. {@code retried}: settled after more than one attempt; {@code lost}: not FAILED, yet not held;
- * {@code duplicated}: held more than once.
+ * {@code duplicated}: held more than once; {@code failedButDelivered}: FAILED, held, and the status does not say it
+ * may be held; {@code failedSaidMayBeHeld}: FAILED and held, the status saying so (an attempt that may have reached the
+ * service unheard, then a refusal of a later one or the end of the unknown-outcome window).
  */
 public record DeliveryTally(ServiceSocle service, int accepted, Map<OperationState, Integer> outcomes, int retried, int held,
                      List<String> lost, List<String> duplicated, int extraCopies, List<String> failedWithoutReason,
-                     List<String> failedButDelivered, long faults) {
+                     List<String> failedButDelivered, List<String> failedSaidMayBeHeld, long faults) {
 
     public static DeliveryTally of(Sandbox sandbox, ServiceSocle service, List<Settled> settled, long faults) {
         Map<String, Integer> copies = heldByKey(sandbox, service);
@@ -36,7 +38,8 @@ public record DeliveryTally(ServiceSocle service, int accepted, Map<OperationSta
                 kept.stream().filter(s -> copies.get(s.key()) > 1).map(Settled::key).toList(),
                 kept.stream().mapToInt(s -> copies.get(s.key()) - 1).sum(),
                 own.stream().filter(s -> s.failed() && (s.reason() == null || s.reason().isBlank())).map(Settled::key).toList(),
-                own.stream().filter(s -> s.failed() && copies.containsKey(s.key())).map(Settled::key).toList(),
+                own.stream().filter(s -> s.failed() && copies.containsKey(s.key()) && !s.saysMayBeHeld()).map(Settled::key).toList(),
+                own.stream().filter(s -> s.failed() && copies.containsKey(s.key()) && s.saysMayBeHeld()).map(Settled::key).toList(),
                 faults);
     }
 
@@ -91,7 +94,8 @@ public record DeliveryTally(ServiceSocle service, int accepted, Map<OperationSta
 
     public String report() {
         return String.format("%-9s accepted %3d, faults injected %3d, outcomes %s, %d after more than one attempt, held %3d, lost %d, "
-                        + "duplicated %d (%d extra copies), failed without reason %d", service, accepted, faults, outcomes, retried, held,
-                lost.size(), duplicated.size(), extraCopies, failedWithoutReason.size());
+                        + "duplicated %d (%d extra copies), failed without reason %d, FAILED yet held %d (+%d the status said may be held)",
+                service, accepted, faults, outcomes, retried, held, lost.size(), duplicated.size(), extraCopies, failedWithoutReason.size(),
+                failedButDelivered.size(), failedSaidMayBeHeld.size());
     }
 }

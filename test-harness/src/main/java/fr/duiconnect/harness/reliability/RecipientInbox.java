@@ -24,7 +24,16 @@ public final class RecipientInbox {
     private RecipientInbox() {
     }
 
-    /** Reads the whole mailbox, batch after batch, and returns the Message-IDs handed over, in order (repeats kept). */
+    /** Messages put back into the operator's mailbox per round of reading (see {@link MssanteOperatorSimulator#takeAll}). */
+    static final int ROUND = 250;
+
+    /**
+     * Reads the whole mailbox and returns the Message-IDs handed over, in order (repeats kept). The operator's
+     * messages are taken out and put back {@value #ROUND} at a time, each round read batch after batch until the
+     * inbox is empty: the simulator's store would spend minutes per IMAP command on thousands. The recipient's
+     * inbound ledger spans the rounds (one journal), so a copy put back in a later round than its first is still a
+     * repeat it must not hand over again.
+     */
     public static List<String> readAll(Sandbox sandbox, Path directory) throws IOException {
         Files.createDirectories(directory);
         MssanteOperatorSimulator operator = sandbox.simulator(MssanteOperatorSimulator.class);
@@ -42,20 +51,22 @@ public final class RecipientInbox {
                 sandbox.pki().directory().resolve("smime-" + MssanteOperatorSimulator.HOSPITAL_DOCTOR.replace('@', '_') + ".p12").toString());
         recipient.put("dui.mssante.tls.keystore", null);
         recipient.put("dui.journal.dir", directory.resolve("journal").toString());
-        // The check reads thousands of messages once the run is over: the simulator's mailbox (GreenMail) answers a
-        // SEARCH over 4,000 messages slower than the run's 2 s + 8 s deadlines allow (CORE-TIMEOUT ended a 10,000 run).
-        recipient.put("dui.mssante.timeout.connect", "PT10S");
-        recipient.put("dui.mssante.timeout.read", "PT5M");
-        recipient.put("dui.journal.lease", "PT11M");   // longer than two such exchanges (the configuration's rule); it sends nothing
+        List<byte[]> held = operator.takeAll(MssanteOperatorSimulator.HOSPITAL_DOCTOR);
         List<String> handedOver = new ArrayList<>();
         try (DuiConnector inbox = DuiConnector.builder().config(sandbox.connectorConfigWith(recipient)).dispatching(false).build()) {
-            while (true) {
-                List<String> ids = inbox.mssante().fetchInbox().messages().stream().map(InboundMail::messageId).toList();
-                if (ids.isEmpty()) {
-                    return handedOver;
+            for (int from = 0; from < held.size(); from += ROUND) {
+                held.subList(from, Math.min(from + ROUND, held.size()))
+                        .forEach(raw -> operator.inject(MssanteOperatorSimulator.HOSPITAL_DOCTOR, raw));
+                while (true) {
+                    List<String> ids = inbox.mssante().fetchInbox().messages().stream().map(InboundMail::messageId).toList();
+                    if (ids.isEmpty()) {
+                        break;
+                    }
+                    handedOver.addAll(ids);
                 }
-                handedOver.addAll(ids);
+                operator.takeAll(MssanteOperatorSimulator.HOSPITAL_DOCTOR);
             }
         }
+        return handedOver;
     }
 }

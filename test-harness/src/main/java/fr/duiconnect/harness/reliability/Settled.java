@@ -22,6 +22,11 @@ public record Settled(ServiceSocle service, String key, OperationState state, in
         return state == OperationState.FAILED;
     }
 
+    /** FAILED with a reason saying the service may hold it nevertheless (see {@link OperationStatus#failedButMayHaveReachedTheService}). */
+    public boolean saysMayBeHeld() {
+        return failed() && reason != null && reason.contains(OperationStatus.EARLIER_ATTEMPT_MAY_HAVE_REACHED);
+    }
+
     public String line() {
         return PREFIX + service + '\t' + key + '\t' + state + '\t' + attempts + '\t' + (reason == null ? "" : reason.replaceAll("\\s+", " "));
     }
