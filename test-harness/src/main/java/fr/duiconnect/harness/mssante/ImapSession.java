@@ -4,6 +4,8 @@ import fr.duiconnect.harness.faults.Fault;
 import fr.duiconnect.harness.faults.FaultKind;
 import fr.duiconnect.harness.faults.FaultSwitch;
 
+import fr.duiconnect.harness.sandbox.SimulatorSockets;
+
 import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.io.InputStream;
@@ -150,6 +152,8 @@ final class ImapSession {
     private void relay(String tag, String mailbox) throws IOException {
         try (Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort)) {
             backend.setSoTimeout(60_000);
+            // Nagle on this leg held each relayed FETCH about 40 ms (a small write waiting for the ACK of the last)
+            SimulatorSockets.noDelay(backend);
             LineChannel inner = new LineChannel(backend);
             inner.readLine(4096);
             inner.send("dui1 LOGIN \"" + mailbox + "\" \"" + backendPassword + "\"");
