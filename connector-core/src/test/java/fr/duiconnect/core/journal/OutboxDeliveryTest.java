@@ -56,7 +56,7 @@ class OutboxDeliveryTest {
             assertThat(status.attempts()).isEqualTo(1);
             assertThat(status.remoteReference()).isEqualTo("remote-op-1");
             assertThat(ledger(ledger)).containsExactly("op-1");
-            assertThat(connector.metrics().of("test.scripted").acknowledged()).isEqualTo(1);
+            assertThat(counted(() -> connector.metrics().of("test.scripted").acknowledged(), 1)).isEqualTo(1);
         }
     }
 
@@ -102,7 +102,7 @@ class OutboxDeliveryTest {
             assertThat(status.state()).isEqualTo(OperationState.ACKED);
             assertThat(status.attempts()).isEqualTo(3);
             assertThat(ledger(ledger)).containsExactly("flaky");
-            assertThat(connector.metrics().of("test.scripted").retried()).isEqualTo(2);
+            assertThat(counted(() -> connector.metrics().of("test.scripted").retried(), 2)).isEqualTo(2);
         }
     }
 
@@ -121,7 +121,7 @@ class OutboxDeliveryTest {
             assertThat(meters.get("dui.operations.delivered").tag("kind", "test.scripted").counter().count()).isEqualTo(1);
             assertThat(meters.get("dui.delivery.latency").tag("kind", "test.scripted").timer().count()).isEqualTo(1);
             assertThat(meters.get("dui.journal.backlog").tag("state", "PENDING").gauge().value()).isZero();
-            assertThat(connector.metrics().of("test.scripted").delivered()).isEqualTo(1);
+            assertThat(counted(() -> connector.metrics().of("test.scripted").delivered(), 1)).isEqualTo(1);
         }
     }
 
@@ -199,5 +199,19 @@ class OutboxDeliveryTest {
                     .allSatisfy(line -> assertThat(line).startsWith("{\"when\":").contains("\"forWhom\":\"person-audited\"")
                             .doesNotContain("\"ok\""));
         }
+    }
+
+    /**
+     * The counter once it reached {@code expected} (or its value after {@link #WAIT}): the dispatcher counts a delivery
+     * just after committing it, and a waiter may read the commit first.
+     */
+    private static long counted(java.util.function.LongSupplier counter, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        long value = counter.getAsLong();
+        while (value < expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            value = counter.getAsLong();
+        }
+        return value;
     }
 }
