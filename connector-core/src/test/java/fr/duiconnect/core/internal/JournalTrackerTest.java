@@ -7,6 +7,7 @@ import fr.duiconnect.core.operation.OperationStatus;
 import fr.duiconnect.core.spi.OutboundRequest;
 import fr.duiconnect.core.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,17 @@ class JournalTrackerTest {
     Path dir;
 
     private JournalDatabase database;
+    private OutboxJournal journal;
     private JournalTracker tracker;
+    private final BlockingQueue<OperationStatus> heard = new LinkedBlockingQueue<>();
+
+    @BeforeEach
+    void open() {
+        database = JournalDatabase.open(TestDatabases.journal(TestDatabases.Kind.H2, dir));
+        journal = new OutboxJournal(database);
+        tracker = new JournalTracker(journal, Clock.systemUTC(), Duration.ofSeconds(30));
+        tracker.subscribe(heard::add);
+    }
 
     @AfterEach
     void close() {
@@ -49,11 +60,6 @@ class JournalTrackerTest {
 
     @Test
     void aDeliveryRecordedBeforeTheAcceptanceWasAnnouncedIsHeardAfterIt() throws Exception {
-        database = JournalDatabase.open(TestDatabases.journal(TestDatabases.Kind.H2, dir));
-        OutboxJournal journal = new OutboxJournal(database);
-        tracker = new JournalTracker(journal, Clock.systemUTC(), Duration.ofSeconds(30));
-        BlockingQueue<OperationStatus> heard = new LinkedBlockingQueue<>();
-        tracker.subscribe(heard::add);
 
         UUID id = UUID.randomUUID();
         tracker.accepting(id);
@@ -74,11 +80,6 @@ class JournalTrackerTest {
 
     @Test
     void anIdThatWasNotCommittedHoldsNothingBack() throws Exception {
-        database = JournalDatabase.open(TestDatabases.journal(TestDatabases.Kind.H2, dir));
-        OutboxJournal journal = new OutboxJournal(database);
-        tracker = new JournalTracker(journal, Clock.systemUTC(), Duration.ofSeconds(30));
-        BlockingQueue<OperationStatus> heard = new LinkedBlockingQueue<>();
-        tracker.subscribe(heard::add);
 
         UUID earlier = journal.accept(new OutboundRequest("test.dispatch", "key-1", "750000010", "actor", null, "text/plain",
                 "x".getBytes(StandardCharsets.UTF_8), Map.of()), Instant.now()).operationId();
