@@ -41,10 +41,12 @@ class InsiStructureHeapTest {
     /**
      * Per active structure, its certificates and the simulator's TLS session for it included: 156–164 KB with a CXF bus
      * per structure, 105–116 KB on a shared bus with a dispatch per INSi operation, 68–72 KB with one dispatch here;
-     * 113 KB once in CI, where earlier test classes share the JVM and the heap is larger. The bound tells a bus per
-     * structure from a shared one, no more: the figure itself is the benchmark's ({@code bench multi-structure}).
+     * 113 KB once in CI and 156 KB on a machine loaded by two 10,000-operation runs, with earlier test classes in the
+     * same JVM. Heap read in a test is too noisy to tell those apart (the figure is the benchmark's,
+     * {@code bench multi-structure}, on a quiet machine): the bound only catches a gross regression, such as a
+     * structure keeping a JAXB context, a schema or a FHIR context of its own (MBs).
      */
-    static final long BOUND_BYTES = 140 * 1024;
+    static final long BOUND_BYTES = 512 * 1024;
 
     @RegisterExtension
     static SandboxExtension sandbox = SandboxExtension.of(ServiceSocle.INS);
