@@ -193,8 +193,7 @@ public final class MssanteOperatorSimulator implements SandboxSimulator {
     public List<byte[]> takeAll(String address) {
         String key = address.toLowerCase(java.util.Locale.ROOT);
         try {
-            var user = greenMail.getUserManager().getUserByEmail(key);
-            var inbox = greenMail.getManagers().getImapHostManager().getInbox(user);
+            var inbox = inboxOf(key);
             List<byte[]> taken = new java.util.ArrayList<>();
             for (var stored : inbox.getMessages()) {
                 java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
@@ -206,6 +205,20 @@ public final class MssanteOperatorSimulator implements SandboxSimulator {
         } catch (com.icegreen.greenmail.store.FolderException | jakarta.mail.MessagingException | java.io.IOException e) {
             throw new IllegalStateException("the mailbox " + key + " cannot be emptied", e);
         }
+    }
+
+    /** Empties a mailbox, its messages dropped (once read, nothing needs them back). */
+    public void empty(String address) {
+        String key = address.toLowerCase(java.util.Locale.ROOT);
+        try {
+            inboxOf(key).deleteAllMessages();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException("the mailbox " + key + " cannot be emptied", e);
+        }
+    }
+
+    private com.icegreen.greenmail.store.MailFolder inboxOf(String key) throws com.icegreen.greenmail.store.FolderException {
+        return greenMail.getManagers().getImapHostManager().getInbox(greenMail.getUserManager().getUserByEmail(key));
     }
 
     /**

@@ -64,7 +64,7 @@ public final class RecipientInbox {
                     }
                     handedOver.addAll(ids);
                 }
-                operator.takeAll(MssanteOperatorSimulator.HOSPITAL_DOCTOR);
+                operator.empty(MssanteOperatorSimulator.HOSPITAL_DOCTOR);
             }
         }
         return handedOver;
