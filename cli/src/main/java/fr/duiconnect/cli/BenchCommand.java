@@ -3,6 +3,7 @@ package fr.duiconnect.cli;
 import fr.duiconnect.cli.bench.BenchResult;
 import fr.duiconnect.cli.bench.BenchRunner;
 import fr.duiconnect.cli.bench.BenchScenario;
+import fr.duiconnect.cli.bench.ClientJvm;
 import fr.duiconnect.cli.bench.JournalBenchmark;
 import fr.duiconnect.cli.bench.PostgresJournal;
 import fr.duiconnect.cli.bench.SeveralProcesses;
@@ -75,6 +76,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--processes", defaultValue = "0", description = "Share the operations between this many connector processes on one PostgreSQL journal, after a run with one, and print the ratio.")
     int processes;
 
+    @Option(names = "--client-jvm", description = "Run the connector (and the --compare baseline) in a JVM of its own, the simulators in this one: "
+            + "each side's CPU time, garbage collection and JIT its own.")
+    boolean clientJvm;
+
     private SimpleMeterRegistry meters;
 
     @Override
@@ -97,8 +102,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         int count = residents != null ? residents : operations;
         PostgresJournal postgres = PostgresJournal.of(postgresUrl, postgresUser);
-        if (processes > 0 && (postgres == null || compare != null)) {
-            err.println("--processes needs a PostgreSQL journal (--pg-url or $DUI_TEST_PG_URL), and no --compare");
+        if (processes > 0 && (postgres == null || compare != null || clientJvm)) {
+            err.println("--processes needs a PostgreSQL journal (--pg-url or $DUI_TEST_PG_URL), and no --compare or --client-jvm"
+                    + " (each process is a client JVM already)");
             return 2;
         }
         Set<ServiceSocle> services = EnumSet.copyOf(chosen.services());
@@ -112,6 +118,9 @@ final class BenchCommand implements Callable<Integer> {
             if (processes > 0) {
                 return SeveralProcesses.run(out, sandbox, chosen.name(), count, threads, warmup, processes, postgres, properties)
                         ? 0 : DuiConnectCommand.EXIT_SERVICE;
+            }
+            if (clientJvm) {
+                return inClientJvms(out, sandbox, chosen, other, count, postgres);
             }
             if (postgresUrl != null) {
                 properties.putAll(postgres.newSchema());
@@ -130,13 +139,50 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void report(PrintWriter out, BenchScenario scenario, BenchResult result) {
+        report(out, result, scenario.notes(result));
+    }
+
+    private static void report(PrintWriter out, BenchResult result, String notes) {
         out.println(result.describe());
         out.println(result.simulatorBound());
-        String notes = scenario.notes(result);
         if (!notes.isEmpty()) {
             out.println(notes);
         }
         out.flush();
+    }
+
+    /**
+     * {@code --client-jvm}: each scenario in a client JVM of its own, one after the other, against this process's
+     * simulators; the second client meets simulators the first one warmed up, and warms itself up as the first did.
+     */
+    private int inClientJvms(PrintWriter out, Sandbox sandbox, BenchScenario chosen, BenchScenario other, int count, PostgresJournal postgres)
+            throws Exception {
+        ClientJvm.Measured result = ClientJvm.run(sandbox, chosen.name(), count, threads, warmup, clientProperties(chosen, postgres));
+        report(out, result.result(), result.notes());
+        if (other == null) {
+            return result.result().errors() == 0 ? 0 : DuiConnectCommand.EXIT_SERVICE;
+        }
+        ClientJvm.Measured baseline = ClientJvm.run(sandbox, other.name(), count, threads, warmup, clientProperties(other, postgres));
+        report(out, baseline.result(), baseline.notes());
+        printRatios(out, result.result(), baseline.result());
+        return result.result().errors() == 0 && baseline.result().errors() == 0 ? 0 : DuiConnectCommand.EXIT_SERVICE;
+    }
+
+    private Map<String, String> clientProperties(BenchScenario scenario, PostgresJournal postgres) throws Exception {
+        Map<String, String> properties = new java.util.HashMap<>(scenario.connectorProperties());
+        if (postgresUrl != null) {
+            properties.putAll(postgres.newSchema());
+        }
+        return properties;
+    }
+
+    private static void printRatios(PrintWriter out, BenchResult result, BenchResult baseline) {
+        out.println(String.format(Locale.ROOT,
+                "ratio %s / %s: %.2f (throughput), %.2f (p50 latency), %.2f (p99 latency), %.2f (CPU ms/op), %.2f (own threads' CPU ms/op)",
+                result.scenario(), baseline.scenario(), result.throughput() / baseline.throughput(),
+                result.percentileMillis(50) / baseline.percentileMillis(50), result.percentileMillis(99) / baseline.percentileMillis(99),
+                result.connectorCpuMillisPerOperation() / baseline.connectorCpuMillisPerOperation(),
+                result.threadsCpuMillisPerOperation() / baseline.threadsCpuMillisPerOperation()));
     }
 
     /** The connector's own view of the run, from its Micrometer meters: deliveries and their latency per kind. */
@@ -166,12 +212,7 @@ final class BenchCommand implements Callable<Integer> {
             other.prepare(count);   // built now, not before the other's run: what is pre-built (a VIHF) ages
             BenchResult baseline = BenchRunner.run(other.name(), count, threads, 0, other::run, System.err);
             report(out, other, baseline);
-            out.println(String.format(Locale.ROOT,
-                    "ratio %s / %s: %.2f (throughput), %.2f (p50 latency), %.2f (p99 latency), %.2f (CPU ms/op), %.2f (own threads' CPU ms/op)",
-                    chosen.name(), other.name(), result.throughput() / baseline.throughput(),
-                    result.percentileMillis(50) / baseline.percentileMillis(50), result.percentileMillis(99) / baseline.percentileMillis(99),
-                    result.connectorCpuMillisPerOperation() / baseline.connectorCpuMillisPerOperation(),
-                    result.threadsCpuMillisPerOperation() / baseline.threadsCpuMillisPerOperation()));
+            printRatios(out, result, baseline);
             return result.errors() == 0 && baseline.errors() == 0 ? 0 : DuiConnectCommand.EXIT_SERVICE;
         } finally {
             for (BenchScenario scenario : List.of(chosen, other)) {

@@ -1,6 +1,12 @@
 package fr.duiconnect.cli.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -66,5 +72,25 @@ public record BenchResult(String scenario, int operations, int threads, double s
                 percentileMillis(99), percentileMillis(100), connectorCpuMillisPerOperation(), jvmCpuMillisPerOperation(),
                 threadsCpuMillisPerOperation(), simulatorCpuMillisPerOperation(),
                 peakHeapBytes / 1048576.0, errors);
+    }
+
+    /** Written by a client JVM ({@link BenchWorker}) for the process that runs the simulators: the figures and each latency. */
+    void writeTo(Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.join(" ", scenario, String.valueOf(operations), String.valueOf(threads), String.valueOf(seconds),
+                String.valueOf(peakHeapBytes), String.valueOf(errors), String.valueOf(connectorCpuNanos), String.valueOf(jvmCpuNanos)));
+        for (long latency : latenciesNanos) {
+            lines.add(String.valueOf(latency));
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    /** A client JVM's result, with the simulators' CPU time the simulators' own process measured meanwhile. */
+    static BenchResult readFrom(Path file, long simulatorCpuNanos) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        String[] head = lines.get(0).split(" ");
+        long[] latencies = lines.stream().skip(1).mapToLong(Long::parseLong).toArray();
+        return new BenchResult(head[0], Integer.parseInt(head[1]), Integer.parseInt(head[2]), Double.parseDouble(head[3]), latencies,
+                Long.parseLong(head[4]), Long.parseLong(head[5]), Long.parseLong(head[6]), simulatorCpuNanos, Long.parseLong(head[7]));
     }
 }

@@ -11,9 +11,10 @@ import java.util.Locale;
 import java.util.ServiceLoader;
 
 /**
- * One connector process of {@code bench <scenario> --processes P}: arguments: configuration file, node name,
- * scenario, operations, threads, warm-up, process index. Prepares and warms up, says {@code READY}, runs when told
- * {@code GO} (so that every process's timing starts together), then says {@code RESULT ...} and exits.
+ * One client process of a bench: one of {@code bench <scenario> --processes P}, or the measured side of
+ * {@code --client-jvm}. Arguments: configuration file, node name, scenario, operations, threads, warm-up, process
+ * index, and optionally a file for the whole result (each latency). Prepares and warms up, says {@code READY}, runs
+ * when told {@code GO} (so that every process's timing starts together), then says {@code RESULT ...} and exits.
  */
 public final class BenchWorker {
 
@@ -39,6 +40,9 @@ public final class BenchWorker {
             BenchResult result = BenchRunner.run(scenario.name(), operations, threads, 0, scenario::run, null);
             System.out.println(String.format(Locale.ROOT, "RESULT %d %d %d %.3f %.3f", result.operations(), result.errors(),
                     result.connectorCpuNanos(), result.percentileMillis(50), result.percentileMillis(99)));
+            if (args.length > 7) {
+                result.writeTo(Path.of(args[7]));
+            }
             System.out.println("NOTES " + scenario.notes(result));
             System.out.flush();
         }

@@ -49,8 +49,12 @@ public final class DluDepositBench implements BenchScenario {
         return notes(simulator);
     }
 
+    /** Nothing in a client JVM ({@code --processes}, {@code --client-jvm}): the simulator's figures are its own process's. */
     static String notes(DmpSimulator simulator) {
-        return simulator == null || !simulator.validatesContent() ? "DMP simulator: CDA not validated (no kit)"
+        if (simulator == null) {
+            return "";
+        }
+        return !simulator.validatesContent() ? "DMP simulator: CDA not validated (no kit)"
                 : String.format(java.util.Locale.ROOT, "DMP simulator CDA validation: %d documents, %.1f ms per deposit (mean)",
                 simulator.contentValidations(), simulator.meanContentValidationMillis());
     }

@@ -51,12 +51,34 @@ class BenchScenariosTest {
                         + NUMBER + " \\(p99 latency\\), " + NUMBER + " \\(CPU ms/op\\)");
     }
 
+    /** The simulators' CPU is then this process's, the connector's its own JVM's: both must be measured, neither zero. */
+    @Test
+    void with_client_jvms_each_side_runs_in_its_own_process_and_the_simulators_cpu_is_measured_apart() {
+        String output = bench("bench", "ins-search", "--n", "3", "--warmup", "1", "--compare", "ins-search-bare", "--client-jvm");
+        assertThat(output).containsPattern(row("ins-search", 3)).containsPattern(row("ins-search-bare", 3))
+                .containsPattern("ratio ins-search / ins-search-bare: " + NUMBER + " \\(throughput\\)")
+                .containsPattern("ins-search: simulators [0-9.]*[1-9][0-9.]* CPU ms/op")
+                .doesNotContainPattern("CPU 0\\.00 ms/op");
+    }
+
     @Test
     void the_refresh_deposits_or_replaces_each_resident_and_projects_the_seeds_scale() {
         String output = bench("bench", "dlu-refresh", "--residents", "6", "--warmup", "0");
         assertThat(output).containsPattern(row("dlu-refresh", 6))
                 .containsPattern("dlu-refresh: 6 residents: [0-9]+ first deposits, [0-9]+ replacements, [0-9]+ refused by the pre-checks")
                 .containsPattern("projected 120,000 residents: " + NUMBER + " min");
+    }
+
+    /** Issue #21: every phase runs on a small registry, and the fairness phase's operations end as designed (checked, not assumed). */
+    @Test
+    void multi_structure_runs_every_phase_and_checks_the_fairness_operations_outcomes() {
+        String output = bench("bench", "multi-structure", "--structures", "12", "--operations", "40", "--threads", "2", "--dmp-every", "4",
+                "--backlog", "15", "--samples", "3");
+        assertThat(output).containsPattern("heap per idle structure: " + NUMBER + " KB")
+                .containsPattern("heap per active structure: -?" + NUMBER + " KB")
+                .containsPattern("mixed over 12 structures: [0-9]+ operations on 2 thread\\(s\\).* errors 0")
+                .containsPattern("fairness: one operation of structure [0-9]{9} while [0-9]{9} has a backlog: p50 " + NUMBER + " ms")
+                .contains("0 of 18 operations ended otherwise than FAILED DMP-DOCUMENT-NOT-FOUND after one exchange");
     }
 
     @Test
