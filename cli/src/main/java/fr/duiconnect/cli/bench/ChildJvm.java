@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildJvm implements AutoCloseable {
 
+    /** JVM options for every bench child (profiling, heap), beside {@code -Xmx1g}. */
+    static final String JAVA_OPTIONS = "DUI_BENCH_CHILD_JAVA_OPTS";
+
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Path log;
@@ -34,8 +37,12 @@ final class ChildJvm implements AutoCloseable {
     }
 
     static ChildJvm start(Path log, Class<?> main, String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), main.getName()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        String options = System.getenv(JAVA_OPTIONS);
+        if (options != null && !options.isBlank()) {
+            command.addAll(List.of(options.trim().split("\\s+")));   // e.g. a flight recording of the client alone
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(arguments));
         return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start(), log);
     }

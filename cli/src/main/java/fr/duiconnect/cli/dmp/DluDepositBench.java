@@ -20,7 +20,9 @@ import java.util.Set;
 /**
  * {@code dui-connect bench dlu-deposit}: one DLU checked, journaled and deposited end to end against the DMP
  * simulator (TD0.2, VIHF signed, submission set signed, ITI-41 over MTOM, registry checks), until acknowledged.
- * The DLU is the sample resident's, written anew (new uniqueId) for each run by the connector's own writer.
+ * The DLU is the sample resident's, written anew (new uniqueId) for each deposit by the connector's own writer before
+ * the timing, as {@code dlu-deposit-bare} writes its own: both time the deposit of a written DLU (writing one is
+ * {@code bench dlu-write}).
  */
 public final class DluDepositBench implements BenchScenario {
 
@@ -29,6 +31,7 @@ public final class DluDepositBench implements BenchScenario {
     private DuiConnector connector;
     private ResidentRecord resident;
     private DmpSimulator simulator;
+    private java.util.Deque<GeneratedCda> written;
 
     @Override public String name() { return "dlu-deposit"; }
 
@@ -41,6 +44,14 @@ public final class DluDepositBench implements BenchScenario {
         this.connector = value;
         this.resident = SampleResident.load();
         this.simulator = sandbox == null ? null : sandbox.simulator(DmpSimulator.class);   // null in a process of --processes
+    }
+
+    @Override
+    public void prepare(int operations) {
+        written = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        for (int i = 0; i < operations; i++) {
+            written.add(connector.dmp().writeDlu(resident, null));
+        }
     }
 
     /** The DMP simulator validates each CDA with the ANS kit (schema, volet, structuration minimale, body profiles). */
@@ -61,7 +72,10 @@ public final class DluDepositBench implements BenchScenario {
 
     @Override
     public void run(int index) {
-        GeneratedCda document = connector.dmp().writeDlu(resident, null);
+        GeneratedCda document = written.poll();
+        if (document == null) {
+            document = connector.dmp().writeDlu(resident, null);   // more operations than prepared
+        }
         OperationReceipt receipt = connector.dmp().deposit(DmpDeposit.of(document.xml(), resident.person(), RECORDED));
         var status = connector.operations().awaitFinal(receipt.operationId(), Duration.ofSeconds(60));
         if (status.state() != OperationState.ACKED) {

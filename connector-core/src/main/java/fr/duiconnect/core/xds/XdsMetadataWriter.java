@@ -33,7 +33,7 @@ public final class XdsMetadataWriter {
     }
 
     public static Document write(XdsSubmission submission) {
-        Document document = SecureXml.documentBuilder().newDocument();
+        Document document = SecureXml.newDocument();
         Element request = document.createElementNS(LCM, "lcm:SubmitObjectsRequest");
         request.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:rim", RIM);
         document.appendChild(request);
@@ -64,7 +64,7 @@ public final class XdsMetadataWriter {
      * update associations to its RegistryObjectList.
      */
     public static Document writeSubmissionSetOnly(SubmissionSetMetadata set) {
-        Document document = SecureXml.documentBuilder().newDocument();
+        Document document = SecureXml.newDocument();
         Element request = document.createElementNS(LCM, "lcm:SubmitObjectsRequest");
         request.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:rim", RIM);
         document.appendChild(request);

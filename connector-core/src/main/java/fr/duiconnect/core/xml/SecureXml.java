@@ -26,10 +26,19 @@ public final class SecureXml {
     private SecureXml() {
     }
 
-    /** A namespace-aware DOM builder that refuses any DOCTYPE. A new builder per call: builders are not thread-safe. */
-    public static DocumentBuilder documentBuilder() {
+    /**
+     * The calling thread's hardened builder, one per thread: building a builder (a Xerces parser configuration) per
+     * parse was about a twentieth of a DLU deposit's CPU in the connector (flight recording of
+     * {@code bench dlu-deposit --client-jvm}: the deposit builds six documents and parses three). A builder is not
+     * thread-safe but is reusable; a DOM parse calls no code of ours (no DOCTYPE, so no entity resolver), so the thread
+     * cannot need its builder again while a parse is under way. Never handed out: callers take a document from
+     * {@link #newDocument()} or {@link #parse}, and nothing configures the builder after the factory did.
+     */
+    private static final ThreadLocal<DocumentBuilder> HARDENED_BUILDER = ThreadLocal.withInitial(SecureXml::hardenedBuilder);
+
+    private static DocumentBuilder hardenedBuilder() {
         try {
-            DocumentBuilder builder = HARDENED_FACTORY.get().newDocumentBuilder();
+            DocumentBuilder builder = hardenedFactory().newDocumentBuilder();
             builder.setErrorHandler(null);
             return builder;
         } catch (ParserConfigurationException e) {
@@ -37,12 +46,10 @@ public final class SecureXml {
         }
     }
 
-    /**
-     * The hardened factory, one per thread: looking a factory up and hardening it cost about a tenth of an INSi search's
-     * CPU when done per parse (flight recording of {@code bench ins-search}); a factory is not specified as thread-safe,
-     * so each thread keeps its own, and each parse still gets a fresh builder.
-     */
-    private static final ThreadLocal<DocumentBuilderFactory> HARDENED_FACTORY = ThreadLocal.withInitial(SecureXml::hardenedFactory);
+    /** An empty namespace-aware DOM document, for XML the connector writes. */
+    public static Document newDocument() {
+        return HARDENED_BUILDER.get().newDocument();
+    }
 
     private static DocumentBuilderFactory hardenedFactory() {
         try {
@@ -75,7 +82,10 @@ public final class SecureXml {
 
     public static Document parse(InputStream xml, String what) {
         try {
-            return documentBuilder().parse(xml);
+            DocumentBuilder builder = HARDENED_BUILDER.get();
+            builder.reset();   // back to the factory's hardened settings, whatever the last parse left
+            builder.setErrorHandler(null);
+            return builder.parse(xml);
         } catch (SAXException e) {
             throw new InvalidInputException(CoreErrorCode.INPUT_FORMAT, what,
                     "is not acceptable XML (well-formed, without DOCTYPE or entities): " + e.getMessage());

@@ -51,6 +51,16 @@ class SecureXmlTest {
                 .hasMessageContaining("CORE-INPUT-FORMAT");
     }
 
+    /** The thread's builder is reused: a parse that failed halfway leaves it as hardened as it was, and able to parse again. */
+    @Test
+    void afterAFailedParseTheSameThreadStillRefusesADoctypeAndStillParses() {
+        assertThatThrownBy(() -> SecureXml.parse(xml("<r><unclosed></r>"), "first")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> SecureXml.parse(xml("<!DOCTYPE r [<!ENTITY x \"expanded\">]><r>&x;</r>"), "second"))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(SecureXml.parse(xml("<r a=\"1\"/>"), "third").getDocumentElement().getAttribute("a")).isEqualTo("1");
+        assertThat(SecureXml.newDocument().getDocumentElement()).as("a new document is empty, not the last parsed one").isNull();
+    }
+
     @Test
     void streamingParsersSupportNoDtd() {
         assertThat(SecureXml.inputFactory().getProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD)).isEqualTo(false);

@@ -56,7 +56,7 @@ public final class SubmissionSetSignature {
     /** Signs the documents of a submission set; returns the signature document (UTF-8 XML). */
     public byte[] sign(String submissionSetUniqueId, Map<String, byte[]> documentsByUniqueId) {
         try {
-            Document document = SecureXml.documentBuilder().newDocument();
+            Document document = SecureXml.newDocument();
             String signatureId = "sig-" + UUID.randomUUID();
             XMLSignature signature = new XMLSignature(document, null, signatureAlgorithm, Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
             signature.setId(signatureId);

@@ -42,7 +42,7 @@ public final class DmpSoap {
 
     /** A new envelope with its addressing headers and an empty wsse:Security; add the VIHF and the body. */
     public static Document envelope(String action, URI to) {
-        Document document = SecureXml.documentBuilder().newDocument();
+        Document document = SecureXml.newDocument();
         Element envelope = document.createElementNS(SOAP12, "soap:Envelope");
         envelope.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:wsa", WSA);
         document.appendChild(envelope);
