@@ -56,6 +56,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -387,10 +388,13 @@ public final class ConnectorRuntime implements AutoCloseable {
         public OperationReceipt accept(OutboundRequest request) {
             requireStructureMayUse(request);
             UUID id = UUID.randomUUID();
+            Instant now = clock.instant();
+            AuditEvent acceptance = new AuditEvent(now, request.finess(), request.actor(), softwareLabel(), request.kind(),
+                    request.person(), id, AuditOutcome.ACCEPTED, null);
             tracker.accepting(id);
             OperationReceipt receipt;
             try {
-                receipt = journal.accept(request, clock.instant(), id);
+                receipt = journal.accept(request, now, id, acceptance);   // the audit row commits with the operation
             } catch (RuntimeException e) {
                 tracker.notAccepted(id);
                 throw e;
@@ -401,8 +405,7 @@ public final class ConnectorRuntime implements AutoCloseable {
             }
             try {
                 metrics.accepted(request.kind());
-                audit.record(new AuditEvent(receipt.acceptedAt(), request.finess(), request.actor(), softwareLabel(),
-                        request.kind(), request.person(), receipt.operationId(), AuditOutcome.ACCEPTED, null));
+                audit.recordedInJournal(acceptance);
             } finally {
                 tracker.accepted(id);
             }

@@ -176,6 +176,22 @@ class OutboxDeliveryTest {
         }
     }
 
+    /** The acceptance's audit row commits with the operation: one row per operation, none for a repeated idempotency key. */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anOperationAcceptedTwiceUnderOneKeyIsAuditedAcceptedOnce(TestDatabases.Kind kind) {
+        try (DuiConnector connector = JournalHarness.connector(journal(kind), true, "node-a")) {
+            UUID first = scripted(connector).accept(ScriptedClient.request("twice", "ok", null)).operationId();
+            UUID again = scripted(connector).accept(ScriptedClient.request("twice", "ok", null)).operationId();
+            connector.operations().awaitFinal(first, WAIT);
+
+            assertThat(again).isEqualTo(first);
+            assertThat(connector.audit().query(AuditQuery.all().forPerson("person-twice")))
+                    .filteredOn(event -> event.outcome() == AuditOutcome.ACCEPTED)
+                    .singleElement().satisfies(event -> assertThat(event.operationId()).isEqualTo(first));
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("databases")
     void theAuditTrailRecordsWhoWhatForWhomAndOutcomeWithoutThePayload(TestDatabases.Kind kind) {
