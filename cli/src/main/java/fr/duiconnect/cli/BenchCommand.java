@@ -158,14 +158,18 @@ final class BenchCommand implements Callable<Integer> {
     private int inClientJvms(PrintWriter out, Sandbox sandbox, BenchScenario chosen, BenchScenario other, int count, PostgresJournal postgres)
             throws Exception {
         ClientJvm.Measured result = ClientJvm.run(sandbox, chosen.name(), count, threads, warmup, clientProperties(chosen, postgres));
-        report(out, result.result(), result.notes());
+        report(out, result.result(), String.join("\n", nonEmpty(result.notes(), chosen.simulatorNotes(sandbox))));
         if (other == null) {
             return result.result().errors() == 0 ? 0 : DuiConnectCommand.EXIT_SERVICE;
         }
         ClientJvm.Measured baseline = ClientJvm.run(sandbox, other.name(), count, threads, warmup, clientProperties(other, postgres));
-        report(out, baseline.result(), baseline.notes());
+        report(out, baseline.result(), String.join("\n", nonEmpty(baseline.notes(), other.simulatorNotes(sandbox))));
         printRatios(out, result.result(), baseline.result());
         return result.result().errors() == 0 && baseline.result().errors() == 0 ? 0 : DuiConnectCommand.EXIT_SERVICE;
+    }
+
+    private static List<String> nonEmpty(String... notes) {
+        return java.util.Arrays.stream(notes).filter(note -> !note.isBlank()).toList();
     }
 
     private Map<String, String> clientProperties(BenchScenario scenario, PostgresJournal postgres) throws Exception {

@@ -6,6 +6,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,40 +38,51 @@ public final class BenchRunner {
         AtomicInteger done = new AtomicInteger();
         AtomicLong errors = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        // The workers wait, their operations done, until the CPU time is read: a thread that ended would take its CPU
+        // time with it, and the callers' share (all of an INSi search's) would be counted as the JVM's own.
+        CountDownLatch finished = new CountDownLatch(threads);
+        CountDownLatch measured = new CountDownLatch(1);
         CpuTime cpuBefore = CpuTime.now();
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             workers.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < operations; i = next.getAndIncrement()) {
-                    long before = System.nanoTime();
-                    try {
-                        operation.run(i);
-                    } catch (Exception e) {
-                        if (errors.incrementAndGet() == 1 && progress != null) {
-                            progress.println("\nfirst failed operation: " + e);   // the figures of a failing run are not figures
+                try {
+                    for (int i = next.getAndIncrement(); i < operations; i = next.getAndIncrement()) {
+                        long before = System.nanoTime();
+                        try {
+                            operation.run(i);
+                        } catch (Exception e) {
+                            if (errors.incrementAndGet() == 1 && progress != null) {
+                                progress.println("\nfirst failed operation: " + e);   // the figures of a failing run are not figures
+                            }
                         }
+                        latencies[i] = System.nanoTime() - before;
+                        done.incrementAndGet();
                     }
-                    latencies[i] = System.nanoTime() - before;
-                    done.incrementAndGet();
+                } finally {
+                    finished.countDown();
                 }
+                measured.await();
                 return null;
             }));
         }
         pool.shutdown();
         int shown = -1;
-        while (!pool.awaitTermination(200, TimeUnit.MILLISECONDS)) {
+        while (!finished.await(200, TimeUnit.MILLISECONDS)) {
             int percent = done.get() * 100 / operations;
             if (progress != null && percent / 5 != shown) {
                 shown = percent / 5;
                 progress.print("\r[" + "#".repeat(shown) + " ".repeat(20 - shown) + "] " + percent + "%");
             }
         }
+        long end = System.nanoTime();
+        CpuTime cpu = CpuTime.now().since(cpuBefore);
+        measured.countDown();
         for (Future<?> worker : workers) {
             worker.get();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        CpuTime cpu = CpuTime.now().since(cpuBefore);
+        double seconds = (end - start) / 1e9;
         if (progress != null) {
             progress.print("\r" + " ".repeat(30) + "\r");
         }

@@ -44,6 +44,14 @@ public interface BenchScenario {
     }
 
     /**
+     * What the simulators measured, read in the process that runs them ({@code --client-jvm}: the scenario ran in
+     * another JVM, so its own {@link #notes()} cannot see them).
+     */
+    default String simulatorNotes(Sandbox sandbox) {
+        return "";
+    }
+
+    /**
      * The scenario for the {@code index}-th of several connector processes sharing the work ({@code --processes}):
      * this one, unless each process must work on data of its own.
      */

@@ -97,4 +97,9 @@ public class BareDepositScenario implements BenchScenario {
     public String notes() {
         return DluDepositBench.notes(simulator);
     }
+
+    @Override
+    public String simulatorNotes(Sandbox sandbox) {
+        return DluDepositBench.notes(sandbox.simulator(fr.duiconnect.harness.dmp.DmpSimulator.class));
+    }
 }

@@ -82,4 +82,9 @@ public final class DluDepositBench implements BenchScenario {
             throw new IllegalStateException("DLU not registered: " + status.lastErrorCode() + " " + status.lastError());
         }
     }
+
+    @Override
+    public String simulatorNotes(Sandbox sandbox) {
+        return DluDepositBench.notes(sandbox.simulator(fr.duiconnect.harness.dmp.DmpSimulator.class));
+    }
 }

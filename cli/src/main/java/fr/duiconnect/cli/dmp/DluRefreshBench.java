@@ -148,4 +148,9 @@ public final class DluRefreshBench implements BenchScenario {
                 result.operations(), deposits.get(), replacements.get(), refused.get(), generationRefusals, SEED_RESIDENTS,
                 seconds / 60, result.throughput(), result.threads()) + (firstRefusal == null ? "" : "; first refusal: " + firstRefusal);
     }
+
+    @Override
+    public String simulatorNotes(Sandbox sandbox) {
+        return DluDepositBench.notes(sandbox.simulator(fr.duiconnect.harness.dmp.DmpSimulator.class));
+    }
 }

@@ -40,7 +40,7 @@ public final class MssanteSendScenario implements BenchScenario {
 
     @Override
     public void setUp(DuiConnector connector, Sandbox sandbox) {
-        connector = connector;
+        this.connector = connector;
         finess = connector.config().endpoint(ServiceSocle.MSSANTE).option("finess").orElse(Sandbox.TEST_FINESS);
         pdf = BenchMessages.pdf();
     }

@@ -37,7 +37,7 @@ class BenchScenariosTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dlu-deposit-bare", "eparcours-post-bare", "dmp-simulator", "insi-simulator", "eparcours-simulator", "mssante-simulator"})
+    @ValueSource(strings = {"dlu-deposit-bare", "eparcours-post-bare", "mssante-send", "dmp-simulator", "insi-simulator", "eparcours-simulator", "mssante-simulator"})
     void a_baseline_or_simulator_bench_prints_its_row_with_cpu_per_operation(String scenario) {
         String output = bench("bench", scenario, "--n", "3", "--warmup", "1");
         assertThat(output).containsPattern(row(scenario, 3)).containsPattern(Pattern.quote(scenario) + ": simulators " + NUMBER + " CPU ms/op");

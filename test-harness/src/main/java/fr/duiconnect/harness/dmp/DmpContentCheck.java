@@ -5,8 +5,6 @@ import fr.duiconnect.dmp.cda.CdaProfile;
 import fr.duiconnect.dmp.cda.CdaValidationReport;
 import fr.duiconnect.dmp.cda.CdaValidator;
 import fr.duiconnect.harness.fhir.SharedConformance;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +26,6 @@ final class DmpContentCheck {
 
     /** The registry error code of a document the DMP does not accept as CDA. */
     static final String REFUSAL_CODE = "XDSRepositoryError";
-    private static final Logger LOG = LoggerFactory.getLogger(DmpContentCheck.class);
 
     private final Supplier<CdaValidator> validator;
     private final Path kit;
@@ -43,14 +40,10 @@ final class DmpContentCheck {
 
     /**
      * The kit from {@code -Ddui.cda.kit}, {@code DUI_CDA_KIT}, or the shared conformance directory; without one the
-     * simulator says so at start and checks the metadata only.
+     * simulator refuses to start ({@link #prepare()}).
      */
     static DmpContentCheck fromEnvironment() {
-        Path kit = configuredKit().orElse(null);
-        if (kit == null) {
-            LOG.warn("DMP simulator: no ANS CDA kit found (-Ddui.cda.kit, DUI_CDA_KIT or the shared conformance directory): CDA content is not validated");
-        }
-        return new DmpContentCheck(kit);
+        return new DmpContentCheck(configuredKit().orElse(null));
     }
 
     static DmpContentCheck of(Path kit) {
@@ -70,11 +63,18 @@ final class DmpContentCheck {
         }
     }
 
-    /** Compiles the kit before the simulator listens (seconds, once per JVM), so no deposit waits past its timeout. */
+    /**
+     * Compiles the kit before the simulator listens (seconds, once per JVM), so no deposit waits past its timeout.
+     * Without the kit the simulator does not start: checking the metadata alone, it would register documents the DMP
+     * refuses (schema, volet, structuration minimale) — a green sandbox the national service would turn red.
+     */
     void prepare() {
-        if (kit != null) {
-            validator.get().prepared(EnumSet.allOf(CdaProfile.class));
+        if (kit == null) {
+            throw new IllegalStateException("DMP simulator: the ANS CDA validation kit is not found (set -Ddui.cda.kit or DUI_CDA_KIT, "
+                    + "or the shared conformance directory with -Ddui.shared.dir or DUI_SHARED_DIR): without it deposited documents "
+                    + "could not be validated as the DMP validates them");
         }
+        validator.get().prepared(EnumSet.allOf(CdaProfile.class));
     }
 
     boolean active() {

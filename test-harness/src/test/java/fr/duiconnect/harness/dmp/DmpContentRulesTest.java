@@ -42,6 +42,13 @@ class DmpContentRulesTest {
         };
     }
 
+    /** Metadata checks alone would register documents the DMP refuses: no kit, no DMP simulator. */
+    @Test
+    void withoutTheKitTheSimulatorDoesNotStart() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DmpSimulator().withKit(null).start(null, Sandbox.TEST_FINESS, null))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ANS CDA validation kit is not found");
+    }
+
     @Test
     void theKitsOwnExampleIsRegistered(DmpSimulator dmp) {
         assertThat(deposited(xml -> xml)).isEqualTo("accepted");
