@@ -17,7 +17,8 @@ import java.util.Map;
  */
 public final class ClientJvm {
 
-    private static final Duration READY_WAIT = Duration.ofMinutes(10);
+    /** Long: a warm-up runs one operation at a time, and thousands of deposits validated by the kit take many minutes. */
+    private static final Duration READY_WAIT = Duration.ofMinutes(40);
     private static final Duration RUN_WAIT = Duration.ofHours(2);
 
     private ClientJvm() {
