@@ -229,9 +229,15 @@ final class BenchCommand implements Callable<Integer> {
 
     private BenchResult runScenario(BenchScenario scenario, int count, DuiConnector connector, Sandbox sandbox) throws Exception {
         scenario.setUp(connector, sandbox);
-        scenario.prepare(count + warmup);
         try {
-            return BenchRunner.run(scenario.name(), count, threads, warmup, scenario::run, System.err);
+            if (!scenario.preparedRequestsExpire()) {
+                scenario.prepare(count + warmup);
+                return BenchRunner.run(scenario.name(), count, threads, warmup, scenario::run, System.err);
+            }
+            scenario.prepare(warmup);
+            BenchRunner.warmUp(warmup, scenario::run);
+            scenario.prepare(count);   // built now: a long warm-up would have outlived them
+            return BenchRunner.run(scenario.name(), count, threads, 0, scenario::run, System.err);
         } finally {
             if (scenario instanceof AutoCloseable closeable) {
                 closeable.close();

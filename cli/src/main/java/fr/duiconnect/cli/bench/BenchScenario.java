@@ -35,6 +35,14 @@ public interface BenchScenario {
     default void prepare(int operations) throws Exception {
     }
 
+    /**
+     * True when what {@link #prepare} builds expires (a VIHF is valid five minutes): the runner then prepares for the
+     * warm-up, warms up, and prepares again for the timed operations, instead of building everything first.
+     */
+    default boolean preparedRequestsExpire() {
+        return false;
+    }
+
     /** One measured operation; must complete it (e.g. wait until a journaled operation is delivered). */
     void run(int index) throws Exception;
 

@@ -79,6 +79,12 @@ public class BareDepositScenario implements BenchScenario {
         deposits = new BareHttp.Prepared<>(built);
     }
 
+    /** Each deposit carries its VIHFs, valid five minutes from their building. */
+    @Override
+    public boolean preparedRequestsExpire() {
+        return true;
+    }
+
     @Override
     public void run(int index) throws Exception {
         Deposit deposit = deposits.next();
