@@ -157,15 +157,21 @@ final class BenchCommand implements Callable<Integer> {
      */
     private int inClientJvms(PrintWriter out, Sandbox sandbox, BenchScenario chosen, BenchScenario other, int count, PostgresJournal postgres)
             throws Exception {
-        ClientJvm.Measured result = ClientJvm.run(sandbox, chosen.name(), count, threads, warmup, clientProperties(chosen, postgres));
-        report(out, result.result(), String.join("\n", nonEmpty(result.notes(), chosen.simulatorNotes(sandbox))));
+        BenchResult result = inClientJvm(out, sandbox, chosen, count, postgres);
         if (other == null) {
-            return result.result().errors() == 0 ? 0 : DuiConnectCommand.EXIT_SERVICE;
+            return result.errors() == 0 ? 0 : DuiConnectCommand.EXIT_SERVICE;
         }
-        ClientJvm.Measured baseline = ClientJvm.run(sandbox, other.name(), count, threads, warmup, clientProperties(other, postgres));
-        report(out, baseline.result(), String.join("\n", nonEmpty(baseline.notes(), other.simulatorNotes(sandbox))));
-        printRatios(out, result.result(), baseline.result());
-        return result.result().errors() == 0 && baseline.result().errors() == 0 ? 0 : DuiConnectCommand.EXIT_SERVICE;
+        BenchResult baseline = inClientJvm(out, sandbox, other, count, postgres);
+        printRatios(out, result, baseline);
+        return result.errors() == 0 && baseline.errors() == 0 ? 0 : DuiConnectCommand.EXIT_SERVICE;
+    }
+
+    /** One scenario in a client JVM, reported with its own notes and the simulators' (read here, where they run). */
+    private BenchResult inClientJvm(PrintWriter out, Sandbox sandbox, BenchScenario scenario, int count, PostgresJournal postgres)
+            throws Exception {
+        ClientJvm.Measured measured = ClientJvm.run(sandbox, scenario.name(), count, threads, warmup, clientProperties(scenario, postgres));
+        report(out, measured.result(), String.join("\n", nonEmpty(measured.notes(), scenario.simulatorNotes(sandbox))));
+        return measured.result();
     }
 
     private static List<String> nonEmpty(String... notes) {

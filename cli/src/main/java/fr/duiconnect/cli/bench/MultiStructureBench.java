@@ -313,11 +313,8 @@ public final class MultiStructureBench {
      * Structure A accepts a backlog of journaled DMP operations; structure B then sends single ones, one at a time,
      * each timed from acceptance to its final state. Each is an ITI-57 visibility change of a document the DMP does not
      * hold: one ITI-18 round trip with a signed VIHF, then FAILED (DMP-DOCUMENT-NOT-FOUND), a complete delivery.
-     */
-    /**
-     * The backlog and the samples are visibility changes of documents the simulator does not hold: one real exchange
-     * each (VIHF, TLS, the registry's answer) with no deposit to prepare, each ending FAILED DMP-DOCUMENT-NOT-FOUND.
-     * Any other outcome counts as an error; their expected WARN lines (one per operation) are held back unless verbose.
+     * Any other outcome than FAILED DMP-DOCUMENT-NOT-FOUND after one exchange counts as an error; the expected WARN
+     * lines (one per operation) are held back unless verbose.
      */
     private int fairness(DuiConnector connector, List<StructureProfile> profiles) {
         List<StructureProfile> withDmp = profiles.stream().filter(p -> p.service(ServiceSocle.DMP).isPresent()).limit(2).toList();
