@@ -13,11 +13,14 @@ import java.nio.charset.StandardCharsets;
 /** A text-protocol connection (SMTP, IMAP) that can be upgraded to TLS in place (STARTTLS). */
 final class LineChannel implements AutoCloseable {
 
+    /** The TCP connection; {@link #socket} is the TLS layer over it once upgraded. */
+    private final Socket plain;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
     LineChannel(Socket socket) throws IOException {
+        this.plain = socket;
         use(socket);
     }
 
@@ -60,14 +63,48 @@ final class LineChannel implements AutoCloseable {
         out.flush();
     }
 
-    /** Upgrades to TLS as the server side; returns the TLS socket after a completed handshake. */
+    /**
+     * Upgrades to TLS as the server side; returns the TLS socket after a completed handshake. A failed handshake
+     * leaves the connection half-closed and drained ({@link #closeAfterFailedHandshake}).
+     */
     SSLSocket startTls(SSLContext context, SSLParameters parameters) throws IOException {
-        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+        // autoClose false: on a failed handshake the TLS layer must not close the TCP connection itself (see below).
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, plain.getInetAddress().getHostAddress(), plain.getPort(), false);
         tls.setUseClientMode(false);
         tls.setSSLParameters(parameters);
-        tls.startHandshake();
+        try {
+            tls.startHandshake();
+        } catch (IOException e) {
+            closeAfterFailedHandshake();
+            throw e;
+        }
         use(tls);
         return tls;
+    }
+
+    /**
+     * With TLS 1.3 the client ends its handshake before the server has checked the client's certificate, and sends
+     * its first command (EHLO) at once. Closing the TCP connection with that command unread makes the kernel answer
+     * with a reset, which discards our alert (certificate_required, bad_certificate) on the client's side before it
+     * is read: the client would see a cut connection, not a TLS refusal. A mail server sends its alert and closes
+     * its side; so do we, then read what the client still sends (bounded in time and size) before closing.
+     */
+    private void closeAfterFailedHandshake() {
+        try {
+            plain.shutdownOutput();
+            plain.setSoTimeout(2_000);
+            InputStream rest = plain.getInputStream();
+            byte[] buffer = new byte[4096];
+            int drained = 0;
+            int n;
+            while (drained < 65_536 && (n = rest.read(buffer)) >= 0) {
+                drained += n;
+            }
+        } catch (IOException ignored) {
+            // the client went first; nothing left to protect
+        } finally {
+            close();
+        }
     }
 
     boolean isTls() {
@@ -90,6 +127,11 @@ final class LineChannel implements AutoCloseable {
     public void close() {
         try {
             socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        try {
+            plain.close();
         } catch (IOException ignored) {
             // closing anyway
         }
