@@ -1,5 +1,6 @@
 package fr.duiconnect.cli;
 
+import fr.duiconnect.cli.bench.BenchDirectory;
 import fr.duiconnect.cli.bench.BenchResult;
 import fr.duiconnect.cli.bench.BenchRunner;
 import fr.duiconnect.cli.bench.BenchScenario;
@@ -22,8 +23,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -80,6 +79,9 @@ final class BenchCommand implements Callable<Integer> {
             + "each side's CPU time, garbage collection and JIT its own.")
     boolean clientJvm;
 
+    @Option(names = "--keep", description = "Keep the bench's files (journals, client logs) instead of removing them at the end.")
+    boolean keep;
+
     private SimpleMeterRegistry meters;
 
     @Override
@@ -111,9 +113,9 @@ final class BenchCommand implements Callable<Integer> {
         if (other != null) {
             services.addAll(other.services());
         }
-        Path directory = Files.createTempDirectory("dui-bench-");
         meters = new SimpleMeterRegistry();
-        try (Sandbox sandbox = Sandbox.start(directory, services, false)) {
+        try (BenchDirectory directory = BenchDirectory.create("dui-bench-", keep, out);
+             Sandbox sandbox = Sandbox.start(directory.path(), services, false)) {
             Map<String, String> properties = new java.util.HashMap<>(chosen.connectorProperties());
             if (processes > 0) {
                 return SeveralProcesses.run(out, sandbox, chosen.name(), count, threads, warmup, processes, postgres, properties)
@@ -261,9 +263,15 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = "--runs", defaultValue = "5", description = "Runs per configuration (default: ${DEFAULT-VALUE}).")
         int runs;
 
+        @Option(names = "--keep", description = "Keep the bench's files instead of removing them at the end.")
+        boolean keep;
+
         @Override
         public Integer call() throws Exception {
-            StartupCosts.run(spec.commandLine().getOut(), Files.createTempDirectory("dui-bench-startup-"), runs);
+            PrintWriter out = spec.commandLine().getOut();
+            try (BenchDirectory directory = BenchDirectory.create("dui-bench-startup-", keep, out)) {
+                StartupCosts.run(out, directory.path(), runs);
+            }
             return 0;
         }
     }
@@ -283,10 +291,14 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = "--pg-user", description = "PostgreSQL user (default: $DUI_TEST_PG_USER).")
         String postgresUser;
 
+        @Option(names = "--keep", description = "Keep the H2 journal instead of removing it at the end.")
+        boolean keep;
+
         @Override
         public Integer call() throws Exception {
-            Path directory = Files.createTempDirectory("dui-bench-journal-");
-            System.out.println(JournalBenchmark.run(JournalConfig.h2(directory), operations, threads).describe());
+            try (BenchDirectory directory = BenchDirectory.create("dui-bench-journal-", keep, new PrintWriter(System.out, true))) {
+                System.out.println(JournalBenchmark.run(JournalConfig.h2(directory.path()), operations, threads).describe());
+            }
             String url = postgresUrl != null ? postgresUrl : System.getenv("DUI_TEST_PG_URL");
             if (url != null) {
                 String user = postgresUser != null ? postgresUser : System.getenv().getOrDefault("DUI_TEST_PG_USER", "dui");

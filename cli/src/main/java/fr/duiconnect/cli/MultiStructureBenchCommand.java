@@ -1,11 +1,13 @@
 package fr.duiconnect.cli;
 
+import fr.duiconnect.cli.bench.BenchDirectory;
 import fr.duiconnect.cli.bench.MultiStructureBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** {@code dui-connect bench multi-structure}: one connector serving many structures (issue #21). */
@@ -32,11 +34,17 @@ final class MultiStructureBenchCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "50", description = "Another structure's single operations timed meanwhile (default: ${DEFAULT-VALUE}).")
     int samples;
 
+    @Option(names = "--keep", description = "Keep the bench's files (journal, PKI) instead of removing them at the end.")
+    boolean keep;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        return new MultiStructureBench(structures, operations, threads, dmpEvery, backlog, samples, spec.commandLine().getOut()).run();
+        PrintWriter out = spec.commandLine().getOut();
+        try (BenchDirectory directory = BenchDirectory.create("dui-bench-structures-", keep, out)) {
+            return new MultiStructureBench(structures, operations, threads, dmpEvery, backlog, samples, out).run(directory.path());
+        }
     }
 }

@@ -32,7 +32,6 @@ import fr.duiconnect.harness.sandbox.Sandbox;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -82,8 +81,8 @@ public final class MultiStructureBench {
     /** Longer than any validator build seen here (5.7 s for every module on a quiet machine, 120 s on a starved one). */
     private static final java.time.Duration READY_WAIT = java.time.Duration.ofMinutes(5);
 
-    public int run() throws Exception {
-        Path directory = Files.createTempDirectory("dui-bench-structures-");
+    /** Runs every phase with its sandbox and journal under {@code directory}. */
+    public int run(Path directory) throws Exception {
         try (Sandbox sandbox = Sandbox.start(directory, Set.of(ServiceSocle.INS, ServiceSocle.DMP, ServiceSocle.MSSANTE,
                 ServiceSocle.EPARCOURS), false)) {
             long issuing = System.nanoTime();
