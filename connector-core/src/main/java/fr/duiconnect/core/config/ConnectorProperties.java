@@ -35,6 +35,7 @@ import java.util.UUID;
  * dui.software.homologation.insi=CNDA-123
  * dui.journal.url=jdbc:h2:file:./journal/dui-journal       (or dui.journal.dir=./journal)
  * dui.journal.user=dui   dui.journal.password.env=DUI_JOURNAL_PASSWORD
+ * dui.journal.payload.retention=P30D   (bodies of delivered operations; rows, statuses and audit stay)
  * dui.retry.max-attempts=8   dui.retry.initial-backoff=PT2S   dui.retry.max-backoff=PT15M
  * dui.retry.unknown-outcome-window=PT24H   (retries past max-attempts while an earlier attempt may have reached the peer)
  * dui.dispatch.concurrency=8   dui.dispatch.per-structure-concurrency=4   dui.dmp.option.concurrency=16
@@ -172,7 +173,8 @@ public final class ConnectorProperties {
                 integer("dui.journal.pool.max", base.maxPoolSize()),
                 duration("dui.journal.poll.interval", base.pollInterval()),
                 integer("dui.journal.batch.size", base.batchSize()),
-                duration("dui.journal.lease", base.lease()));
+                duration("dui.journal.lease", base.lease()),
+                duration("dui.journal.payload.retention", base.payloadRetention()));
     }
 
     private RetryPolicy retry() {

@@ -18,9 +18,19 @@ import java.time.Duration;
  * @param batchSize    no longer used: the dispatcher claims one operation per free worker slot (kept so that
  *                     existing configurations still load)
  * @param lease        how long a claimed operation is reserved to its dispatcher before another may resume it
+ * @param payloadRetention how long the body of a delivered operation (ACKED, or SENT and never acknowledged) stays in
+ *                     the journal after its delivery; its row, status and audit stay. The journal is not the document
+ *                     archive (the DUI and the national service hold the document): a nightly refresh of 120,000 DLUs
+ *                     would otherwise add some 5 GB a night. FAILED and pending operations keep their body.
  */
 public record JournalConfig(String jdbcUrl, String user, Secret password, int maxPoolSize,
-                            Duration pollInterval, int batchSize, Duration lease) {
+                            Duration pollInterval, int batchSize, Duration lease, Duration payloadRetention) {
+
+    /**
+     * Long enough for a late MSSanté acknowledgement (DSN, MDN) to be checked against the message it names, and for
+     * an operator to look at a delivery the DUI questions. Unconfirmed: no national text sets it; configurable.
+     */
+    public static final Duration DEFAULT_PAYLOAD_RETENTION = Duration.ofDays(30);
 
     /** Deliveries are started by signals; this slow poll only catches what a signal could not announce. */
     public static final Duration DEFAULT_SAFETY_POLL = Duration.ofSeconds(5);
@@ -42,6 +52,15 @@ public record JournalConfig(String jdbcUrl, String user, Secret password, int ma
         if (lease == null || lease.toSeconds() < 1) {
             throw new ConfigurationException("journal.lease", "must be at least one second");
         }
+        if (payloadRetention == null || payloadRetention.isNegative()) {
+            throw new ConfigurationException("journal.payload.retention", "must be a duration, zero or more");
+        }
+    }
+
+    /** With the default payload retention. */
+    public JournalConfig(String jdbcUrl, String user, Secret password, int maxPoolSize,
+                         Duration pollInterval, int batchSize, Duration lease) {
+        this(jdbcUrl, user, password, maxPoolSize, pollInterval, batchSize, lease, DEFAULT_PAYLOAD_RETENTION);
     }
 
     /** Embedded H2 file database {@code dui-journal} under the given directory. */
@@ -60,6 +79,10 @@ public record JournalConfig(String jdbcUrl, String user, Secret password, int ma
     }
 
     public JournalConfig withPolling(Duration interval, int batch, Duration newLease) {
-        return new JournalConfig(jdbcUrl, user, password, maxPoolSize, interval, batch, newLease);
+        return new JournalConfig(jdbcUrl, user, password, maxPoolSize, interval, batch, newLease, payloadRetention);
+    }
+
+    public JournalConfig withPayloadRetention(Duration retention) {
+        return new JournalConfig(jdbcUrl, user, password, maxPoolSize, pollInterval, batchSize, lease, retention);
     }
 }

@@ -83,6 +83,8 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final JournalTracker tracker;
     private final JdbcUsageIndicators indicators;
     private volatile OutboxDispatcher dispatcher;
+    /** Where the dispatcher runs (a tool opening the journal removes nothing); processes sharing one journal may each run it. */
+    private volatile PayloadRetention retention;
     private volatile JournalNotifications notifications;
     private final StructureRegistry structures;
     private final SharedResources shared;
@@ -177,6 +179,8 @@ public final class ConnectorRuntime implements AutoCloseable {
                 dispatcher = new OutboxDispatcher(dispatchSettings(node, socleOfKind), journal, routes(producer),
                         audit::recordedInJournal, metrics, tracker::changed);
                 dispatcher.start();
+                retention = new PayloadRetention(journal, config.journal().payloadRetention(), clock);
+                retention.start();
             }
             if (database.isPostgres()) {
                 notifications = JournalNotifications.listen(database, journal.origin(), new FromOtherProcesses());
@@ -359,6 +363,9 @@ public final class ConnectorRuntime implements AutoCloseable {
     public void close() {
         if (notifications != null) {
             notifications.close();
+        }
+        if (retention != null) {
+            retention.close();
         }
         if (dispatcher != null) {
             // Before Camel: the deliveries under way still go through their routes.

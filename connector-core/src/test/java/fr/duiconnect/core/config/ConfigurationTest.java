@@ -81,6 +81,15 @@ class ConfigurationTest {
     }
 
     @Test
+    void theBodiesOfDeliveredOperationsAreKeptThirtyDaysUnlessConfigured() throws Exception {
+        assertThat(ConnectorProperties.load(write(BASE), Map.of()).journal().payloadRetention()).isEqualTo(Duration.ofDays(30));
+        assertThat(ConnectorProperties.load(write(BASE + "dui.journal.payload.retention=P7D\n"), Map.of()).journal()
+                .payloadRetention()).isEqualTo(Duration.ofDays(7));
+        assertThatThrownBy(() -> ConnectorProperties.load(write(BASE + "dui.journal.payload.retention=-P1D\n"), Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("journal.payload.retention");
+    }
+
+    @Test
     void dispatchConcurrencyIsADefaultPerServiceWithItsOwnOverrideAndALimitPerStructure() throws Exception {
         Path file = write(BASE + """
                 dui.dispatch.concurrency=6

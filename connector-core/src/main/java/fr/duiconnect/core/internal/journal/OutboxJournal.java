@@ -283,11 +283,15 @@ public final class OutboxJournal {
         });
     }
 
-    /** The operation of this kind whose remote reference (e.g. a Message-ID) is the given one, if any. */
+    /**
+     * The operation of this kind whose remote reference (e.g. a Message-ID) is the given one, if any, and if its body is
+     * still in the journal ({@link #purgeDeliveredPayloads}).
+     */
     public Optional<JournaledOperation> findDelivered(String kind, String remoteReference) {
         Optional<String> id = Sql.read(database, "find an operation by remote reference", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT id FROM outbox_operation WHERE kind = ? AND remote_reference = ?")) {
+                    "SELECT o.id FROM outbox_operation o JOIN outbox_payload p ON p.operation_id = o.id "
+                            + "WHERE o.kind = ? AND o.remote_reference = ?")) {
                 Sql.bind(statement, kind, remoteReference);
                 try (ResultSet row = statement.executeQuery()) {
                     return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
@@ -314,6 +318,41 @@ public final class OutboxJournal {
                             fromJson(row.getString("attributes")), row.getInt("attempts"), Sql.instant(row, "created_at"));
                 }
             }
+        });
+    }
+
+    /**
+     * Removes the bodies of operations delivered before {@code deliveredBefore} (ACKED, or SENT and not acknowledged
+     * since), at most {@code limit} in one transaction; their rows, statuses and audit stay. FAILED and pending
+     * operations keep theirs (a pending one is still to be sent; a FAILED one waits for an operator). Returns how many
+     * bodies were removed: fewer than {@code limit} means none is left to remove.
+     */
+    public int purgeDeliveredPayloads(Instant deliveredBefore, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        // Chosen first, then deleted one by one: a DELETE whose subquery reads the table it deletes from saw its own
+        // deletions on H2 and stopped short. The limit is a literal: FETCH FIRST takes no parameter on every database.
+        return Sql.inTransaction(database, "remove delivered operations' bodies", connection -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT o.id FROM outbox_operation o "
+                    + "JOIN outbox_payload p ON p.operation_id = o.id "
+                    + "WHERE o.state IN ('ACKED', 'SENT') AND o.sent_at < ? FETCH FIRST " + limit + " ROWS ONLY")) {
+                Sql.bind(select, deliveredBefore);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getString(1));
+                    }
+                }
+            }
+            int removed = 0;
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_payload WHERE operation_id = ?")) {
+                for (String id : ids) {
+                    delete.setString(1, id);
+                    removed += delete.executeUpdate();
+                }
+            }
+            return removed;
         });
     }
 
