@@ -7,7 +7,6 @@ import fr.duiconnect.core.model.Ins;
 import fr.duiconnect.core.model.InsKind;
 import fr.duiconnect.core.model.Professional;
 import fr.duiconnect.core.model.ProfessionalIdKind;
-import fr.duiconnect.core.xml.SecureXml;
 import fr.duiconnect.dmp.DmpErrorCode;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -41,7 +40,11 @@ public final class CdaHeaderReader {
     }
 
     public static CdaHeader read(byte[] cda) {
-        Document document = SecureXml.parse(cda, "CDA document");
+        return read(CdaHeaderDom.read(cda));
+    }
+
+    /** The header of a CDA already parsed (all of it, or its header only: {@link CdaHeaderDom}). */
+    static CdaHeader read(Document document) {
         Element root = document.getDocumentElement();
         if (!"ClinicalDocument".equals(root.getLocalName()) || !HL7.equals(root.getNamespaceURI())) {
             throw refused("ClinicalDocument", "the root element is hl7:ClinicalDocument");
