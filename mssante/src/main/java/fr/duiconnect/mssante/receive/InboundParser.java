@@ -1,5 +1,6 @@
 package fr.duiconnect.mssante.receive;
 
+import fr.duiconnect.core.error.DuiConnectException;
 import fr.duiconnect.core.error.InvalidInputException;
 import fr.duiconnect.core.model.Ins;
 import fr.duiconnect.core.mssante.InboundDocument;
@@ -73,6 +74,14 @@ public final class InboundParser {
             return new ParsedMessage.Mail(mail(message, raw, unwrapped));
         } catch (MessagingException | IOException e) {
             throw new InvalidInputException(MssanteErrorCode.MESSAGE_MALFORMED, "message", "cannot be read: " + e.getMessage());
+        } catch (DuiConnectException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A hostile or truncated message can make the MIME and S/MIME libraries fail in ways they do not declare (an
+            // index out of bounds on a one-part multipart/signed, a cast of a body that is not the multipart its type
+            // says). It is this message's refusal, never the mailbox's: the pass goes on with the next message.
+            throw new InvalidInputException(MssanteErrorCode.MESSAGE_MALFORMED, "message",
+                    "cannot be read: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 

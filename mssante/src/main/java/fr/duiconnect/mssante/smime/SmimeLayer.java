@@ -149,7 +149,12 @@ public final class SmimeLayer {
                 encrypted = true;
             }
             if (current.isMimeType("multipart/signed")) {
-                SMIMESigned signed = new SMIMESigned((MimeMultipart) current.getContent());
+                // RFC 1847: the signed content, then the signature; a message cut short (or forged) may hold less.
+                if (!(current.getContent() instanceof MimeMultipart parts) || parts.getCount() != 2) {
+                    throw new InvalidInputException(MssanteErrorCode.MESSAGE_MALFORMED, "message",
+                            "a multipart/signed holds the signed content and its signature, two parts (RFC 1847)");
+                }
+                SMIMESigned signed = new SMIMESigned(parts);
                 return verified(signed, signed.getContent(), encrypted);
             }
             if (isOpaqueSigned(current)) {

@@ -104,6 +104,16 @@ class InboundParserTest {
     }
 
     @Test
+    void a_multipart_signed_with_one_part_is_refused_MSS_MESSAGE_MALFORMED_not_an_undeclared_exception() {
+        byte[] cut = ("From: <medecin@hopital.mssante.fr>\r\nTo: <" + Fixtures.APP_MAILBOX.address() + ">\r\n"
+                + "Subject: coupe\r\nMessage-ID: <cut@hopital.mssante.fr>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/signed; protocol=\"application/pkcs7-signature\"; micalg=sha-256; boundary=\"b1\"\r\n\r\n"
+                + "--b1\r\nContent-Type: text/plain\r\n\r\nBonjour\r\n--b1--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> parser.parse(cut)).isInstanceOfSatisfying(DuiConnectException.class,
+                e -> assertThat(e.code()).isEqualTo(MssanteErrorCode.MESSAGE_MALFORMED.code()));
+    }
+
+    @Test
     void received_hostile_archive_is_refused_with_its_rule() throws Exception {
         MimeMessage message = new MimeMessage(session);
         message.setFrom("a@x.mssante.fr");

@@ -231,6 +231,11 @@ final class SmtpSession {
             message.write('\n');
             tooLarge = message.size() > MAX_MESSAGE_BYTES;
         }
+        if (line == null) {
+            // The client went before the end of data (killed, cut): as an MTA does, nothing of it is queued (RFC 5321
+            // §4.1.1.4: the message is complete only at <CRLF>.<CRLF>).
+            return;
+        }
         if (tooLarge) {
             channel.send("552 5.3.4 Message size exceeds fixed limit");
         } else {

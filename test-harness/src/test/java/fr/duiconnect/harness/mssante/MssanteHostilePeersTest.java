@@ -150,6 +150,31 @@ class MssanteHostilePeersTest {
         }
     }
 
+    /**
+     * A multipart/signed cut to one part (a sender killed in the middle of its DATA, an operator that queued it anyway)
+     * made the S/MIME library fail with an undeclared exception, and the whole inbox read failed with it, at every pass.
+     */
+    @Test
+    void signed_message_cut_to_one_part_is_set_aside_MSS_MESSAGE_MALFORMED_and_later_mail_is_read() {
+        String mailbox = newMailbox();
+        byte[] cut = ("From: <" + MssanteOperatorSimulator.HOSPITAL_DOCTOR + ">\r\n"
+                + "To: <" + mailbox + ">\r\n"
+                + "Subject: =?UTF-8?Q?Courrier_coup=C3=A9?=\r\n"
+                + "Date: Thu, 3 Dec 2026 17:30:00 +0100\r\n"
+                + "Message-ID: <cut-to-one-part@hopital.mssante.test>\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/signed; protocol=\"application/pkcs7-signature\"; micalg=sha-256; boundary=\"b1\"\r\n"
+                + "\r\n"
+                + "--b1\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nBonjour\r\n--b1--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        operator.inject(mailbox, cut);
+        PreparedMail later = unsignedSender.mssante().prepare(note(mailbox));
+        operator.inject(mailbox, later.rfc822());
+        try (DuiConnector reader = reader(mailbox, Map.of())) {
+            assertSetAsideThenLaterRead(reader, reader.mssante().fetchInbox(), "<cut-to-one-part@hopital.mssante.test>",
+                    "MSS-MESSAGE-MALFORMED", later);
+        }
+    }
+
     @Test
     void message_dribbled_past_its_time_budget_is_set_aside_MSS_MESSAGE_TIME_and_later_mail_is_read() {
         String mailbox = newMailbox();
