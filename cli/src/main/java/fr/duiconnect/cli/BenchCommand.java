@@ -213,8 +213,7 @@ final class BenchCommand implements Callable<Integer> {
             throws Exception {
         try {
             chosen.setUp(connector, sandbox);
-            chosen.prepare(count + warmup);
-            BenchRunner.warmUp(warmup, chosen::run);
+            BenchRunner.prepareAndWarmUp(chosen, count, warmup);
             other.setUp(connector, sandbox);
             other.prepare(warmup);
             BenchRunner.warmUp(warmup, other::run);
@@ -238,13 +237,7 @@ final class BenchCommand implements Callable<Integer> {
     private BenchResult runScenario(BenchScenario scenario, int count, DuiConnector connector, Sandbox sandbox) throws Exception {
         scenario.setUp(connector, sandbox);
         try {
-            if (!scenario.preparedRequestsExpire()) {
-                scenario.prepare(count + warmup);
-                return BenchRunner.run(scenario.name(), count, threads, warmup, scenario::run, System.err);
-            }
-            scenario.prepare(warmup);
-            BenchRunner.warmUp(warmup, scenario::run);
-            scenario.prepare(count);   // built now: a long warm-up would have outlived them
+            BenchRunner.prepareAndWarmUp(scenario, count, warmup);
             return BenchRunner.run(scenario.name(), count, threads, 0, scenario::run, System.err);
         } finally {
             if (scenario instanceof AutoCloseable closeable) {

@@ -90,6 +90,20 @@ public final class BenchRunner {
                 cpu.simulatorNanos(), cpu.jvmNanos());
     }
 
+    /**
+     * Prepares the scenario's requests and runs its unmeasured operations, leaving it ready for {@code operations}
+     * timed ones. Requests that expire ({@link BenchScenario#preparedRequestsExpire}, a VIHF's five minutes) are
+     * prepared for the warm-up first, then again for the timed run, so that a long warm-up does not outlive them.
+     */
+    public static void prepareAndWarmUp(BenchScenario scenario, int operations, int warmup) throws Exception {
+        boolean expire = scenario.preparedRequestsExpire();
+        scenario.prepare(expire ? warmup : operations + warmup);
+        warmUp(warmup, scenario::run);
+        if (expire) {
+            scenario.prepare(operations);
+        }
+    }
+
     /** Unmeasured operations, one after the other (indexes -1, -2, ...). */
     public static void warmUp(int operations, Operation operation) throws Exception {
         for (int i = 0; i < operations; i++) {

@@ -30,13 +30,7 @@ public final class BenchWorker {
                 .filter(s -> s.name().equals(args[2])).findFirst().orElseThrow().forProcess(index);
         try (DuiConnector connector = DuiConnector.builder().config(ConnectorProperties.load(Path.of(args[0]))).nodeName(args[1]).build()) {
             scenario.setUp(connector, null);
-            scenario.prepare(scenario.preparedRequestsExpire() ? warmup : operations + warmup);
-            for (int i = 0; i < warmup; i++) {
-                scenario.run(-1 - i);
-            }
-            if (scenario.preparedRequestsExpire()) {
-                scenario.prepare(operations);   // built now: a long warm-up would have outlived them
-            }
+            BenchRunner.prepareAndWarmUp(scenario, operations, warmup);
             System.out.println("READY");
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();

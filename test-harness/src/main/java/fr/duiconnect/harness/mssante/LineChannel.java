@@ -84,9 +84,9 @@ final class LineChannel implements AutoCloseable {
 
     /**
      * With TLS 1.3 the client ends its handshake before the server has checked the client's certificate, and sends
-     * its first command (EHLO) at once. Closing the TCP connection with that command unread makes the kernel answer
-     * with a reset, which discards our alert (certificate_required, bad_certificate) on the client's side before it
-     * is read: the client would see a cut connection, not a TLS refusal. A mail server sends its alert and closes
+     * its first command (EHLO) at once. Closing the TCP connection with the client's last handshake message or that
+     * command unread makes the kernel answer with a reset, which discards our alert (certificate_required,
+     * bad_certificate) on the client's side before it is read: the client would see a cut connection, not a TLS refusal. A mail server sends its alert and closes
      * its side; so do we, then read what the client still sends (bounded in time and size) before closing.
      */
     private void closeAfterFailedHandshake() {
