@@ -43,12 +43,14 @@ public final class DmpModuleProvider implements ServiceModuleProvider {
         Terminology terminology = DmpSettings.terminology(endpoint);
         // the dui.dmp.* properties name a structure (single-structure configuration): required then, as before
         boolean configured = endpoint.option("finess").isPresent() || context.config().structures().isEmpty();
-        PerStructure<StructureDmp> structures = new PerStructure<>(context, endpoint.option("finess").orElse(null),
-                configured ? identity(context, endpoint, context.config().software(), null, terminology) : null,
+        // the configured structure's keys and TLS context are loaded in the background (prepare), not at start
+        PerStructure<StructureDmp> structures = PerStructure.deferred(context, endpoint.option("finess").orElse(null),
+                configured ? () -> identity(context, endpoint, context.config().software(), null, terminology) : null,
                 structure -> identity(context, context.endpointFor(structure), structure.software(context.config().software()),
                         structure.service(ServiceSocle.DMP).orElseThrow().signature(), terminology));
-        DmpClient client = structures.configured().<DmpClient>map(StructureDmp::client)
-                .orElseGet(() -> PerStructure.structureRequired(DmpClient.class, ServiceSocle.DMP));
+        DmpClient client = structures.hasConfigured()
+                ? PerStructure.deferredClient(DmpClient.class, ServiceSocle.DMP, () -> structures.configured().orElseThrow().client())
+                : PerStructure.structureRequired(DmpClient.class, ServiceSocle.DMP);
         DeliveryHandler delivery = operation -> {
             StructureDmp structure = structures.forFiness(operation.finess());
             return structure.client().deliver(operation, structure.gateway());
@@ -63,6 +65,8 @@ public final class DmpModuleProvider implements ServiceModuleProvider {
             @Override public Map<String, DeliveryHandler> deliveryHandlers() { return deliveries; }
 
             @Override public RequestHandlers requestHandlers() { return requests; }
+
+            @Override public java.util.concurrent.CompletionStage<?> prepare() { return structures.prepare(); }
         };
     }
 

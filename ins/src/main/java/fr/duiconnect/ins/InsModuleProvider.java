@@ -3,6 +3,7 @@ package fr.duiconnect.ins;
 import fr.duiconnect.core.ServiceSocle;
 import fr.duiconnect.core.config.EndpointConfig;
 import fr.duiconnect.core.ins.InsClient;
+import fr.duiconnect.core.spi.Deferred;
 import fr.duiconnect.core.spi.ForStructure;
 import fr.duiconnect.core.spi.ModuleContext;
 import fr.duiconnect.core.spi.PerStructure;
@@ -46,11 +47,13 @@ public final class InsModuleProvider implements ServiceModuleProvider {
         EndpointConfig endpoint = context.endpoint().orElseThrow();
         String finess = endpoint.option("finess").orElse(null);
         boolean configured = finess != null || endpoint.option("emitter").isPresent() || context.config().structures().isEmpty();
-        InsiBus bus = new InsiBus();   // one for all the structures (#21): a bus per structure cost its heap several times over
-        PerStructure<StructureInsi> structures = new PerStructure<>(context, finess,
-                configured ? identity(bus, endpoint) : null, structure -> identity(bus, context.endpointFor(structure)));
-        InsClient client = structures.configured().<InsClient>map(c -> new DefaultInsClient(context, null))
-                .orElseGet(() -> PerStructure.structureRequired(InsClient.class, ServiceSocle.INS));
+        // one bus for all the structures (#21): a bus per structure cost its heap several times over. Built with the
+        // first structure's transport, in the background (prepare) or at the first search, not at the connector's start.
+        Deferred<InsiBus> bus = new Deferred<>("ins-bus", InsiBus::new);
+        PerStructure<StructureInsi> structures = PerStructure.deferred(context, finess,
+                configured ? () -> identity(bus.get(), endpoint) : null, structure -> identity(bus.get(), context.endpointFor(structure)));
+        InsClient client = structures.hasConfigured() ? new DefaultInsClient(context, null)
+                : PerStructure.structureRequired(InsClient.class, ServiceSocle.INS);
         RequestHandlers handlers = RequestHandlers.builder()
                 .on(DefaultInsClient.SEARCH, (ForStructure<InsiQuery> addressed) -> {
                     StructureInsi structure = structures.forFiness(addressed.finess());
@@ -77,9 +80,11 @@ public final class InsModuleProvider implements ServiceModuleProvider {
 
             @Override public RequestHandlers requestHandlers() { return handlers; }
 
+            @Override public java.util.concurrent.CompletionStage<?> prepare() { return structures.prepare(); }
+
             @Override public void close() {
                 structures.built().forEach(StructureInsi::close);
-                bus.close();
+                bus.ifBuilt(InsiBus::close);
             }
         };
     }

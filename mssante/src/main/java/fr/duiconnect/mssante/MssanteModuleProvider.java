@@ -41,11 +41,13 @@ public final class MssanteModuleProvider implements ServiceModuleProvider {
                 "no MSSanté endpoint is configured"));
         // the dui.mssante.* properties name a mailbox (single-structure configuration): required then, as before
         boolean configured = endpoint.option("mailbox").isPresent() || context.config().structures().isEmpty();
-        PerStructure<StructureMail> structures = new PerStructure<>(context, endpoint.option("finess").orElse(null),
-                configured ? mail(context, MssanteSettings.from(endpoint, context.config().software())) : null,
+        // the configured mailbox's keys, TLS context and S/MIME provider are built in the background (prepare), not at start
+        PerStructure<StructureMail> structures = PerStructure.deferred(context, endpoint.option("finess").orElse(null),
+                configured ? () -> mail(context, MssanteSettings.from(endpoint, context.config().software())) : null,
                 structure -> mail(context, MssanteSettings.from(context.endpointFor(structure), structure.software(context.config().software()))));
-        MssanteClient client = structures.configured().<MssanteClient>map(StructureMail::client)
-                .orElseGet(() -> PerStructure.structureRequired(MssanteClient.class, ServiceSocle.MSSANTE));
+        MssanteClient client = structures.hasConfigured()
+                ? PerStructure.deferredClient(MssanteClient.class, ServiceSocle.MSSANTE, () -> structures.configured().orElseThrow().client())
+                : PerStructure.structureRequired(MssanteClient.class, ServiceSocle.MSSANTE);
         return new ServiceModule() {
             @Override public Object client() { return client; }
 
@@ -62,17 +64,20 @@ public final class MssanteModuleProvider implements ServiceModuleProvider {
              */
             @Override public List<RoutesBuilder> routes() {
                 List<RoutesBuilder> routes = new java.util.ArrayList<>();
-                structures.configured().filter(mail -> mail.settings().pollInterval() != null)
-                        .ifPresent(mail -> routes.add(new MssanteRoutes(mail.inbox(), mail.settings().pollInterval())));
                 Duration interval = MssanteSettings.pollInterval(endpoint);
+                if (structures.hasConfigured() && interval != null) {
+                    routes.add(new MssanteRoutes(MssanteRoutes.CONFIGURED_MAILBOX, () -> structures.configured().orElseThrow().inbox().fetch(), interval));
+                }
                 if (interval != null) {
                     StructureInboxes inboxes = new StructureInboxes(context.structures(),
-                            structures.configured().map(mail -> mail.settings().mailbox().address()).orElse(null),
+                            structures.hasConfigured() ? endpoint.option("mailbox").orElse(null) : null,
                             structure -> structures.of(structure).inbox().fetch(), MssanteSettings.structuresPolledPerTick(endpoint));
                     routes.add(new MssanteRoutes("mssante-poll-structures", inboxes::pollNext, interval));
                 }
                 return routes;
             }
+
+            @Override public java.util.concurrent.CompletionStage<?> prepare() { return structures.prepare(); }
 
             @Override public void close() { structures.built().forEach(StructureMail::close); }
         };

@@ -1,6 +1,5 @@
 package fr.duiconnect.mssante.camel;
 
-import fr.duiconnect.mssante.InboxService;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +19,13 @@ public final class MssanteRoutes extends RouteBuilder {
     private final Runnable poll;
     private final Duration pollInterval;
 
-    public MssanteRoutes(InboxService inbox, Duration pollInterval) {
-        this("mssante-poll", inbox::fetch, pollInterval);
-    }
+    /** The route that polls the mailbox the module's own properties name. */
+    public static final String CONFIGURED_MAILBOX = "mssante-poll";
 
-    /** A poll on its own timer and route {@code name}: e.g. the registry's structures' inboxes, a few per tick. */
+    /**
+     * A poll on its own timer and route {@code name}: the configured mailbox ({@link #CONFIGURED_MAILBOX}), or the
+     * registry's structures' inboxes, a few per tick.
+     */
     public MssanteRoutes(String name, Runnable poll, Duration pollInterval) {
         this.name = name;
         this.poll = poll;

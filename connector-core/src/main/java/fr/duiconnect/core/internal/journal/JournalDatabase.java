@@ -13,6 +13,15 @@ import java.sql.SQLException;
 /** The journal's connection pool, migrated to the current schema on start. */
 public final class JournalDatabase implements AutoCloseable {
 
+    /** Flyway's history of the journal schema. */
+    static final String HISTORY = "dui_schema_history";
+
+    /**
+     * The versions of the migrations under {@code db/migration/h2} and {@code db/migration/postgresql} (the same for
+     * both); {@code JournalSchemaTest} fails when a migration is added without its version here.
+     */
+    static final java.util.Set<String> MIGRATIONS = java.util.Set.of("1", "2", "3.1", "4");
+
     private final HikariDataSource dataSource;
     private final JournalConfig config;
     private final String channel;
@@ -43,12 +52,14 @@ public final class JournalDatabase implements AutoCloseable {
             throw new JournalException("the journal database cannot be opened", e);
         }
         try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration/" + (config.isPostgres() ? "postgresql" : "h2"))
-                    .table("dui_schema_history")
-                    .load()
-                    .migrate();
+            if (!isCurrent(dataSource)) {
+                Flyway.configure()
+                        .dataSource(dataSource)
+                        .locations("classpath:db/migration/" + (config.isPostgres() ? "postgresql" : "h2"))
+                        .table(HISTORY)
+                        .load()
+                        .migrate();
+            }
         } catch (RuntimeException e) {
             dataSource.close();
             throw new JournalException("the journal schema cannot be migrated", e);
@@ -59,6 +70,32 @@ public final class JournalDatabase implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+    }
+
+    /**
+     * Whether the journal's schema already holds every migration this version ships, each applied successfully, and no
+     * other: the usual start, which then does not load Flyway (with its JSON and TOML libraries, half a second of the
+     * connector's start). Anything else — a new journal, a pending or failed migration, a journal a later version
+     * migrated — goes to Flyway, which migrates or says what is wrong. (Flyway's check that an applied script was not
+     * edited afterwards is left to the starts that migrate: a released migration is never edited.)
+     */
+    static boolean isCurrent(DataSource dataSource) {
+        java.util.Set<String> applied = new java.util.HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("SELECT \"version\", \"success\" FROM \"" + HISTORY + "\"")) {
+            while (rows.next()) {
+                if (!rows.getBoolean(2)) {
+                    return false;
+                }
+                if (rows.getString(1) != null) {
+                    applied.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            return false;   // no history yet: a new journal
+        }
+        return applied.equals(MIGRATIONS);
     }
 
     /**
