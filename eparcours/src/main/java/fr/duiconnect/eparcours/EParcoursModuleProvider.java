@@ -44,14 +44,16 @@ public final class EParcoursModuleProvider implements ServiceModuleProvider {
         ProfileValidator validator = validators.validator(settings.packages(), settings.dependencyFolder(), ProfileValidator.CDL_ERRATA);
         // the dui.eparcours.* properties name a structure (single-structure configuration): required then, as before
         boolean configured = endpoint.option("finess").isPresent() || context.config().structures().isEmpty();
-        PerStructure<StructurePlatform> structures = new PerStructure<>(context, endpoint.option("finess").orElse(null),
-                configured ? platform(context, endpoint, settings, shared, validator) : null,
+        // the configured structure's REST client (TLS key store) is built in the background (prepare), not at start
+        PerStructure<StructurePlatform> structures = PerStructure.deferred(context, endpoint.option("finess").orElse(null),
+                configured ? () -> platform(context, endpoint, settings, shared, validator) : null,
                 structure -> {
                     var own = context.endpointFor(structure);
                     return platform(context, own, EParcoursSettings.from(own), shared, validator);
                 });
-        EParcoursClient client = structures.configured().<EParcoursClient>map(StructurePlatform::client)
-                .orElseGet(() -> PerStructure.structureRequired(EParcoursClient.class, ServiceSocle.EPARCOURS));
+        EParcoursClient client = structures.hasConfigured()
+                ? PerStructure.deferredClient(EParcoursClient.class, ServiceSocle.EPARCOURS, () -> structures.configured().orElseThrow().client())
+                : PerStructure.structureRequired(EParcoursClient.class, ServiceSocle.EPARCOURS);
         DeliveryHandler delivery = operation -> structures.forFiness(operation.finess()).client().deliver(operation);
         return new ServiceModule() {
             @Override public Object client() { return client; }
@@ -62,7 +64,7 @@ public final class EParcoursModuleProvider implements ServiceModuleProvider {
 
             @Override public java.util.concurrent.CompletionStage<?> prepare() {
                 validators.buildPending();
-                return validator.ready();
+                return java.util.concurrent.CompletableFuture.allOf(validator.ready().toCompletableFuture(), structures.prepare());
             }
 
             @Override public void close() { structures.built().forEach(platform -> platform.rest().close()); }

@@ -46,14 +46,16 @@ public final class EPrescriptionModuleProvider implements ServiceModuleProvider 
         PrescriptionImporter importer = new PrescriptionImporter(validator);
         // the dui.eprescription.* properties serve one structure (single-structure configuration), as before
         boolean configured = endpoint.option("finess").isPresent() || context.config().structures().isEmpty();
-        PerStructure<StructureSource> structures = new PerStructure<>(context, endpoint.option("finess").orElse(null),
-                configured ? source(context, endpoint, settings, shared, importer) : null,
+        // the configured structure's REST client (TLS key store) is built in the background (prepare), not at start
+        PerStructure<StructureSource> structures = PerStructure.deferred(context, endpoint.option("finess").orElse(null),
+                configured ? () -> source(context, endpoint, settings, shared, importer) : null,
                 structure -> {
                     var own = context.endpointFor(structure);
                     return source(context, own, EPrescriptionSettings.from(own), shared, importer);
                 });
-        EPrescriptionClient client = structures.configured().<EPrescriptionClient>map(StructureSource::client)
-                .orElseGet(() -> PerStructure.structureRequired(EPrescriptionClient.class, ServiceSocle.EPRESCRIPTION));
+        EPrescriptionClient client = structures.hasConfigured()
+                ? PerStructure.deferredClient(EPrescriptionClient.class, ServiceSocle.EPRESCRIPTION, () -> structures.configured().orElseThrow().client())
+                : PerStructure.structureRequired(EPrescriptionClient.class, ServiceSocle.EPRESCRIPTION);
         return new ServiceModule() {
             @Override public Object client() { return client; }
 
@@ -61,7 +63,7 @@ public final class EPrescriptionModuleProvider implements ServiceModuleProvider 
 
             @Override public java.util.concurrent.CompletionStage<?> prepare() {
                 validators.buildPending();
-                return validator.ready();
+                return java.util.concurrent.CompletableFuture.allOf(validator.ready().toCompletableFuture(), structures.prepare());
             }
 
             @Override public void close() { structures.built().forEach(source -> source.rest().close()); }
