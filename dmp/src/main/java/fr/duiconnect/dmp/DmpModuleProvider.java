@@ -48,9 +48,7 @@ public final class DmpModuleProvider implements ServiceModuleProvider {
                 configured ? () -> identity(context, endpoint, context.config().software(), null, terminology) : null,
                 structure -> identity(context, context.endpointFor(structure), structure.software(context.config().software()),
                         structure.service(ServiceSocle.DMP).orElseThrow().signature(), terminology));
-        DmpClient client = structures.hasConfigured()
-                ? PerStructure.deferredClient(DmpClient.class, ServiceSocle.DMP, () -> structures.configured().orElseThrow().client())
-                : PerStructure.structureRequired(DmpClient.class, ServiceSocle.DMP);
+        DmpClient client = structures.configuredClient(DmpClient.class, StructureDmp::client);
         DeliveryHandler delivery = operation -> {
             StructureDmp structure = structures.forFiness(operation.finess());
             return structure.client().deliver(operation, structure.gateway());

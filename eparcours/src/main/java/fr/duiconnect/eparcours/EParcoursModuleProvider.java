@@ -51,9 +51,7 @@ public final class EParcoursModuleProvider implements ServiceModuleProvider {
                     var own = context.endpointFor(structure);
                     return platform(context, own, EParcoursSettings.from(own), shared, validator);
                 });
-        EParcoursClient client = structures.hasConfigured()
-                ? PerStructure.deferredClient(EParcoursClient.class, ServiceSocle.EPARCOURS, () -> structures.configured().orElseThrow().client())
-                : PerStructure.structureRequired(EParcoursClient.class, ServiceSocle.EPARCOURS);
+        EParcoursClient client = structures.configuredClient(EParcoursClient.class, StructurePlatform::client);
         DeliveryHandler delivery = operation -> structures.forFiness(operation.finess()).client().deliver(operation);
         return new ServiceModule() {
             @Override public Object client() { return client; }

@@ -53,9 +53,7 @@ public final class EPrescriptionModuleProvider implements ServiceModuleProvider 
                     var own = context.endpointFor(structure);
                     return source(context, own, EPrescriptionSettings.from(own), shared, importer);
                 });
-        EPrescriptionClient client = structures.hasConfigured()
-                ? PerStructure.deferredClient(EPrescriptionClient.class, ServiceSocle.EPRESCRIPTION, () -> structures.configured().orElseThrow().client())
-                : PerStructure.structureRequired(EPrescriptionClient.class, ServiceSocle.EPRESCRIPTION);
+        EPrescriptionClient client = structures.configuredClient(EPrescriptionClient.class, StructureSource::client);
         return new ServiceModule() {
             @Override public Object client() { return client; }
 

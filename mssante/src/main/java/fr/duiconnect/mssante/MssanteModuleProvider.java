@@ -45,9 +45,7 @@ public final class MssanteModuleProvider implements ServiceModuleProvider {
         PerStructure<StructureMail> structures = PerStructure.deferred(context, endpoint.option("finess").orElse(null),
                 configured ? () -> mail(context, MssanteSettings.from(endpoint, context.config().software())) : null,
                 structure -> mail(context, MssanteSettings.from(context.endpointFor(structure), structure.software(context.config().software()))));
-        MssanteClient client = structures.hasConfigured()
-                ? PerStructure.deferredClient(MssanteClient.class, ServiceSocle.MSSANTE, () -> structures.configured().orElseThrow().client())
-                : PerStructure.structureRequired(MssanteClient.class, ServiceSocle.MSSANTE);
+        MssanteClient client = structures.configuredClient(MssanteClient.class, StructureMail::client);
         return new ServiceModule() {
             @Override public Object client() { return client; }
 

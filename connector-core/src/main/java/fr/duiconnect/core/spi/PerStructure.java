@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+
 /**
  * A module's state for each structure: its TLS context, signer, transport and client, built on the structure's first
  * exchange (an idle structure costs nothing here) and kept while its registry entry is the same object. An updated
@@ -116,22 +117,23 @@ public final class PerStructure<T> {
     }
 
     /**
-     * The client {@code connector.<service>()} answers for the configured structure, before its state is built: each
-     * call goes to the client the state holds, building it first if the background has not yet.
+     * The client {@code connector.<service>()} answers: with a structure named by the service's own properties, a client
+     * that goes to that structure's client at each call (building its state first if the background has not yet);
+     * without one, {@link #structureRequired}.
+     *
+     * @param clientOf the client a structure's state holds
      */
-    public static <C> C deferredClient(Class<C> clientType, fr.duiconnect.core.ServiceSocle socle, Supplier<C> client) {
-        return clientType.cast(java.lang.reflect.Proxy.newProxyInstance(clientType.getClassLoader(), new Class<?>[] {clientType},
-                (proxy, method, args) -> {
-                    if (method.getDeclaringClass() == Object.class) {
-                        return method.getName().equals("equals") ? proxy == args[0]
-                                : method.getName().equals("hashCode") ? System.identityHashCode(proxy) : socle.key() + " client";
-                    }
-                    try {
-                        return method.invoke(client.get(), args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                }));
+    public <C> C configuredClient(Class<C> clientType, Function<T, C> clientOf) {
+        if (configured == null) {
+            return structureRequired(clientType, context.socle());
+        }
+        return clientProxy(clientType, context.socle().key() + " client", (method, args) -> {
+            try {
+                return method.invoke(clientOf.apply(configured.get()), args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 
     /**
@@ -139,15 +141,26 @@ public final class PerStructure<T> {
      * come from the registry only): each call says to name one.
      */
     public static <C> C structureRequired(Class<C> clientType, fr.duiconnect.core.ServiceSocle socle) {
+        return clientProxy(clientType, socle.key() + " client (no structure)", (method, args) -> {
+            throw new fr.duiconnect.core.error.ConfigurationException("dui." + socle.key() + ".option.finess",
+                    "this connector serves several structures and its " + socle.key()
+                            + " properties name none: use connector.forStructure(finess)." + socle.key() + "()");
+        });
+    }
+
+    private interface ClientCall {
+        Object invoke(java.lang.reflect.Method method, Object[] args) throws Throwable;
+    }
+
+    /** A client interface's proxy: its own methods go to {@code call}; equals, hashCode and toString are the proxy's. */
+    private static <C> C clientProxy(Class<C> clientType, String label, ClientCall call) {
         return clientType.cast(java.lang.reflect.Proxy.newProxyInstance(clientType.getClassLoader(), new Class<?>[] {clientType},
                 (proxy, method, args) -> {
                     if (method.getDeclaringClass() == Object.class) {
                         return method.getName().equals("equals") ? proxy == args[0]
-                                : method.getName().equals("hashCode") ? System.identityHashCode(proxy) : socle.key() + " client (no structure)";
+                                : method.getName().equals("hashCode") ? System.identityHashCode(proxy) : label;
                     }
-                    throw new fr.duiconnect.core.error.ConfigurationException("dui." + socle.key() + ".option.finess",
-                            "this connector serves several structures and its " + socle.key()
-                                    + " properties name none: use connector.forStructure(finess)." + socle.key() + "()");
+                    return call.invoke(method, args);
                 }));
     }
 

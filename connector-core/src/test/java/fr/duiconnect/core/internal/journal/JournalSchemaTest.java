@@ -68,26 +68,20 @@ class JournalSchemaTest {
     @ParameterizedTest
     @MethodSource("databases")
     void a_journal_missing_its_last_migration_is_not_current(TestDatabases.Kind kind) throws SQLException {
-        database = JournalDatabase.open(TestDatabases.journal(kind, dir));
-        execute("DELETE FROM \"" + JournalDatabase.HISTORY + "\" WHERE \"version\" = '4'");
-        assertThat(JournalDatabase.isCurrent(database.dataSource())).isFalse();
+        assertThat(currentAfter(kind, "DELETE FROM \"" + JournalDatabase.HISTORY + "\" WHERE \"version\" = '4'")).isFalse();
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void a_journal_with_a_failed_migration_is_not_current(TestDatabases.Kind kind) throws SQLException {
-        database = JournalDatabase.open(TestDatabases.journal(kind, dir));
-        execute("UPDATE \"" + JournalDatabase.HISTORY + "\" SET \"success\" = FALSE WHERE \"version\" = '4'");
-        assertThat(JournalDatabase.isCurrent(database.dataSource())).isFalse();
+        assertThat(currentAfter(kind, "UPDATE \"" + JournalDatabase.HISTORY + "\" SET \"success\" = FALSE WHERE \"version\" = '4'")).isFalse();
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void a_journal_a_later_version_migrated_is_not_current(TestDatabases.Kind kind) throws SQLException {
-        database = JournalDatabase.open(TestDatabases.journal(kind, dir));
-        execute("INSERT INTO \"" + JournalDatabase.HISTORY + "\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
-                + " \"checksum\", \"installed_by\", \"execution_time\", \"success\") VALUES (99, '5', 'later', 'SQL', 'V5__later.sql', 0, 'test', 1, TRUE)");
-        assertThat(JournalDatabase.isCurrent(database.dataSource())).isFalse();
+        assertThat(currentAfter(kind, "INSERT INTO \"" + JournalDatabase.HISTORY + "\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
+                + " \"checksum\", \"installed_by\", \"execution_time\", \"success\") VALUES (99, '5', 'later', 'SQL', 'V5__later.sql', 0, 'test', 1, TRUE)")).isFalse();
     }
 
     @Test
@@ -100,9 +94,12 @@ class JournalSchemaTest {
         }
     }
 
-    private void execute(String sql) throws SQLException {
+    /** Whether a migrated journal is still recognised current once its history was changed by {@code sql}. */
+    private boolean currentAfter(TestDatabases.Kind kind, String sql) throws SQLException {
+        database = JournalDatabase.open(TestDatabases.journal(kind, dir));
         try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
+        return JournalDatabase.isCurrent(database.dataSource());
     }
 }
